@@ -1,0 +1,52 @@
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    {
+      jsc: {
+        parser: { syntax: "typescript", decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+      },
+    },
+  ],
+}
+
+const shared = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+}
+
+/**
+ * Three kinds of tests, run by `npm test` (scripts/test.mjs starts the database first):
+ * - unit: pure functions, `src/**\/__tests__/*.unit.spec.ts`
+ * - modules: the backorder module against a real PostgreSQL, `src/modules/*\/__tests__/*.spec.ts`
+ * - http: the development host booted by medusaIntegrationTestRunner, `integration-tests/http`
+ */
+module.exports = {
+  reporters: [
+    "<rootDir>/integration-tests/reporters/progress.js",
+    "<rootDir>/integration-tests/reporters/summary.js",
+  ],
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
+    },
+    {
+      ...shared,
+      displayName: "modules",
+      testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+      testPathIgnorePatterns: ["\\.unit\\.spec\\.[jt]s$"],
+      testTimeout: 60000,
+    },
+    {
+      ...shared,
+      displayName: "http",
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+      testTimeout: 120000,
+    },
+  ],
+}

@@ -1,0 +1,49 @@
+// `npm test [unit|modules|http|e2e ...] [-- jest args]`: starts the database (embedded
+// PostgreSQL unless DATABASE_URL or DB_HOST is set), runs the Jest projects with Medusa's
+// test runners, and stops the database again. Exits with Jest's exit code.
+import path from "node:path"
+import { startDatabase, ROOT } from "./lib/database.mjs"
+import { run } from "./lib/run.mjs"
+
+const PROJECTS = ["unit", "modules", "http"]
+
+const args = process.argv.slice(2)
+const projects = args.filter((arg) => PROJECTS.includes(arg))
+const jestArgs = args.filter((arg) => !PROJECTS.includes(arg))
+
+const db = await startDatabase({ database: "postgres" })
+let exitCode = 0
+const stop = async (code) => {
+  await db.stop()
+  process.exit(code)
+}
+process.on("SIGINT", () => stop(130))
+process.on("SIGTERM", () => stop(143))
+
+try {
+  await run(
+    path.join(ROOT, "node_modules", ".bin", "jest"),
+    [
+      "--selectProjects",
+      ...(projects.length ? projects : PROJECTS),
+      ...(process.env.CI ? ["--ci"] : []),
+      ...jestArgs,
+    ],
+    {
+      env: {
+        ...db.env,
+        // Medusa's test runners create a database per test file; they read these.
+        DATABASE_URL: "",
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"]
+          .filter(Boolean)
+          .join(" "),
+        NODE_ENV: "test",
+        MEDUSA_DISABLE_TELEMETRY: "true",
+        LOG_LEVEL: process.env.LOG_LEVEL || "error",
+      },
+    }
+  )
+} catch (error) {
+  exitCode = error.exitCode ?? 1
+}
+await stop(exitCode)

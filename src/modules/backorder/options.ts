@@ -1,0 +1,62 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+import { AllocationPolicy } from "../../types/enums"
+
+export const BackorderPluginOptionsSchema = z
+  .object({
+    /**
+     * The rule that orders waiting backorders once those linked to the arriving purchase
+     * order are served: `fifo` (oldest first, the default), `priority` (highest priority
+     * first, then oldest) or `deposit_first` (those with money paid first, then oldest).
+     */
+    allocationPolicy: z
+      .enum(Object.values(AllocationPolicy) as [AllocationPolicy, ...AllocationPolicy[]])
+      .default(AllocationPolicy.FIFO),
+    /**
+     * When received units reach Medusa's stock: on each `receipt` (the default) or only
+     * once the purchase order is completed (`completion`), as TechPOS does.
+     */
+    stockReceivedOn: z.enum(["receipt", "completion"]).default("receipt"),
+    /**
+     * When the unpaid balance of a backorder is captured: once its units are `allocated`,
+     * or when it is `fulfilled` (the default).
+     */
+    captureBalanceOn: z.enum(["allocated", "fulfilled"]).default("fulfilled"),
+    /** The share of a to-order sale taken as a deposit when none is given, in percent. */
+    defaultDepositPercent: z.number().gt(0).max(100).default(30),
+    /** How purchase order numbers are shown: prefix and zero padding, e.g. `PO-0012`. */
+    purchaseOrderPrefix: z.string().max(10).default("PO-"),
+    purchaseOrderNumberPadding: z.number().int().min(0).max(10).default(4),
+  })
+  .strict()
+
+export type BackorderPluginOptions = z.input<typeof BackorderPluginOptionsSchema>
+export type ResolvedBackorderPluginOptions = z.output<
+  typeof BackorderPluginOptionsSchema
+>
+
+/**
+ * Validates the plugin options and fills in the defaults. This is the one place options are
+ * read: a bad option fails start-up with a message naming it.
+ */
+export function resolveBackorderPluginOptions(
+  options: unknown
+): ResolvedBackorderPluginOptions {
+  // Medusa adds its own keys to a module's options (the module path, the database config).
+  const { resolve: _resolve, database: _database, ...rest } = (options ??
+    {}) as Record<string, unknown>
+  const result = BackorderPluginOptionsSchema.safeParse(rest)
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => {
+        const name = issue.path.length ? issue.path.join(".") : "options"
+        return `${name}: ${issue.message}`
+      })
+      .join("; ")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Invalid medusa-plugin-backorders options: ${problems}`
+    )
+  }
+  return result.data
+}

@@ -1,0 +1,23 @@
+export const BackorderEvents = {
+  CREATED: "backorder.created",
+  ALLOCATED: "backorder.allocated",
+  AVAILABLE: "backorder.available",
+  ETA_CHANGED: "backorder.eta_changed",
+  FULFILLED: "backorder.fulfilled",
+  CANCELLED: "backorder.cancelled",
+} as const
+
+export const PurchaseOrderEvents = {
+  CREATED: "purchase_order.created",
+  UPDATED: "purchase_order.updated",
+  ORDERED: "purchase_order.ordered",
+  RECEIVED: "purchase_order.received",
+  COMPLETED: "purchase_order.completed",
+  CANCELLED: "purchase_order.cancelled",
+} as const
+
+export const SupplierEvents = {
+  CREATED: "supplier.created",
+  UPDATED: "supplier.updated",
+  DELETED: "supplier.deleted",
+} as const
