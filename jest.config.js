@@ -25,6 +25,7 @@ const shared = {
  * - http: the development host booted by medusaIntegrationTestRunner, `integration-tests/http`
  */
 module.exports = {
+  testTimeout: 120000,
   reporters: [
     "<rootDir>/integration-tests/reporters/progress.js",
     "<rootDir>/integration-tests/reporters/summary.js",
@@ -40,13 +41,11 @@ module.exports = {
       displayName: "modules",
       testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
       testPathIgnorePatterns: ["\\.unit\\.spec\\.[jt]s$"],
-      testTimeout: 60000,
     },
     {
       ...shared,
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
-      testTimeout: 120000,
     },
   ],
 }

@@ -1,0 +1,47 @@
+export const defaultAdminBackorderFields = [
+  "id",
+  "status",
+  "source",
+  "order_id",
+  "line_item_id",
+  "customer_id",
+  "sales_channel_id",
+  "product_id",
+  "variant_id",
+  "inventory_item_id",
+  "location_id",
+  "supplier_id",
+  "sku",
+  "title",
+  "quantity",
+  "allocated_quantity",
+  "fulfilled_quantity",
+  "cancelled_quantity",
+  "priority",
+  "payment_policy",
+  "currency_code",
+  "unit_price",
+  "paid_amount",
+  "refunded_amount",
+  "promised_at",
+  "on_order_at",
+  "available_at",
+  "fulfilled_at",
+  "delivered_at",
+  "cancelled_at",
+  "cancel_reason",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+
+export const retrieveBackorderQueryConfig = {
+  defaults: defaultAdminBackorderFields,
+  isList: false,
+}
+
+export const listBackorderQueryConfig = {
+  ...retrieveBackorderQueryConfig,
+  defaultLimit: 20,
+  isList: true,
+}

@@ -1,0 +1,49 @@
+import { z } from "@medusajs/framework/zod"
+import {
+  createFindParams,
+  createOperatorMap,
+  createSelectParams,
+} from "@medusajs/medusa/api/utils/validators"
+import { BackorderSource, BackorderStatus } from "../../../types/enums"
+
+const stringOrArray = z.union([z.string(), z.array(z.string())])
+
+export const AdminGetBackorderParams = createSelectParams()
+export type AdminGetBackorderParamsType = z.infer<typeof AdminGetBackorderParams>
+
+export const AdminGetBackordersParamsFields = z.object({
+  id: stringOrArray.optional(),
+  status: z
+    .union([
+      z.enum(Object.values(BackorderStatus) as [BackorderStatus, ...BackorderStatus[]]),
+      z.array(
+        z.enum(Object.values(BackorderStatus) as [BackorderStatus, ...BackorderStatus[]])
+      ),
+    ])
+    .optional(),
+  source: z
+    .union([
+      z.enum(Object.values(BackorderSource) as [BackorderSource, ...BackorderSource[]]),
+      z.array(
+        z.enum(Object.values(BackorderSource) as [BackorderSource, ...BackorderSource[]])
+      ),
+    ])
+    .optional(),
+  order_id: stringOrArray.optional(),
+  customer_id: stringOrArray.optional(),
+  location_id: stringOrArray.optional(),
+  supplier_id: stringOrArray.optional(),
+  product_id: stringOrArray.optional(),
+  variant_id: stringOrArray.optional(),
+  inventory_item_id: stringOrArray.optional(),
+  created_at: createOperatorMap().optional(),
+  updated_at: createOperatorMap().optional(),
+})
+
+export const AdminGetBackordersParams = createFindParams({
+  limit: 20,
+  offset: 0,
+})
+  .merge(AdminGetBackordersParamsFields)
+  .strict()
+export type AdminGetBackordersParamsType = z.infer<typeof AdminGetBackordersParams>

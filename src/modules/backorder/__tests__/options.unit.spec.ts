@@ -1,0 +1,69 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import validateOptionsLoader from "../loaders/validate-options"
+import { resolveBackorderPluginOptions } from "../options"
+
+describe("resolveBackorderPluginOptions", () => {
+  it("fills in every default when no option is given", () => {
+    expect(resolveBackorderPluginOptions(undefined)).toEqual({
+      allocationPolicy: "fifo",
+      stockReceivedOn: "receipt",
+      captureBalanceOn: "fulfilled",
+      defaultDepositPercent: 30,
+      purchaseOrderPrefix: "PO-",
+      purchaseOrderNumberPadding: 4,
+    })
+  })
+
+  it("keeps given options and ignores the keys Medusa adds to a module's options", () => {
+    expect(
+      resolveBackorderPluginOptions({
+        resolve: "medusa-plugin-backorders",
+        database: { clientUrl: "postgres://localhost/db" },
+        allocationPolicy: "deposit_first",
+        stockReceivedOn: "completion",
+        defaultDepositPercent: 50,
+      })
+    ).toEqual(
+      expect.objectContaining({
+        allocationPolicy: "deposit_first",
+        stockReceivedOn: "completion",
+        defaultDepositPercent: 50,
+      })
+    )
+  })
+
+  it.each([
+    [
+      { allocationPolicy: "random" },
+      'Invalid medusa-plugin-backorders options: allocationPolicy: Invalid option: expected one of "fifo"|"priority"|"deposit_first"',
+    ],
+    [
+      { defaultDepositPercent: 120 },
+      "Invalid medusa-plugin-backorders options: defaultDepositPercent: Too big: expected number to be <=100",
+    ],
+    [
+      { stockRecievedOn: "receipt" },
+      'Invalid medusa-plugin-backorders options: options: Unrecognized key: "stockRecievedOn"',
+    ],
+  ])("refuses %j with a message naming the option", (options, message) => {
+    let error: MedusaError | undefined
+    try {
+      resolveBackorderPluginOptions(options)
+    } catch (e) {
+      error = e as MedusaError
+    }
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error!.type).toBe(MedusaError.Types.INVALID_DATA)
+    expect(error!.message).toBe(message)
+  })
+
+  it("fails the module loader, and so start-up, on a bad option", async () => {
+    await expect(
+      validateOptionsLoader({
+        options: { captureBalanceOn: "never" },
+      } as any)
+    ).rejects.toThrow(
+      'Invalid medusa-plugin-backorders options: captureBalanceOn: Invalid option: expected one of "allocated"|"fulfilled"'
+    )
+  })
+})
