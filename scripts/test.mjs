@@ -11,7 +11,8 @@ const args = process.argv.slice(2)
 const projects = args.filter((arg) => PROJECTS.includes(arg))
 const jestArgs = args.filter((arg) => !PROJECTS.includes(arg))
 
-const db = await startDatabase({ database: "postgres" })
+// Quiet on stop: the run must end with the test count.
+const db = await startDatabase({ database: "postgres", announceStop: false })
 let exitCode = 0
 const stop = async (code) => {
   await db.stop()

@@ -119,7 +119,11 @@ async function createDatabaseIfMissing(env) {
  * Makes a database server available and returns the environment variables that point
  * Medusa and its test runners at it, and a `stop` that stops what this call started.
  */
-export async function startDatabase({ log = console.log, database = DEFAULT_DB_NAME } = {}) {
+export async function startDatabase({
+  log = console.log,
+  database = DEFAULT_DB_NAME,
+  announceStop = true,
+} = {}) {
   if (process.env.DATABASE_URL) {
     const env = connectionEnv(parseUrl(process.env.DATABASE_URL))
     log(`Using the database server of DATABASE_URL (${env.DB_HOST}:${env.DB_PORT}).`)
@@ -190,7 +194,9 @@ export async function startDatabase({ log = console.log, database = DEFAULT_DB_N
       }
       stopped = true
       await server.stop()
-      log("Embedded PostgreSQL stopped.")
+      if (announceStop) {
+        log("Embedded PostgreSQL stopped.")
+      }
     },
   }
 }
