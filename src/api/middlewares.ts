@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminBackorderRoutesMiddlewares } from "./admin/backorders/middlewares"
+import { adminToOrderSaleRoutesMiddlewares } from "./admin/to-order-sales/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminBackorderRoutesMiddlewares],
+  routes: [...adminBackorderRoutesMiddlewares, ...adminToOrderSaleRoutesMiddlewares],
 })

@@ -21,6 +21,13 @@ export const OPEN_BACKORDER_STATUSES: BackorderStatus[] = [
   BackorderStatus.AVAILABLE,
 ]
 
+/** Statuses of a backorder with units that may still wait for stock. */
+export const WAITING_BACKORDER_STATUSES: BackorderStatus[] = [
+  BackorderStatus.NEW,
+  BackorderStatus.ON_ORDER,
+  BackorderStatus.PARTIALLY_AVAILABLE,
+]
+
 /** How the short sale came in. */
 export const BackorderSource = {
   POS: "pos",

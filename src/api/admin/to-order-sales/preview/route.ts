@@ -1,0 +1,19 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { previewToOrderSaleWorkflow } from "../../../../workflows/backorders/workflows/create-to-order-sale"
+import { AdminToOrderSaleType } from "../validators"
+
+/**
+ * What a to-order sale would do, without doing it: the shortage warning before confirming.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminToOrderSaleType>,
+  res: MedusaResponse
+) => {
+  const { result } = await previewToOrderSaleWorkflow(req.scope).run({
+    input: req.validatedBody,
+  })
+  res.status(200).json({ preview: result })
+}

@@ -1,0 +1,254 @@
+import { IInventoryService } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService, {
+  stockPairKey,
+} from "../../../modules/backorder/service"
+import { BackorderSource, PaymentPolicy } from "../../../types/enums"
+import { roundAmount, toNumber } from "../utils/money"
+import { assignShortages, StockFigures } from "../utils/shortages"
+
+export type ReserveToOrderSaleStepInput = {
+  order: {
+    id: string
+    customer_id: string
+    sales_channel_id: string
+    currency_code: string
+    total: number
+    items: {
+      id: string
+      variant_id: string
+      product_id: string | null
+      title: string
+      variant_sku: string | null
+      quantity: number
+      total: number
+    }[]
+  }
+  location_id: string
+  /** Inventory item per variant, for the variants whose stock Medusa manages. */
+  inventory_item_ids: Record<string, string>
+  supplier_ids: Record<string, string>
+  payment_policy: PaymentPolicy
+  deposit_amount: number
+  priority?: number
+  created_by?: string
+}
+
+export type ReserveToOrderSaleStepOutput = {
+  backorder_ids: string[]
+  /** Units sold short per order line. */
+  shortages: Record<string, number>
+  due_now: number
+}
+
+export const reserveToOrderSaleStepId = "reserve-to-order-sale"
+
+/**
+ * This step reserves every unit of a to-order sale at the shop (in-stock units as usual,
+ * short units with `allow_backorder`, so they keep their place before later sales) and
+ * records the short units as backorders, all under the Locking module on the inventory item
+ * ids that Medusa's own reservation and fulfilment steps lock on. Parallel sales of the same
+ * variant therefore see each other's reservations: the stock on hand ships once and the rest
+ * is backordered. It also works out what is due now under the sale's payment policy and each
+ * backorder's share of it.
+ */
+export const reserveToOrderSaleStep = createStep(
+  reserveToOrderSaleStepId,
+  async (input: ReserveToOrderSaleStepInput, { container }) => {
+    const inventoryModule = container.resolve(Modules.INVENTORY)
+    const locking = container.resolve(Modules.LOCKING)
+    const backorderModule: BackorderModuleService =
+      container.resolve(BACKORDER_MODULE)
+
+    const managed = input.order.items.filter(
+      (item) => input.inventory_item_ids[item.variant_id]
+    )
+    const pairs = managed.map((item) => ({
+      inventory_item_id: input.inventory_item_ids[item.variant_id],
+      location_id: input.location_id,
+    }))
+    const lockKeys = [...new Set(pairs.map((p) => p.inventory_item_id))]
+
+    // Reserving, reading the stock figures and recording the backorders happen in one
+    // critical section: the next sale of the item must see this sale's backorders.
+    const { reservationIds, shortages, backorderIds, dueNow } = await locking.execute(
+      lockKeys,
+      async () => {
+        const reservations = managed.length
+          ? await inventoryModule.createReservationItems(
+              managed.map((item) => ({
+                line_item_id: item.id,
+                inventory_item_id: input.inventory_item_ids[item.variant_id],
+                location_id: input.location_id,
+                quantity: item.quantity,
+                allow_backorder: true,
+                description: "To-order sale",
+              }))
+            )
+          : []
+        const reservationIds = reservations.map((r) => r.id)
+        // A failing step is not compensated: undo its reservations before rethrowing.
+        try {
+          const shortages = await findShortages(
+            backorderModule,
+            inventoryModule,
+            input,
+            managed,
+            pairs,
+            lockKeys
+          )
+          const { dueNow, rows } = buildBackorders(input, managed, shortages)
+          const backorders = rows.length
+            ? await backorderModule.createBackorders(rows)
+            : []
+          return {
+            reservationIds,
+            shortages,
+            backorderIds: backorders.map((b) => b.id),
+            dueNow,
+          }
+        } catch (error) {
+          if (reservationIds.length) {
+            await inventoryModule.deleteReservationItems(reservationIds)
+          }
+          throw error
+        }
+      }
+    )
+
+    const output: ReserveToOrderSaleStepOutput = {
+      backorder_ids: backorderIds,
+      shortages: Object.fromEntries(shortages),
+      due_now: dueNow,
+    }
+    return new StepResponse(output, {
+      reservationIds,
+      backorderIds: output.backorder_ids,
+      lockKeys,
+    })
+  },
+  async (data, { container }) => {
+    if (!data) {
+      return
+    }
+    const backorderModule: BackorderModuleService =
+      container.resolve(BACKORDER_MODULE)
+    if (data.backorderIds.length) {
+      await backorderModule.deleteBackorders(data.backorderIds)
+    }
+    if (data.reservationIds.length) {
+      const inventoryModule = container.resolve(Modules.INVENTORY)
+      const locking = container.resolve(Modules.LOCKING)
+      await locking.execute(data.lockKeys, async () => {
+        await inventoryModule.deleteReservationItems(data.reservationIds)
+      })
+    }
+  }
+)
+
+type SaleItem = ReserveToOrderSaleStepInput["order"]["items"][number]
+
+async function findShortages(
+  backorderModule: BackorderModuleService,
+  inventoryModule: IInventoryService,
+  input: ReserveToOrderSaleStepInput,
+  managed: SaleItem[],
+  pairs: { inventory_item_id: string; location_id: string }[],
+  inventoryItemIds: string[]
+): Promise<Map<string, number>> {
+  if (!managed.length) {
+    return new Map()
+  }
+  const [levels, waiting] = await Promise.all([
+    inventoryModule.listInventoryLevels({
+      inventory_item_id: inventoryItemIds,
+      location_id: input.location_id,
+    }),
+    backorderModule.sumWaitingQuantities(pairs),
+  ])
+  const figures = new Map<string, StockFigures>(
+    levels.map((level) => [
+      stockPairKey(level),
+      {
+        stocked: toNumber(level.stocked_quantity),
+        reserved: toNumber(level.reserved_quantity),
+      },
+    ])
+  )
+  return assignShortages(
+    managed.map((item) => ({
+      line_item_id: item.id,
+      inventory_item_id: input.inventory_item_ids[item.variant_id],
+      location_id: input.location_id,
+      quantity: item.quantity,
+      recorded: 0,
+    })),
+    figures,
+    waiting
+  )
+}
+
+/**
+ * What is due now under the payment policy, and the backorder rows with each one's share of
+ * it: everything (`pay_now`), the deposit spread over the order's value (`deposit`), nothing
+ * (`pay_on_receipt`: the in-stock lines are what is paid now).
+ */
+function buildBackorders(
+  input: ReserveToOrderSaleStepInput,
+  managed: SaleItem[],
+  shortages: Map<string, number>
+) {
+  const total = input.order.total
+  const shortItems = managed.filter((item) => shortages.has(item.id))
+  const unitPrice = (item: SaleItem) => roundAmount(item.total / item.quantity)
+  const backorderedTotal = roundAmount(
+    shortItems.reduce((sum, item) => sum + unitPrice(item) * shortages.get(item.id)!, 0)
+  )
+  const dueNow =
+    input.payment_policy === PaymentPolicy.PAY_NOW
+      ? total
+      : input.payment_policy === PaymentPolicy.DEPOSIT
+      ? input.deposit_amount
+      : roundAmount(total - backorderedTotal)
+  if (dueNow > total) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Deposit ${dueNow} exceeds the order total ${total} of order ${input.order.id}`
+    )
+  }
+
+  const rows = shortItems.map((item) => {
+    const short = shortages.get(item.id)!
+    const value = unitPrice(item) * short
+    const paid =
+      input.payment_policy === PaymentPolicy.PAY_NOW
+        ? value
+        : input.payment_policy === PaymentPolicy.DEPOSIT && total > 0
+        ? (dueNow * value) / total
+        : 0
+    return {
+      source: BackorderSource.POS,
+      order_id: input.order.id,
+      line_item_id: item.id,
+      customer_id: input.order.customer_id,
+      sales_channel_id: input.order.sales_channel_id,
+      product_id: item.product_id,
+      variant_id: item.variant_id,
+      inventory_item_id: input.inventory_item_ids[item.variant_id],
+      location_id: input.location_id,
+      supplier_id: input.supplier_ids[item.variant_id] ?? null,
+      sku: item.variant_sku,
+      title: item.title,
+      quantity: short,
+      priority: input.priority ?? 0,
+      payment_policy: input.payment_policy,
+      currency_code: input.order.currency_code,
+      unit_price: unitPrice(item),
+      paid_amount: roundAmount(paid),
+      created_by: input.created_by ?? null,
+    }
+  })
+  return { dueNow, rows }
+}
