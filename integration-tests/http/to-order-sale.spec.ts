@@ -250,5 +250,191 @@ medusaIntegrationTestRunner({
         })
       })
     })
+
+    describe("refusals change nothing", () => {
+      const stateOf = async () => {
+        const container = getContainer()
+        const [orders, backorders, shop] = await Promise.all([
+          api.get("/admin/orders?fields=id", admin),
+          api.get("/admin/backorders", admin),
+          stockOf(container, "KETTLE-MATTE", store.shopLocationId),
+        ])
+        return {
+          orders: orders.data.count,
+          backorders: backorders.data.count,
+          kettleAtShop: shop,
+        }
+      }
+
+      const refused = async (body: Record<string, unknown>, path = "/admin/to-order-sales") => {
+        const before = await stateOf()
+        const res = await api.post(path, body, admin).catch((e) => e.response)
+        expect(await stateOf()).toEqual(before)
+        return { status: res.status, data: res.data }
+      }
+
+      const base = () => ({
+        customer_id: store.customerId,
+        location_id: store.shopLocationId,
+        lines: [{ variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 2 }],
+        payment_policy: "pay_now",
+      })
+
+      it("refuses a sale without a customer, as POSitive and SaleDock do", async () => {
+        const { customer_id: _, ...noCustomer } = base()
+        for (const path of ["/admin/to-order-sales", "/admin/to-order-sales/preview"]) {
+          expect(await refused(noCustomer, path)).toEqual({
+            status: 400,
+            data: {
+              type: "invalid_data",
+              message:
+                "A to-order sale needs a customer: backorders cannot be kept for a walk-in sale. Choose or create the customer first.",
+            },
+          })
+        }
+      })
+
+      it("refuses an unknown customer and an unknown variant", async () => {
+        expect(await refused({ ...base(), customer_id: "cus_missing" })).toEqual({
+          status: 404,
+          data: { type: "not_found", message: "Customer cus_missing was not found" },
+        })
+        expect(
+          await refused({ ...base(), lines: [{ variant_id: "variant_missing", quantity: 1 }] })
+        ).toEqual({
+          status: 404,
+          data: { type: "not_found", message: "Variant variant_missing was not found" },
+        })
+      })
+
+      it.each([
+        [0, "Invalid request: Quantity must be a whole number of units of at least 1, got 0"],
+        [-3, "Invalid request: Quantity must be a whole number of units of at least 1, got -3"],
+        [1.5, "Invalid request: Quantity must be a whole number of units of at least 1, got 1.5"],
+      ])("refuses quantity %p", async (quantity, message) => {
+        expect(
+          await refused({
+            ...base(),
+            lines: [{ variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity }],
+          })
+        ).toEqual({ status: 400, data: { type: "invalid_data", message } })
+      })
+
+      it("refuses a location not linked to the sales channel", async () => {
+        expect(
+          await refused({ ...base(), sales_channel_id: store.webChannelId })
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Stock location ${store.shopLocationId} is not linked to sales channel ${store.webChannelId}`,
+          },
+        })
+      })
+
+      it("refuses a deposit over the total, and a deposit with another policy", async () => {
+        expect(
+          await refused({ ...base(), payment_policy: "deposit", deposit_amount: 500 })
+        ).toEqual({
+          status: 400,
+          data: { type: "invalid_data", message: "Deposit 500 exceeds the sale total 158" },
+        })
+        expect(await refused({ ...base(), deposit_amount: 50 })).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: "Invalid request: A deposit is only taken with payment_policy 'deposit', not 'pay_now'",
+          },
+        })
+      })
+
+      it("refuses a variant with no inventory level at the location", async () => {
+        const created = await api.post(
+          "/admin/products",
+          {
+            title: "Milk Jug",
+            options: [{ title: "Size", values: ["600 ml"] }],
+            variants: [
+              {
+                title: "600 ml",
+                sku: "JUG-600",
+                manage_inventory: true,
+                options: { Size: "600 ml" },
+                prices: [{ currency_code: "eur", amount: 19 }],
+              },
+            ],
+          },
+          admin
+        )
+        const variantId = created.data.product.variants[0].id
+        expect(
+          await refused({ ...base(), lines: [{ variant_id: variantId, quantity: 1 }] })
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Variant ${variantId} (SKU JUG-600) has no inventory level at stock location ${store.shopLocationId}`,
+          },
+        })
+      })
+
+      it("refuses the same variant on two lines and an unauthenticated request", async () => {
+        const kettle = store.variantIdsBySku["KETTLE-MATTE"]
+        expect(
+          await refused({
+            ...base(),
+            lines: [
+              { variant_id: kettle, quantity: 1 },
+              { variant_id: kettle, quantity: 1 },
+            ],
+          })
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Variant ${kettle} appears on more than one line: put all its units on one line.`,
+          },
+        })
+        const anonymous = await api
+          .post("/admin/to-order-sales", base())
+          .catch((e) => e.response)
+        expect(anonymous.status).toBe(401)
+      })
+    })
+
+    describe("concurrency", () => {
+      it("20 parallel sales of one variant with 5 on hand ship exactly 5 units and backorder 15", async () => {
+        const espresso = store.variantIdsBySku["ESPRESSO-STEEL"]
+        const results = await Promise.all(
+          Array.from({ length: 20 }, () =>
+            sale({
+              lines: [{ variant_id: espresso, quantity: 1 }],
+              payment_policy: "pay_on_receipt",
+            })
+          )
+        )
+        expect(results.map((r) => r.status)).toEqual(Array(20).fill(200))
+
+        const backordered = results.filter((r) => r.data.backorders.length === 1)
+        const shippedNow = results.filter((r) => r.data.backorders.length === 0)
+        expect(shippedNow).toHaveLength(5)
+        expect(backordered).toHaveLength(15)
+        expect(backordered.every((r) => r.data.backorders[0].quantity === 1)).toBe(true)
+        expect(shippedNow.every((r) => r.data.due_now === 899)).toBe(true)
+        expect(backordered.every((r) => r.data.due_now === 0)).toBe(true)
+
+        const all = await api.get(
+          `/admin/backorders?variant_id=${espresso}&limit=100`,
+          admin
+        )
+        expect(all.data.count).toBe(15)
+        expect(await stockOf(getContainer(), "ESPRESSO-STEEL", store.shopLocationId)).toEqual({
+          stocked: 5,
+          reserved: 20,
+          incoming: 0,
+          available: -15,
+        })
+      })
+    })
   },
 })

@@ -1,10 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { PaymentPolicy } from "../../../types/enums"
+import { unitQuantity } from "../../utils/validators"
 
 export const AdminToOrderSaleLine = z
   .object({
     variant_id: z.string().min(1),
-    quantity: z.number().int().min(1),
+    quantity: unitQuantity(),
     unit_price: z.number().min(0).optional(),
     hold_back: z.boolean().optional(),
   })
