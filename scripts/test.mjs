@@ -25,10 +25,11 @@ try {
   await run(
     path.join(ROOT, "node_modules", ".bin", "jest"),
     [
+      ...jestArgs,
+      ...(process.env.CI ? ["--ci"] : []),
+      // Last: --selectProjects takes every following word as a project name.
       "--selectProjects",
       ...(projects.length ? projects : PROJECTS),
-      ...(process.env.CI ? ["--ci"] : []),
-      ...jestArgs,
     ],
     {
       env: {

@@ -1,7 +1,12 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminBackorderRoutesMiddlewares } from "./admin/backorders/middlewares"
 import { adminToOrderSaleRoutesMiddlewares } from "./admin/to-order-sales/middlewares"
+import { storeBackorderRoutesMiddlewares } from "./store/backorders/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminBackorderRoutesMiddlewares, ...adminToOrderSaleRoutesMiddlewares],
+  routes: [
+    ...adminBackorderRoutesMiddlewares,
+    ...adminToOrderSaleRoutesMiddlewares,
+    ...storeBackorderRoutesMiddlewares,
+  ],
 })

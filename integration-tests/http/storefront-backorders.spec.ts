@@ -1,0 +1,170 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { stockOf } from "../helpers/stock"
+import { checkout, eventually, registerShopper, Shopper } from "../helpers/storefront"
+
+jest.setTimeout(180000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: RequestHeaders
+    let store: DemoStore
+    let sam: Shopper
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = await seedDemoStore(container)
+      admin = await createAdminUser(container)
+      sam = await registerShopper(api, store, "sam@example.com")
+    })
+
+    const backordersOf = (orderId: string) =>
+      eventually(
+        () => api.get(`/admin/backorders?order_id=${orderId}`, admin).then((r) => r.data),
+        (data) => data.count > 0
+      )
+
+    describe("checkout of a variant that allows backorder", () => {
+      it("completes through Medusa's store API and backorders only the short quantity at the location Medusa reserved from", async () => {
+        const warehouse = store.warehouseLocationId
+        const white = store.variantIdsBySku["GRINDER-WHITE"]
+        expect(await stockOf(getContainer(), "GRINDER-WHITE", warehouse)).toEqual({
+          stocked: 1,
+          reserved: 0,
+          incoming: 0,
+          available: 1,
+        })
+
+        const availability = await api.get(
+          `/store/backorder-availability?variant_id=${white}&variant_id=${store.variantIdsBySku["KETTLE-MATTE"]}&variant_id=${store.variantIdsBySku["GRINDER-BLACK"]}`,
+          { headers: { "x-publishable-api-key": store.publishableKey } }
+        )
+        expect(availability.data.availability).toEqual(
+          expect.arrayContaining([
+            {
+              variant_id: white,
+              in_stock_quantity: 1,
+              status: "in_stock",
+              can_backorder: true,
+              expected_at: null,
+            },
+            {
+              variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+              in_stock_quantity: 0,
+              status: "backorder",
+              can_backorder: true,
+              expected_at: null,
+            },
+            {
+              variant_id: store.variantIdsBySku["GRINDER-BLACK"],
+              in_stock_quantity: 2,
+              status: "in_stock",
+              can_backorder: false,
+              expected_at: null,
+            },
+          ])
+        )
+
+        // 3 ordered with 1 on hand: 1 ships, 2 backordered.
+        const order = await checkout(api, store, sam, [{ variant_id: white, quantity: 3 }])
+        expect(await stockOf(getContainer(), "GRINDER-WHITE", warehouse)).toEqual({
+          stocked: 1,
+          reserved: 3,
+          incoming: 0,
+          available: -2,
+        })
+
+        const { backorders, count } = await backordersOf(order.id)
+        expect(count).toBe(1)
+        expect(backorders[0]).toEqual(
+          expect.objectContaining({
+            status: "new",
+            source: "storefront",
+            order_id: order.id,
+            line_item_id: order.items[0].id,
+            customer_id: sam.customerId,
+            variant_id: white,
+            location_id: warehouse,
+            supplier_id: store.supplierIdsByCode["NCS"],
+            quantity: 2,
+            allocated_quantity: 0,
+            unit_price: 249,
+          })
+        )
+
+        // The customer sees it in their account.
+        const mine = await api.get("/store/backorders", { headers: sam.headers })
+        expect(mine.data).toEqual({
+          backorders: [
+            expect.objectContaining({
+              id: backorders[0].id,
+              status: "new",
+              order_id: order.id,
+              sku: "GRINDER-WHITE",
+              quantity: 2,
+              allocated_quantity: 0,
+              promised_at: null,
+            }),
+          ],
+          count: 1,
+          offset: 0,
+          limit: 20,
+        })
+        expect(mine.data.backorders[0]).not.toHaveProperty("supplier_id")
+        const one = await api.get(`/store/backorders/${backorders[0].id}`, {
+          headers: sam.headers,
+        })
+        expect(one.data.backorder.id).toBe(backorders[0].id)
+      })
+
+      it("records nothing for an order that stock covers", async () => {
+        const order = await checkout(api, store, sam, [
+          { variant_id: store.variantIdsBySku["ESPRESSO-STEEL"], quantity: 2 },
+        ])
+        // A later short order of the same customer is recorded, so the subscriber has run
+        // for both by the time it shows.
+        const later = await checkout(api, store, sam, [
+          { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 1 },
+        ])
+        await backordersOf(later.id)
+        const none = await api.get(`/admin/backorders?order_id=${order.id}`, admin)
+        expect(none.data.count).toBe(0)
+        expect(await stockOf(getContainer(), "ESPRESSO-STEEL", store.warehouseLocationId)).toEqual({
+          stocked: 20,
+          reserved: 2,
+          incoming: 0,
+          available: 18,
+        })
+      })
+    })
+
+    describe("a customer sees only their own backorders", () => {
+      it("answers 404 for another customer's backorder and 401 without a login", async () => {
+        const order = await checkout(api, store, sam, [
+          { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 1 },
+        ])
+        const { backorders } = await backordersOf(order.id)
+        const ana = await registerShopper(api, store, "ana@example.com")
+
+        const foreign = await api
+          .get(`/store/backorders/${backorders[0].id}`, { headers: ana.headers })
+          .catch((e) => e.response)
+        expect(foreign.status).toBe(404)
+        expect(foreign.data).toEqual({
+          type: "not_found",
+          message: `Backorder with id: ${backorders[0].id} was not found`,
+        })
+        const list = await api.get("/store/backorders", { headers: ana.headers })
+        expect(list.data.count).toBe(0)
+
+        const anonymous = await api
+          .get("/store/backorders", {
+            headers: { "x-publishable-api-key": store.publishableKey },
+          })
+          .catch((e) => e.response)
+        expect(anonymous.status).toBe(401)
+      })
+    })
+  },
+})

@@ -1,0 +1,31 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { StoreGetBackorderParamsType } from "../validators"
+
+/**
+ * One of the logged-in customer's backorders. Another customer's backorder answers 404, the
+ * same as one that does not exist.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<StoreGetBackorderParamsType>,
+  res: MedusaResponse
+) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [backorder],
+  } = await query.graph({
+    entity: "backorder",
+    fields: req.queryConfig.fields,
+    filters: { id: req.params.id, customer_id: req.auth_context.actor_id },
+  })
+  if (!backorder) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Backorder with id: ${req.params.id} was not found`
+    )
+  }
+  res.json({ backorder })
+}

@@ -1,0 +1,31 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { StoreGetBackordersParamsType } from "./validators"
+
+/**
+ * The logged-in customer's own backorders, newest first by default.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<StoreGetBackordersParamsType>,
+  res: MedusaResponse
+) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: backorders, metadata } = await query.graph({
+    entity: "backorder",
+    fields: req.queryConfig.fields,
+    filters: { ...req.filterableFields, customer_id: req.auth_context.actor_id },
+    pagination: {
+      ...req.queryConfig.pagination,
+      order: req.queryConfig.pagination.order ?? { created_at: "DESC" },
+    },
+  })
+  res.json({
+    backorders,
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
+}
