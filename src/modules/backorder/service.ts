@@ -5,7 +5,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { WAITING_BACKORDER_STATUSES } from "../../types/enums"
+import { BackorderStatus, WAITING_BACKORDER_STATUSES } from "../../types/enums"
 import {
   Allocation,
   Backorder,
@@ -26,6 +26,44 @@ import {
 type InjectedDependencies = Record<string, unknown>
 
 export type StockPair = { inventory_item_id: string; location_id: string }
+
+/** Filters of the backorder list that the aggregate queries understand. */
+export type BackorderAggregateFilters = {
+  [column in
+    | "id"
+    | "status"
+    | "source"
+    | "order_id"
+    | "customer_id"
+    | "location_id"
+    | "supplier_id"
+    | "product_id"
+    | "variant_id"
+    | "inventory_item_id"]?: string | string[]
+} & {
+  created_at?: DateRange
+  updated_at?: DateRange
+}
+const FILTER_COLUMNS = [
+  "id",
+  "status",
+  "source",
+  "order_id",
+  "customer_id",
+  "location_id",
+  "supplier_id",
+  "product_id",
+  "variant_id",
+  "inventory_item_id",
+]
+type DateRange = { $gt?: string | Date; $gte?: string | Date; $lt?: string | Date; $lte?: string | Date }
+
+export type SupplierGroup = {
+  supplier_id: string | null
+  count: number
+  /** Units still waiting for stock. */
+  waiting_quantity: number
+}
 
 /** `inventory_item_id:location_id`, the key of per-location stock figures. */
 export const stockPairKey = (pair: StockPair) =>
@@ -75,9 +113,7 @@ class BackorderModuleService extends MedusaService({
     if (!pairs.length) {
       return waiting
     }
-    const manager = (sharedContext.transactionManager ??
-      sharedContext.manager) as SqlEntityManager
-    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const knex = this.knex(sharedContext)
     const rows: { inventory_item_id: string; location_id: string; waiting: string }[] =
       await knex("backorder")
         .select("inventory_item_id", "location_id")
@@ -97,6 +133,84 @@ class BackorderModuleService extends MedusaService({
       waiting.set(stockPairKey(row), Number(row.waiting))
     }
     return waiting
+  }
+
+  /**
+   * How many backorders match the filters in each status (the status filter itself is
+   * ignored, so the tabs of a list can show every count), in one query.
+   */
+  @InjectManager()
+  async countBackordersByStatus(
+    filters: BackorderAggregateFilters = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<BackorderStatus, number>> {
+    const { status: _status, ...rest } = filters
+    const rows: { status: BackorderStatus; count: string }[] = await this.filteredBackorders(
+      rest,
+      sharedContext
+    )
+      .select("status")
+      .count({ count: "*" })
+      .groupBy("status")
+    const counts = Object.fromEntries(
+      Object.values(BackorderStatus).map((status) => [status, 0])
+    ) as Record<BackorderStatus, number>
+    for (const row of rows) {
+      counts[row.status] = Number(row.count)
+    }
+    return counts
+  }
+
+  /**
+   * The backorders matching the filters grouped by supplier (SaleDock's list), in one query.
+   */
+  @InjectManager()
+  async groupBackordersBySupplier(
+    filters: BackorderAggregateFilters = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SupplierGroup[]> {
+    const knex = this.knex(sharedContext)
+    const rows: { supplier_id: string | null; count: string; waiting_quantity: string }[] =
+      await this.filteredBackorders(filters, sharedContext)
+        .select("supplier_id")
+        .count({ count: "*" })
+        .sum({
+          waiting_quantity: knex.raw(
+            "GREATEST(quantity - allocated_quantity - cancelled_quantity, 0)"
+          ),
+        })
+        .groupBy("supplier_id")
+    return rows.map((row) => ({
+      supplier_id: row.supplier_id,
+      count: Number(row.count),
+      waiting_quantity: Number(row.waiting_quantity),
+    }))
+  }
+
+  private knex(sharedContext: Context) {
+    const manager = (sharedContext.transactionManager ??
+      sharedContext.manager) as SqlEntityManager
+    return manager.getTransactionContext() ?? manager.getKnex()
+  }
+
+  private filteredBackorders(filters: BackorderAggregateFilters, sharedContext: Context) {
+    const query = this.knex(sharedContext)("backorder").whereNull("deleted_at")
+    const { created_at, updated_at, ...columns } = filters
+    for (const [column, value] of Object.entries(columns)) {
+      if (value !== undefined && FILTER_COLUMNS.includes(column)) {
+        query.whereIn(column, ([] as string[]).concat(value))
+      }
+    }
+    const operators = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
+    for (const [column, range] of Object.entries({ created_at, updated_at })) {
+      for (const [operator, sql] of Object.entries(operators)) {
+        const value = range?.[operator as keyof DateRange]
+        if (value !== undefined) {
+          query.where(column, sql, new Date(value))
+        }
+      }
+    }
+    return query
   }
 }
 

@@ -1,12 +1,18 @@
 import {
   MiddlewareRoute,
+  validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import {
   listBackorderQueryConfig,
   retrieveBackorderQueryConfig,
 } from "./query-config"
-import { AdminGetBackorderParams, AdminGetBackordersParams } from "./validators"
+import {
+  AdminCancelBackorder,
+  AdminGetBackorderAggregatesParams,
+  AdminGetBackorderParams,
+  AdminGetBackordersParams,
+} from "./validators"
 
 export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -14,6 +20,41 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/backorders",
     middlewares: [
       validateAndTransformQuery(AdminGetBackordersParams, listBackorderQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/backorders/counts",
+    middlewares: [
+      validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
+        defaults: [],
+        isList: false,
+      }),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/backorders/supplier-groups",
+    middlewares: [
+      validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
+        defaults: [],
+        isList: false,
+      }),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/backorders/:id/cancel",
+    middlewares: [
+      validateAndTransformBody(AdminCancelBackorder),
+      validateAndTransformQuery(AdminGetBackorderParams, retrieveBackorderQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/orders/:id/backorders",
+    middlewares: [
+      validateAndTransformQuery(AdminGetBackorderParams, listBackorderQueryConfig),
     ],
   },
   {

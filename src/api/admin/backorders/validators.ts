@@ -5,6 +5,7 @@ import {
   createSelectParams,
 } from "@medusajs/medusa/api/utils/validators"
 import { BackorderSource, BackorderStatus } from "../../../types/enums"
+import { unitQuantity } from "../../utils/validators"
 
 const stringOrArray = z.union([z.string(), z.array(z.string())])
 
@@ -47,3 +48,18 @@ export const AdminGetBackordersParams = createFindParams({
   .merge(AdminGetBackordersParamsFields)
   .strict()
 export type AdminGetBackordersParamsType = z.infer<typeof AdminGetBackordersParams>
+
+/** The list filters without paging, for the status counts and the supplier groups. */
+export const AdminGetBackorderAggregatesParams = AdminGetBackordersParamsFields.strict()
+export type AdminGetBackorderAggregatesParamsType = z.infer<
+  typeof AdminGetBackorderAggregatesParams
+>
+
+export const AdminCancelBackorder = z
+  .object({
+    /** Units to cancel; all open units by default. */
+    quantity: unitQuantity().optional(),
+    reason: z.string().max(500).optional(),
+  })
+  .strict()
+export type AdminCancelBackorderType = z.infer<typeof AdminCancelBackorder>

@@ -7,7 +7,7 @@ import { StoreGetBackorderAvailabilityParamsType } from "../backorders/validator
  * the sales channel of the request's publishable API key.
  */
 export const GET = async (
-  req: MedusaStoreRequest<StoreGetBackorderAvailabilityParamsType>,
+  req: MedusaStoreRequest<unknown, StoreGetBackorderAvailabilityParamsType>,
   res: MedusaResponse
 ) => {
   const variantIds = ([] as string[]).concat(req.validatedQuery.variant_id as string | string[])

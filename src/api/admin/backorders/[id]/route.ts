@@ -6,7 +6,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AdminGetBackorderParamsType } from "../validators"
 
 export const GET = async (
-  req: AuthenticatedMedusaRequest<AdminGetBackorderParamsType>,
+  req: AuthenticatedMedusaRequest<unknown, AdminGetBackorderParamsType>,
   res: MedusaResponse
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)

@@ -10,7 +10,7 @@ import { StoreGetBackorderParamsType } from "../validators"
  * same as one that does not exist.
  */
 export const GET = async (
-  req: AuthenticatedMedusaRequest<StoreGetBackorderParamsType>,
+  req: AuthenticatedMedusaRequest<unknown, StoreGetBackorderParamsType>,
   res: MedusaResponse
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)

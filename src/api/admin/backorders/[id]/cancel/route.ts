@@ -1,0 +1,37 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { cancelBackordersWorkflow } from "../../../../../workflows/backorders/workflows/cancel-backorders"
+import { AdminCancelBackorderType } from "../../validators"
+
+/**
+ * Cancels a backorder, or some of its units: frees its allocation, lowers the order line's
+ * reservation and refunds what was paid for the cancelled units.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminCancelBackorderType>,
+  res: MedusaResponse
+) => {
+  await cancelBackordersWorkflow(req.scope).run({
+    input: {
+      backorders: [{ id: req.params.id, quantity: req.validatedBody.quantity }],
+      reason: req.validatedBody.reason,
+      canceled_by: req.auth_context.actor_id,
+    },
+  })
+
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [backorder],
+  } = await query.graph(
+    {
+      entity: "backorder",
+      fields: req.queryConfig.fields,
+      filters: { id: req.params.id },
+    },
+    { throwIfKeyNotFound: true }
+  )
+  res.json({ backorder })
+}

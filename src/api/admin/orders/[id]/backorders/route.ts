@@ -1,0 +1,48 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BackorderStatus } from "../../../../../types/enums"
+import { AdminGetBackorderParamsType } from "../../../backorders/validators"
+
+/**
+ * The backorder lines of one order, with the order-level view ERPAG shows: `backordered`
+ * ("No quantity") until every open line is available, then `available`; `fulfilled` once
+ * all are packed; `none` without backorders.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetBackorderParamsType>,
+  res: MedusaResponse
+) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  await query.graph(
+    { entity: "order", fields: ["id"], filters: { id: req.params.id } },
+    { throwIfKeyNotFound: true }
+  )
+  const { data: backorders } = await query.graph({
+    entity: "backorder",
+    fields: req.queryConfig.fields,
+    filters: { order_id: req.params.id },
+    pagination: { order: { created_at: "ASC" } },
+  })
+  res.json({ backorders, backorder_status: orderBackorderStatus(backorders) })
+}
+
+function orderBackorderStatus(backorders: { status: BackorderStatus }[]) {
+  const live = backorders.filter((b) => b.status !== BackorderStatus.CANCELLED)
+  if (!live.length) {
+    return backorders.length ? "cancelled" : "none"
+  }
+  if (live.every((b) => b.status === BackorderStatus.FULFILLED)) {
+    return "fulfilled"
+  }
+  if (
+    live.every(
+      (b) => b.status === BackorderStatus.AVAILABLE || b.status === BackorderStatus.FULFILLED
+    )
+  ) {
+    return "available"
+  }
+  return "backordered"
+}

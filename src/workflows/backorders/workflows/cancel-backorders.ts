@@ -1,0 +1,184 @@
+import {
+  emitEventStep,
+  refundPaymentsWorkflow,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { BackorderEvents } from "../../../types/events"
+import { cancelBackordersStep } from "../steps/cancel-backorders"
+import { releaseBackorderReservationsStep } from "../steps/release-backorder-reservations"
+import { validateBackorderCancellationStep } from "../steps/validate-backorder-cancellation"
+import { toNumber } from "../utils/money"
+
+export type CancelBackordersWorkflowInput = {
+  /** The backorders, each with the units to cancel (all its open units by default). */
+  backorders: { id: string; quantity?: number }[]
+  reason?: string
+  canceled_by?: string
+  /** Give back the paid share of the cancelled units (not when Medusa refunds the whole order). */
+  refund?: boolean
+  /** Lower the order lines' reservations (not when Medusa already deleted them). */
+  release_reservations?: boolean
+}
+
+export const cancelBackordersWorkflowId = "cancel-backorders"
+
+/**
+ * This workflow cancels backorders, wholly or by some units: waiting units first, then
+ * allocated units not yet packed (they go back to the location, recorded in the allocation
+ * ledger), lowers the order lines' reservations by the cancelled units, refunds what the
+ * customer paid for them (a deposit or a full prepayment) through Medusa's refunds, and emits
+ * `backorder.cancelled`.
+ *
+ * @example
+ * await cancelBackordersWorkflow(container).run({
+ *   input: { backorders: [{ id: "bo_123" }], reason: "Customer changed their mind" },
+ * })
+ */
+export const cancelBackordersWorkflow = createWorkflow(
+  cancelBackordersWorkflowId,
+  (input: WorkflowData<CancelBackordersWorkflowInput>) => {
+    const ids = transform({ input }, ({ input }) => input.backorders.map((b) => b.id))
+    const { data: backorders } = useQueryGraphStep({
+      entity: "backorder",
+      fields: [
+        "id",
+        "status",
+        "order_id",
+        "line_item_id",
+        "inventory_item_id",
+        "location_id",
+        "quantity",
+        "allocated_quantity",
+        "fulfilled_quantity",
+        "cancelled_quantity",
+        "paid_amount",
+        "refunded_amount",
+      ],
+      filters: { id: ids },
+    }).config({ name: "backorders" })
+
+    const cancellations = validateBackorderCancellationStep(
+      transform({ input, backorders }, ({ input, backorders }) => ({
+        requested: input.backorders,
+        backorders,
+        refund: input.refund ?? true,
+      }))
+    )
+
+    cancelBackordersStep(
+      transform({ input, cancellations }, ({ input, cancellations }) => ({
+        cancellations,
+        reason: input.reason,
+        canceled_by: input.canceled_by,
+      }))
+    )
+
+    when(
+      "release-reservations",
+      { input },
+      ({ input }) => input.release_reservations ?? true
+    ).then(() => {
+      releaseBackorderReservationsStep(
+        transform({ cancellations }, ({ cancellations }) =>
+          cancellations.map((c) => ({
+            line_item_id: c.line_item_id,
+            inventory_item_id: c.inventory_item_id,
+            location_id: c.location_id,
+            quantity: c.quantity,
+          }))
+        )
+      )
+    })
+
+    const refundOrderIds = transform({ cancellations }, ({ cancellations }) => [
+      ...new Set(cancellations.filter((c) => c.refund_amount > 0).map((c) => c.order_id)),
+    ])
+    when("refund-paid-share", { refundOrderIds }, ({ refundOrderIds }) => !!refundOrderIds.length).then(
+      () => {
+        const { data: orders } = useQueryGraphStep({
+          entity: "order",
+          fields: [
+            "id",
+            "payment_collections.payments.id",
+            "payment_collections.payments.captured_at",
+            "payment_collections.payments.captures.amount",
+            "payment_collections.payments.refunds.amount",
+          ],
+          filters: { id: refundOrderIds },
+        }).config({ name: "orders-to-refund" })
+
+        const refunds = transform(
+          { orders, cancellations, input },
+          ({ orders, cancellations, input }) => planRefunds(orders, cancellations, input.canceled_by)
+        )
+        refundPaymentsWorkflow.runAsStep({ input: refunds })
+      }
+    )
+
+    const events = transform({ cancellations }, ({ cancellations }) =>
+      cancellations.map((c) => ({
+        id: c.id,
+        order_id: c.order_id,
+        quantity: c.quantity,
+        status: c.next.status,
+        freed_allocated: c.freed_allocated,
+        refund_amount: c.refund_amount,
+      }))
+    )
+    emitEventStep({ eventName: BackorderEvents.CANCELLED, data: events })
+
+    return new WorkflowResponse(cancellations)
+  }
+)
+
+/**
+ * Spreads each order's refund over its captured payments, each at most what it can still
+ * give back.
+ */
+function planRefunds(
+  orders: any[],
+  cancellations: { order_id: string; refund_amount: number }[],
+  createdBy?: string
+) {
+  const refunds: { payment_id: string; amount: number; created_by?: string; note: string }[] = []
+  for (const order of orders) {
+    let due = cancellations
+      .filter((c) => c.order_id === order.id)
+      .reduce((sum, c) => sum + c.refund_amount, 0)
+    const payments = (order.payment_collections ?? []).flatMap(
+      (collection: any) => collection?.payments ?? []
+    )
+    for (const payment of payments) {
+      if (due <= 0) {
+        break
+      }
+      const captured = (payment.captures ?? []).reduce(
+        (sum: number, c: any) => sum + toNumber(c.amount),
+        0
+      )
+      const refunded = (payment.refunds ?? []).reduce(
+        (sum: number, r: any) => sum + toNumber(r.amount),
+        0
+      )
+      const refundable = captured - refunded
+      const amount = Math.min(due, refundable)
+      if (amount > 0) {
+        refunds.push({
+          payment_id: payment.id,
+          amount,
+          created_by: createdBy,
+          note: "Backorder cancelled",
+        })
+        due -= amount
+      }
+    }
+  }
+  return refunds
+}
