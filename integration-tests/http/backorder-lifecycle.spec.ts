@@ -205,6 +205,96 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("events and joins", () => {
+      it("emits backorder.created and backorder.cancelled with ids through Medusa's event bus", async () => {
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const seen: { name: string; data: unknown }[] = []
+        const record = (name: string) => async (event: { data: unknown }) => {
+          seen.push({ name, data: event.data })
+        }
+        eventBus.subscribe("backorder.created", record("backorder.created"), {
+          subscriberId: "test-backorder-created",
+        })
+        eventBus.subscribe("backorder.cancelled", record("backorder.cancelled"), {
+          subscriberId: "test-backorder-cancelled",
+        })
+
+        const { order, backorders } = await sale("KETTLE-MATTE", 2)
+        await api.post(`/admin/backorders/${backorders[0].id}/cancel`, { quantity: 1 }, admin)
+
+        const events = await eventually(
+          async () => seen,
+          (list) => list.length >= 2
+        )
+        expect(events).toEqual([
+          { name: "backorder.created", data: { id: backorders[0].id, order_id: order.id } },
+          {
+            name: "backorder.cancelled",
+            data: {
+              id: backorders[0].id,
+              order_id: order.id,
+              quantity: 1,
+              status: "new",
+              freed_allocated: 0,
+              refund_amount: 79,
+            },
+          },
+        ])
+      })
+
+      it("retrieves a backorder joined to its order, customer, line, stock location and ledger", async () => {
+        const { order, backorders } = await sale("KETTLE-MATTE", 2)
+        const res = await api.get(
+          `/admin/backorders/${backorders[0].id}?fields=id,order.id,customer.email,line_item.title,stock_location.name,allocations.id,purchase_order_lines.id`,
+          admin
+        )
+        expect(res.data.backorder).toEqual({
+          id: backorders[0].id,
+          order_id: order.id,
+          customer_id: store.customerId,
+          line_item_id: order.items[0].id,
+          location_id: store.shopLocationId,
+          order: expect.objectContaining({ id: order.id }),
+          customer: expect.objectContaining({ email: "jane@example.com" }),
+          line_item: expect.objectContaining({ title: "Gooseneck Kettle" }),
+          stock_location: expect.objectContaining({ name: "Shop" }),
+          allocations: [],
+          purchase_order_lines: [],
+        })
+      })
+    })
+
+    describe("order edits that add units", () => {
+      it("records the units an edit adds without stock on the line's backorder", async () => {
+        const { order, backorders } = await sale("KETTLE-MATTE", 1, {
+          payment_policy: "pay_on_receipt",
+        })
+        await api.post("/admin/order-edits", { order_id: order.id }, admin)
+        await api.post(
+          `/admin/order-edits/${order.id}/items/item/${order.items[0].id}`,
+          { quantity: 3 },
+          admin
+        )
+        await api.post(`/admin/order-edits/${order.id}/request`, {}, admin)
+        await api.post(`/admin/order-edits/${order.id}/confirm`, {}, admin)
+
+        const grown = await eventually(
+          () => getBackorder(backorders[0].id),
+          (b) => b.quantity === 3
+        )
+        expect(grown).toEqual(
+          expect.objectContaining({ status: "new", quantity: 3, cancelled_quantity: 0 })
+        )
+        expect(await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)).toEqual({
+          stocked: 0,
+          reserved: 3,
+          incoming: 0,
+          available: -3,
+        })
+        expect((await api.get(`/admin/backorders?order_id=${order.id}`, admin)).data.count).toBe(1)
+      })
+    })
+
     describe("staff views", () => {
       it("counts by status, groups by supplier and shows an order's backorder status", async () => {
         const kettle = await sale("KETTLE-MATTE", 3)
