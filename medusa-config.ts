@@ -65,10 +65,12 @@ const redisModules = redisUrl
 
 const backorderOptions: BackorderPluginOptions = {
   allocationPolicy:
-    (process.env.BACKORDER_ALLOCATION_POLICY as BackorderPluginOptions["allocationPolicy"]) ||
+    (process.env
+      .BACKORDER_ALLOCATION_POLICY as BackorderPluginOptions["allocationPolicy"]) ||
     undefined,
   stockReceivedOn:
-    (process.env.BACKORDER_STOCK_RECEIVED_ON as BackorderPluginOptions["stockReceivedOn"]) ||
+    (process.env
+      .BACKORDER_STOCK_RECEIVED_ON as BackorderPluginOptions["stockReceivedOn"]) ||
     undefined,
 }
 
@@ -76,12 +78,16 @@ module.exports = defineConfig({
   projectConfig: {
     databaseUrl: databaseUrl(),
     redisUrl,
-    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared",
+    workerMode:
+      (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") ||
+      "shared",
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
-      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      adminCors:
+        process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
       authCors:
-        process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000,http://localhost:5173",
+        process.env.AUTH_CORS ||
+        "http://localhost:8000,http://localhost:9000,http://localhost:5173",
       jwtSecret: process.env.JWT_SECRET || "supersecret",
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },

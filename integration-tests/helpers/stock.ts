@@ -1,7 +1,12 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 
-export type StockLevel = { stocked: number; reserved: number; incoming: number; available: number }
+export type StockLevel = {
+  stocked: number
+  reserved: number
+  incoming: number
+  available: number
+}
 
 /** The inventory level of a variant (by SKU) at a location, as plain numbers. */
 export async function stockOf(
@@ -18,7 +23,10 @@ export async function stockOf(
   const inventoryItemId = data[0].inventory_items![0]!.inventory_item_id
   const [level] = await container
     .resolve(Modules.INVENTORY)
-    .listInventoryLevels({ inventory_item_id: inventoryItemId, location_id: locationId })
+    .listInventoryLevels({
+      inventory_item_id: inventoryItemId,
+      location_id: locationId,
+    })
   return {
     stocked: Number(level.stocked_quantity),
     reserved: Number(level.reserved_quantity),

@@ -82,9 +82,15 @@ export async function checkout(
     { provider_id: "pp_system_default" },
     opts
   )
-  const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, opts)
+  const { data: completed } = await api.post(
+    `/store/carts/${cartId}/complete`,
+    {},
+    opts
+  )
   if (completed.type !== "order") {
-    throw new Error(`Cart ${cartId} did not complete: ${JSON.stringify(completed.error)}`)
+    throw new Error(
+      `Cart ${cartId} did not complete: ${JSON.stringify(completed.error)}`
+    )
   }
   return completed.order
 }

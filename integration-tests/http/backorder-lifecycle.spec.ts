@@ -20,7 +20,11 @@ medusaIntegrationTestRunner({
       admin = await createAdminUser(container)
     })
 
-    const sale = async (sku: string, quantity: number, extra: Record<string, unknown> = {}) => {
+    const sale = async (
+      sku: string,
+      quantity: number,
+      extra: Record<string, unknown> = {}
+    ) => {
       const res = await api.post(
         "/admin/to-order-sales",
         {
@@ -51,8 +55,8 @@ medusaIntegrationTestRunner({
       }
     }
     const paymentStatus = async (orderId: string) =>
-      (await api.get(`/admin/orders/${orderId}?fields=payment_status`, admin)).data.order
-        .payment_status
+      (await api.get(`/admin/orders/${orderId}?fields=payment_status`, admin))
+        .data.order.payment_status
 
     describe("cancel a backorder", () => {
       it("cancels part, then the rest: refunds the paid share, lowers the reservation, refuses a second cancellation", async () => {
@@ -62,7 +66,11 @@ medusaIntegrationTestRunner({
         })
         const id = backorders[0].id
         expect(backorders[0]).toEqual(
-          expect.objectContaining({ quantity: 2, paid_amount: 20, refunded_amount: 0 })
+          expect.objectContaining({
+            quantity: 2,
+            paid_amount: 20,
+            refunded_amount: 0,
+          })
         )
 
         const partial = await api.post(
@@ -80,13 +88,19 @@ medusaIntegrationTestRunner({
             cancelled_at: null,
           })
         )
-        expect(await stockOf(getContainer(), "BEANS-HOUSE-1KG", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "BEANS-HOUSE-1KG", store.shopLocationId)
+        ).toEqual({
           stocked: 2,
           reserved: 3,
           incoming: 0,
           available: -1,
         })
-        expect(await paymentOf(order.id)).toEqual({ amount: 80, captured: 40, refunded: 10 })
+        expect(await paymentOf(order.id)).toEqual({
+          amount: 80,
+          captured: 40,
+          refunded: 10,
+        })
 
         const rest = await api.post(`/admin/backorders/${id}/cancel`, {}, admin)
         expect(rest.data.backorder).toEqual(
@@ -98,7 +112,9 @@ medusaIntegrationTestRunner({
           })
         )
         expect(rest.data.backorder.cancelled_at).not.toBeNull()
-        expect(await stockOf(getContainer(), "BEANS-HOUSE-1KG", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "BEANS-HOUSE-1KG", store.shopLocationId)
+        ).toEqual({
           stocked: 2,
           reserved: 2,
           incoming: 0,
@@ -120,7 +136,11 @@ medusaIntegrationTestRunner({
         const { backorders } = await sale("KETTLE-MATTE", 2)
         const id = backorders[0].id
         const before = await getBackorder(id)
-        const reservedBefore = await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
+        const reservedBefore = await stockOf(
+          getContainer(),
+          "KETTLE-MATTE",
+          store.shopLocationId
+        )
 
         const tooMany = await api
           .post(`/admin/backorders/${id}/cancel`, { quantity: 3 }, admin)
@@ -135,7 +155,8 @@ medusaIntegrationTestRunner({
           .catch((e) => e.response)
         expect(zero.data).toEqual({
           type: "invalid_data",
-          message: "Invalid request: Quantity must be a whole number of units of at least 1, got 0",
+          message:
+            "Invalid request: Quantity must be a whole number of units of at least 1, got 0",
         })
         const unknown = await api
           .post(`/admin/backorders/bo_missing/cancel`, {}, admin)
@@ -147,9 +168,9 @@ medusaIntegrationTestRunner({
         })
 
         expect(await getBackorder(id)).toEqual(before)
-        expect(await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)).toEqual(
-          reservedBefore
-        )
+        expect(
+          await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
+        ).toEqual(reservedBefore)
       })
     })
 
@@ -163,10 +184,16 @@ medusaIntegrationTestRunner({
           (b) => b.status === "cancelled"
         )
         expect(cancelled).toEqual(
-          expect.objectContaining({ status: "cancelled", cancelled_quantity: 2, refunded_amount: 0 })
+          expect.objectContaining({
+            status: "cancelled",
+            cancelled_quantity: 2,
+            refunded_amount: 0,
+          })
         )
         // Medusa deleted the reservation and refunded the payment itself.
-        expect(await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
+        ).toEqual({
           stocked: 0,
           reserved: 0,
           incoming: 0,
@@ -194,9 +221,15 @@ medusaIntegrationTestRunner({
           (b) => b.cancelled_quantity === 2
         )
         expect(edited).toEqual(
-          expect.objectContaining({ status: "new", quantity: 3, cancelled_quantity: 2 })
+          expect.objectContaining({
+            status: "new",
+            quantity: 3,
+            cancelled_quantity: 2,
+          })
         )
-        expect(await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
+        ).toEqual({
           stocked: 0,
           reserved: 1,
           incoming: 0,
@@ -215,19 +248,30 @@ medusaIntegrationTestRunner({
         eventBus.subscribe("backorder.created", record("backorder.created"), {
           subscriberId: "test-backorder-created",
         })
-        eventBus.subscribe("backorder.cancelled", record("backorder.cancelled"), {
-          subscriberId: "test-backorder-cancelled",
-        })
+        eventBus.subscribe(
+          "backorder.cancelled",
+          record("backorder.cancelled"),
+          {
+            subscriberId: "test-backorder-cancelled",
+          }
+        )
 
         const { order, backorders } = await sale("KETTLE-MATTE", 2)
-        await api.post(`/admin/backorders/${backorders[0].id}/cancel`, { quantity: 1 }, admin)
+        await api.post(
+          `/admin/backorders/${backorders[0].id}/cancel`,
+          { quantity: 1 },
+          admin
+        )
 
         const events = await eventually(
           async () => seen,
           (list) => list.length >= 2
         )
         expect(events).toEqual([
-          { name: "backorder.created", data: { id: backorders[0].id, order_id: order.id } },
+          {
+            name: "backorder.created",
+            data: { id: backorders[0].id, order_id: order.id },
+          },
           {
             name: "backorder.cancelled",
             data: {
@@ -283,15 +327,24 @@ medusaIntegrationTestRunner({
           (b) => b.quantity === 3
         )
         expect(grown).toEqual(
-          expect.objectContaining({ status: "new", quantity: 3, cancelled_quantity: 0 })
+          expect.objectContaining({
+            status: "new",
+            quantity: 3,
+            cancelled_quantity: 0,
+          })
         )
-        expect(await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
+        ).toEqual({
           stocked: 0,
           reserved: 3,
           incoming: 0,
           available: -3,
         })
-        expect((await api.get(`/admin/backorders?order_id=${order.id}`, admin)).data.count).toBe(1)
+        expect(
+          (await api.get(`/admin/backorders?order_id=${order.id}`, admin)).data
+            .count
+        ).toBe(1)
       })
     })
 
@@ -300,7 +353,11 @@ medusaIntegrationTestRunner({
         const kettle = await sale("KETTLE-MATTE", 3)
         await sale("GRINDER-BLACK", 3)
         const beans = await sale("BEANS-HOUSE-1KG", 3)
-        await api.post(`/admin/backorders/${beans.backorders[0].id}/cancel`, {}, admin)
+        await api.post(
+          `/admin/backorders/${beans.backorders[0].id}/cancel`,
+          {},
+          admin
+        )
 
         const counts = await api.get("/admin/backorders/counts", admin)
         expect(counts.data).toEqual({
@@ -322,27 +379,44 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ new: 1, cancelled: 1 })
         )
 
-        const groups = await api.get("/admin/backorders/supplier-groups?status=new", admin)
+        const groups = await api.get(
+          "/admin/backorders/supplier-groups?status=new",
+          admin
+        )
         expect(groups.data).toEqual({
           groups: [
             {
-              supplier: { id: store.supplierIdsByCode["BWW"], name: "Brewware Wholesale" },
+              supplier: {
+                id: store.supplierIdsByCode["BWW"],
+                name: "Brewware Wholesale",
+              },
               count: 1,
               waiting_quantity: 3,
             },
             {
-              supplier: { id: store.supplierIdsByCode["NCS"], name: "Nordic Coffee Supply" },
+              supplier: {
+                id: store.supplierIdsByCode["NCS"],
+                name: "Nordic Coffee Supply",
+              },
               count: 1,
               waiting_quantity: 2,
             },
           ],
         })
 
-        const ofOrder = await api.get(`/admin/orders/${kettle.order.id}/backorders`, admin)
+        const ofOrder = await api.get(
+          `/admin/orders/${kettle.order.id}/backorders`,
+          admin
+        )
         expect(ofOrder.data.backorder_status).toBe("backordered")
-        expect(ofOrder.data.backorders.map((b) => b.id)).toEqual([kettle.backorders[0].id])
+        expect(ofOrder.data.backorders.map((b) => b.id)).toEqual([
+          kettle.backorders[0].id,
+        ])
 
-        const sorted = await api.get("/admin/backorders?order=-quantity&fields=sku,quantity", admin)
+        const sorted = await api.get(
+          "/admin/backorders?order=-quantity&fields=sku,quantity",
+          admin
+        )
         expect(sorted.data.backorders.map((b) => [b.sku, b.quantity])).toEqual([
           ["KETTLE-MATTE", 3],
           ["GRINDER-BLACK", 2],
@@ -364,24 +438,39 @@ medusaIntegrationTestRunner({
           input: {
             customer_id: store.customerId,
             location_id: store.shopLocationId,
-            lines: [{ variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 2 }],
+            lines: [
+              {
+                variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+                quantity: 2,
+              },
+            ],
             payment_policy: "pay_now",
           },
           throwOnError: false,
         })
-        expect(errors.map((e) => e.error.message)).toEqual(["Failure after the sale"])
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "Failure after the sale",
+        ])
 
-        expect((await api.get("/admin/orders?fields=id", admin)).data.count).toBe(0)
+        expect(
+          (await api.get("/admin/orders?fields=id", admin)).data.count
+        ).toBe(0)
         expect((await api.get("/admin/backorders", admin)).data.count).toBe(0)
-        expect(await stockOf(container, "KETTLE-MATTE", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(container, "KETTLE-MATTE", store.shopLocationId)
+        ).toEqual({
           stocked: 0,
           reserved: 0,
           incoming: 0,
           available: 0,
         })
-        const reservations = await container.resolve(Modules.INVENTORY).listReservationItems({})
+        const reservations = await container
+          .resolve(Modules.INVENTORY)
+          .listReservationItems({})
         expect(reservations).toHaveLength(0)
-        const collections = await container.resolve(Modules.PAYMENT).listPaymentCollections({})
+        const collections = await container
+          .resolve(Modules.PAYMENT)
+          .listPaymentCollections({})
         expect(collections).toHaveLength(0)
       })
 
@@ -400,13 +489,19 @@ medusaIntegrationTestRunner({
           input: { backorders: [{ id: backorders[0].id }] },
           throwOnError: false,
         })
-        expect(errors.map((e) => e.error.message)).toEqual(["Failure after the cancellation"])
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "Failure after the cancellation",
+        ])
 
         const { updated_at: _, ...after } = await getBackorder(backorders[0].id)
         const { updated_at: __, ...expected } = before
         expect(after).toEqual(expected)
-        expect(await container.resolve("backorder").listAllocations({})).toHaveLength(0)
-        expect(await stockOf(container, "KETTLE-MATTE", store.shopLocationId)).toEqual({
+        expect(
+          await container.resolve("backorder").listAllocations({})
+        ).toHaveLength(0)
+        expect(
+          await stockOf(container, "KETTLE-MATTE", store.shopLocationId)
+        ).toEqual({
           stocked: 0,
           reserved: 2,
           incoming: 0,

@@ -33,7 +33,12 @@ medusaIntegrationTestRunner({
       it("lets an authenticated admin list backorders", async () => {
         const res = await api.get("/admin/backorders", admin)
         expect(res.status).toBe(200)
-        expect(res.data).toEqual({ backorders: [], count: 0, offset: 0, limit: 20 })
+        expect(res.data).toEqual({
+          backorders: [],
+          count: 0,
+          offset: 0,
+          limit: 20,
+        })
       })
     })
 
@@ -62,7 +67,10 @@ medusaIntegrationTestRunner({
           },
         ])
 
-        const bySource = await api.get("/admin/backorders?source=storefront", admin)
+        const bySource = await api.get(
+          "/admin/backorders?source=storefront",
+          admin
+        )
         expect(bySource.data.count).toBe(1)
         expect(bySource.data.backorders).toEqual([
           expect.objectContaining({
@@ -73,12 +81,18 @@ medusaIntegrationTestRunner({
           }),
         ])
 
-        const page = await api.get("/admin/backorders?limit=1&order=created_at", admin)
+        const page = await api.get(
+          "/admin/backorders?limit=1&order=created_at",
+          admin
+        )
         expect(page.data.count).toBe(2)
         expect(page.data.limit).toBe(1)
         expect(page.data.backorders).toHaveLength(1)
 
-        const one = await api.get(`/admin/backorders/${first.id}?fields=id,quantity`, admin)
+        const one = await api.get(
+          `/admin/backorders/${first.id}?fields=id,quantity`,
+          admin
+        )
         expect(one.data).toEqual({ backorder: { id: first.id, quantity: 2 } })
       })
 
@@ -107,7 +121,10 @@ medusaIntegrationTestRunner({
         const query = container.resolve(ContainerRegistrationKeys.QUERY)
         const customer = await container
           .resolve(Modules.CUSTOMER)
-          .createCustomers({ email: "jane@backorders.test", first_name: "Jane" })
+          .createCustomers({
+            email: "jane@backorders.test",
+            first_name: "Jane",
+          })
         const location = await container
           .resolve(Modules.STOCK_LOCATION)
           .createStockLocations({ name: "Shop" })

@@ -2,7 +2,12 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
-import { checkout, eventually, registerShopper, Shopper } from "../helpers/storefront"
+import {
+  checkout,
+  eventually,
+  registerShopper,
+  Shopper,
+} from "../helpers/storefront"
 
 jest.setTimeout(180000)
 
@@ -21,7 +26,10 @@ medusaIntegrationTestRunner({
 
     const backordersOf = (orderId: string) =>
       eventually(
-        () => api.get(`/admin/backorders?order_id=${orderId}`, admin).then((r) => r.data),
+        () =>
+          api
+            .get(`/admin/backorders?order_id=${orderId}`, admin)
+            .then((r) => r.data),
         (data) => data.count > 0
       )
 
@@ -29,7 +37,9 @@ medusaIntegrationTestRunner({
       it("completes through Medusa's store API and backorders only the short quantity at the location Medusa reserved from", async () => {
         const warehouse = store.warehouseLocationId
         const white = store.variantIdsBySku["GRINDER-WHITE"]
-        expect(await stockOf(getContainer(), "GRINDER-WHITE", warehouse)).toEqual({
+        expect(
+          await stockOf(getContainer(), "GRINDER-WHITE", warehouse)
+        ).toEqual({
           stocked: 1,
           reserved: 0,
           incoming: 0,
@@ -67,8 +77,12 @@ medusaIntegrationTestRunner({
         )
 
         // 3 ordered with 1 on hand: 1 ships, 2 backordered.
-        const order = await checkout(api, store, sam, [{ variant_id: white, quantity: 3 }])
-        expect(await stockOf(getContainer(), "GRINDER-WHITE", warehouse)).toEqual({
+        const order = await checkout(api, store, sam, [
+          { variant_id: white, quantity: 3 },
+        ])
+        expect(
+          await stockOf(getContainer(), "GRINDER-WHITE", warehouse)
+        ).toEqual({
           stocked: 1,
           reserved: 3,
           incoming: 0,
@@ -94,7 +108,9 @@ medusaIntegrationTestRunner({
         )
 
         // The customer sees it in their account.
-        const mine = await api.get("/store/backorders", { headers: sam.headers })
+        const mine = await api.get("/store/backorders", {
+          headers: sam.headers,
+        })
         expect(mine.data).toEqual({
           backorders: [
             expect.objectContaining({
@@ -128,13 +144,74 @@ medusaIntegrationTestRunner({
           { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 1 },
         ])
         await backordersOf(later.id)
-        const none = await api.get(`/admin/backorders?order_id=${order.id}`, admin)
+        const none = await api.get(
+          `/admin/backorders?order_id=${order.id}`,
+          admin
+        )
         expect(none.data.count).toBe(0)
-        expect(await stockOf(getContainer(), "ESPRESSO-STEEL", store.warehouseLocationId)).toEqual({
+        expect(
+          await stockOf(
+            getContainer(),
+            "ESPRESSO-STEEL",
+            store.warehouseLocationId
+          )
+        ).toEqual({
           stocked: 20,
           reserved: 2,
           incoming: 0,
           available: 18,
+        })
+      })
+    })
+
+    describe("orders placed another way", () => {
+      it("records the short units of a converted draft order as admin backorders", async () => {
+        const { data: draft } = await api.post(
+          "/admin/draft-orders",
+          {
+            region_id: store.regionId,
+            sales_channel_id: store.webChannelId,
+            customer_id: sam.customerId,
+            email: "sam@example.com",
+            items: [
+              {
+                variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+                quantity: 2,
+              },
+            ],
+          },
+          admin
+        )
+        const { data: converted } = await api.post(
+          `/admin/draft-orders/${draft.draft_order.id}/convert-to-order`,
+          {},
+          admin
+        )
+        const orderId = converted.order.id
+
+        const { backorders, count } = await backordersOf(orderId)
+        expect(count).toBe(1)
+        expect(backorders[0]).toEqual(
+          expect.objectContaining({
+            status: "new",
+            source: "admin",
+            customer_id: sam.customerId,
+            location_id: store.warehouseLocationId,
+            supplier_id: store.supplierIdsByCode["BWW"],
+            quantity: 2,
+          })
+        )
+        expect(
+          await stockOf(
+            getContainer(),
+            "KETTLE-MATTE",
+            store.warehouseLocationId
+          )
+        ).toEqual({
+          stocked: 0,
+          reserved: 2,
+          incoming: 0,
+          available: -2,
         })
       })
     })
@@ -148,14 +225,18 @@ medusaIntegrationTestRunner({
         const ana = await registerShopper(api, store, "ana@example.com")
 
         const foreign = await api
-          .get(`/store/backorders/${backorders[0].id}`, { headers: ana.headers })
+          .get(`/store/backorders/${backorders[0].id}`, {
+            headers: ana.headers,
+          })
           .catch((e) => e.response)
         expect(foreign.status).toBe(404)
         expect(foreign.data).toEqual({
           type: "not_found",
           message: `Backorder with id: ${backorders[0].id} was not found`,
         })
-        const list = await api.get("/store/backorders", { headers: ana.headers })
+        const list = await api.get("/store/backorders", {
+          headers: ana.headers,
+        })
         expect(list.data.count).toBe(0)
 
         const anonymous = await api

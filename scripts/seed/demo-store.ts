@@ -22,7 +22,10 @@ import {
 import { BACKORDER_MODULE } from "../../src/modules/backorder"
 import BackorderModuleService from "../../src/modules/backorder/service"
 
-export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" }
+export const DEMO_ADMIN = {
+  email: "admin@example.com",
+  password: "supersecret",
+}
 
 const COUNTRIES = ["fr", "de", "nl", "be", "dk", "se", "es", "it"]
 
@@ -67,7 +70,8 @@ const PRODUCTS: DemoProduct[] = [
   {
     title: "Burr Grinder",
     handle: "burr-grinder",
-    description: "A flat burr grinder. Short: fewer on hand than customers ask for.",
+    description:
+      "A flat burr grinder. Short: fewer on hand than customers ask for.",
     variants: [
       {
         title: "Black",
@@ -125,9 +129,33 @@ const SUPPLIERS = [
     currency_code: "eur",
     default_lead_time_days: 7,
     terms: [
-      { sku: "ESPRESSO-STEEL", supplier_sku: "NCS-ESP-01", unit_cost: 540, lead_time_days: 7, moq: 1, case_pack: 1, preferred: true },
-      { sku: "GRINDER-BLACK", supplier_sku: "NCS-GR-B", unit_cost: 140, lead_time_days: 5, moq: 2, case_pack: 2, preferred: true },
-      { sku: "GRINDER-WHITE", supplier_sku: "NCS-GR-W", unit_cost: 140, lead_time_days: 5, moq: 2, case_pack: 2, preferred: true },
+      {
+        sku: "ESPRESSO-STEEL",
+        supplier_sku: "NCS-ESP-01",
+        unit_cost: 540,
+        lead_time_days: 7,
+        moq: 1,
+        case_pack: 1,
+        preferred: true,
+      },
+      {
+        sku: "GRINDER-BLACK",
+        supplier_sku: "NCS-GR-B",
+        unit_cost: 140,
+        lead_time_days: 5,
+        moq: 2,
+        case_pack: 2,
+        preferred: true,
+      },
+      {
+        sku: "GRINDER-WHITE",
+        supplier_sku: "NCS-GR-W",
+        unit_cost: 140,
+        lead_time_days: 5,
+        moq: 2,
+        case_pack: 2,
+        preferred: true,
+      },
     ],
   },
   {
@@ -138,9 +166,33 @@ const SUPPLIERS = [
     currency_code: "eur",
     default_lead_time_days: 14,
     terms: [
-      { sku: "KETTLE-MATTE", supplier_sku: "BW-KTL-MB", unit_cost: 38, lead_time_days: 14, moq: 6, case_pack: 6, preferred: true },
-      { sku: "BEANS-HOUSE-1KG", supplier_sku: "BW-HB-1000", unit_cost: 11, lead_time_days: 3, moq: 10, case_pack: 5, preferred: true },
-      { sku: "GRINDER-BLACK", supplier_sku: "BW-GRD-BLK", unit_cost: 150, lead_time_days: 21, moq: 1, case_pack: 1, preferred: false },
+      {
+        sku: "KETTLE-MATTE",
+        supplier_sku: "BW-KTL-MB",
+        unit_cost: 38,
+        lead_time_days: 14,
+        moq: 6,
+        case_pack: 6,
+        preferred: true,
+      },
+      {
+        sku: "BEANS-HOUSE-1KG",
+        supplier_sku: "BW-HB-1000",
+        unit_cost: 11,
+        lead_time_days: 3,
+        moq: 10,
+        case_pack: 5,
+        preferred: true,
+      },
+      {
+        sku: "GRINDER-BLACK",
+        supplier_sku: "BW-GRD-BLK",
+        unit_cost: 150,
+        lead_time_days: 21,
+        moq: 1,
+        case_pack: 1,
+        preferred: false,
+      },
     ],
   },
 ]
@@ -162,7 +214,9 @@ export type DemoStore = {
  * handle, SKU, email, code) first and only created when missing, so running it twice
  * changes nothing.
  */
-export async function seedDemoStore(container: MedusaContainer): Promise<DemoStore> {
+export async function seedDemoStore(
+  container: MedusaContainer
+): Promise<DemoStore> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const link = container.resolve(ContainerRegistrationKeys.LINK)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -178,7 +232,8 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSto
   const customerModule = container.resolve(Modules.CUSTOMER)
   const userModule = container.resolve(Modules.USER)
   const authModule = container.resolve(Modules.AUTH)
-  const backorderModule: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  const backorderModule: BackorderModuleService =
+    container.resolve(BACKORDER_MODULE)
 
   // Sales channels: the shop's point of sale and the webshop.
   const channel = async (name: string, description: string) => {
@@ -243,7 +298,9 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSto
         return profiles
       }
       const { result } = await createShippingProfilesWorkflow(container).run({
-        input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
+        input: {
+          data: [{ name: "Default Shipping Profile", type: "default" }],
+        },
       })
       return result
     })
@@ -253,7 +310,12 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSto
     name: string,
     address: { city: string; country_code: string; address_1: string },
     salesChannelId: string,
-    fulfillment: { type: "pickup" | "shipping"; option: string; code: string; amount: number }
+    fulfillment: {
+      type: "pickup" | "shipping"
+      option: string
+      code: string
+      amount: number
+    }
   ) => {
     let [existing] = await stockLocationModule.listStockLocations({ name })
     if (!existing) {
@@ -337,13 +399,23 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSto
     "Warehouse",
     { city: "Rotterdam", country_code: "NL", address_1: "Havenweg 4" },
     webChannel.id,
-    { type: "shipping", option: "Standard shipping", code: "standard", amount: 6 }
+    {
+      type: "shipping",
+      option: "Standard shipping",
+      code: "standard",
+      amount: 6,
+    }
   )
 
-  let [apiKey] = await apiKeyModule.listApiKeys({ title: "Webshop", type: "publishable" })
+  let [apiKey] = await apiKeyModule.listApiKeys({
+    title: "Webshop",
+    type: "publishable",
+  })
   if (!apiKey) {
     const { result } = await createApiKeysWorkflow(container).run({
-      input: { api_keys: [{ title: "Webshop", type: "publishable", created_by: "" }] },
+      input: {
+        api_keys: [{ title: "Webshop", type: "publishable", created_by: "" }],
+      },
     })
     apiKey = result[0]
     await linkSalesChannelsToApiKeyWorkflow(container).run({
@@ -401,7 +473,8 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSto
   const inventoryItemIdsBySku: Record<string, string> = {}
   for (const variant of variants) {
     variantIdsBySku[variant.sku!] = variant.id
-    inventoryItemIdsBySku[variant.sku!] = variant.inventory_items![0]!.inventory_item_id
+    inventoryItemIdsBySku[variant.sku!] =
+      variant.inventory_items![0]!.inventory_item_id
   }
 
   const levels = await inventoryModule.listInventoryLevels({
@@ -463,7 +536,9 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSto
     }
   }
 
-  let [customer] = await customerModule.listCustomers({ email: "jane@example.com" })
+  let [customer] = await customerModule.listCustomers({
+    email: "jane@example.com",
+  })
   if (!customer) {
     customer = await customerModule.createCustomers({
       first_name: "Jane",
@@ -488,7 +563,11 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSto
   const [adminUser] = await userModule.listUsers({ email: DEMO_ADMIN.email })
   if (!adminUser) {
     const { result: users } = await createUsersWorkflow(container).run({
-      input: { users: [{ email: DEMO_ADMIN.email, first_name: "Demo", last_name: "Admin" }] },
+      input: {
+        users: [
+          { email: DEMO_ADMIN.email, first_name: "Demo", last_name: "Admin" },
+        ],
+      },
     })
     const { authIdentity, error } = await authModule.register("emailpass", {
       body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },

@@ -16,7 +16,11 @@ export default defineLink(
  * `inventory_item.backorders`: the backorders waiting for an inventory item.
  */
 export const InventoryItemBackordersLink = defineLink(
-  { linkable: InventoryModule.linkable.inventoryItem, field: "id", isList: true },
+  {
+    linkable: InventoryModule.linkable.inventoryItem,
+    field: "id",
+    isList: true,
+  },
   { ...BackorderModule.linkable.backorder.id, primaryKey: "inventory_item_id" },
   { readOnly: true }
 )

@@ -15,7 +15,11 @@ export default defineLink(
  * `product_variant.backorders`: who waits for a variant.
  */
 export const VariantBackordersLink = defineLink(
-  { linkable: ProductModule.linkable.productVariant, field: "id", isList: true },
+  {
+    linkable: ProductModule.linkable.productVariant,
+    field: "id",
+    isList: true,
+  },
   { ...BackorderModule.linkable.backorder.id, primaryKey: "variant_id" },
   { readOnly: true }
 )

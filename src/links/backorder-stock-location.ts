@@ -16,7 +16,11 @@ export default defineLink(
  * `stock_location.backorders`: the backorders to be filled at a location.
  */
 export const StockLocationBackordersLink = defineLink(
-  { linkable: StockLocationModule.linkable.stockLocation, field: "id", isList: true },
+  {
+    linkable: StockLocationModule.linkable.stockLocation,
+    field: "id",
+    isList: true,
+  },
   { ...BackorderModule.linkable.backorder.id, primaryKey: "location_id" },
   { readOnly: true }
 )

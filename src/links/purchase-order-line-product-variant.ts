@@ -16,7 +16,14 @@ export default defineLink(
  * `product_variant.purchase_order_lines`: where a variant is being bought.
  */
 export const VariantPurchaseOrderLinesLink = defineLink(
-  { linkable: ProductModule.linkable.productVariant, field: "id", isList: true },
-  { ...BackorderModule.linkable.purchaseOrderLine.id, primaryKey: "variant_id" },
+  {
+    linkable: ProductModule.linkable.productVariant,
+    field: "id",
+    isList: true,
+  },
+  {
+    ...BackorderModule.linkable.purchaseOrderLine.id,
+    primaryKey: "variant_id",
+  },
   { readOnly: true }
 )

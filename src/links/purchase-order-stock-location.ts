@@ -16,7 +16,11 @@ export default defineLink(
  * `stock_location.purchase_orders`: the purchase orders delivered to a location.
  */
 export const StockLocationPurchaseOrdersLink = defineLink(
-  { linkable: StockLocationModule.linkable.stockLocation, field: "id", isList: true },
+  {
+    linkable: StockLocationModule.linkable.stockLocation,
+    field: "id",
+    isList: true,
+  },
   { ...BackorderModule.linkable.purchaseOrder.id, primaryKey: "location_id" },
   { readOnly: true }
 )

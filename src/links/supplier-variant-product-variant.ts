@@ -16,7 +16,11 @@ export default defineLink(
  * `product_variant.supplier_variants`: every supplier's terms for a variant.
  */
 export const VariantSupplierTermsLink = defineLink(
-  { linkable: ProductModule.linkable.productVariant, field: "id", isList: true },
+  {
+    linkable: ProductModule.linkable.productVariant,
+    field: "id",
+    isList: true,
+  },
   { ...BackorderModule.linkable.supplierVariant.id, primaryKey: "variant_id" },
   { readOnly: true }
 )

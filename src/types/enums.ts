@@ -87,7 +87,8 @@ export const AllocationRule = {
   /** Chosen by a member of staff. */
   MANUAL: "manual",
 } as const
-export type AllocationRule = (typeof AllocationRule)[keyof typeof AllocationRule]
+export type AllocationRule =
+  (typeof AllocationRule)[keyof typeof AllocationRule]
 
 /** Allocation policies a merchant can configure (the rules applied after linked purchase orders). */
 export const AllocationPolicy = {

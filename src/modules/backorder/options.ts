@@ -10,7 +10,12 @@ export const BackorderPluginOptionsSchema = z
      * first, then oldest) or `deposit_first` (those with money paid first, then oldest).
      */
     allocationPolicy: z
-      .enum(Object.values(AllocationPolicy) as [AllocationPolicy, ...AllocationPolicy[]])
+      .enum(
+        Object.values(AllocationPolicy) as [
+          AllocationPolicy,
+          ...AllocationPolicy[],
+        ]
+      )
       .default(AllocationPolicy.FIFO),
     /**
      * When received units reach Medusa's stock: on each `receipt` (the default) or only
@@ -30,7 +35,9 @@ export const BackorderPluginOptionsSchema = z
   })
   .strict()
 
-export type BackorderPluginOptions = z.input<typeof BackorderPluginOptionsSchema>
+export type BackorderPluginOptions = z.input<
+  typeof BackorderPluginOptionsSchema
+>
 export type ResolvedBackorderPluginOptions = z.output<
   typeof BackorderPluginOptionsSchema
 >
@@ -43,8 +50,11 @@ export function resolveBackorderPluginOptions(
   options: unknown
 ): ResolvedBackorderPluginOptions {
   // Medusa adds its own keys to a module's options (the module path, the database config).
-  const { resolve: _resolve, database: _database, ...rest } = (options ??
-    {}) as Record<string, unknown>
+  const {
+    resolve: _resolve,
+    database: _database,
+    ...rest
+  } = (options ?? {}) as Record<string, unknown>
   const result = BackorderPluginOptionsSchema.safeParse(rest)
   if (!result.success) {
     const problems = result.error.issues

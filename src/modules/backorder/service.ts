@@ -27,23 +27,7 @@ type InjectedDependencies = Record<string, unknown>
 
 export type StockPair = { inventory_item_id: string; location_id: string }
 
-/** Filters of the backorder list that the aggregate queries understand. */
-export type BackorderAggregateFilters = {
-  [column in
-    | "id"
-    | "status"
-    | "source"
-    | "order_id"
-    | "customer_id"
-    | "location_id"
-    | "supplier_id"
-    | "product_id"
-    | "variant_id"
-    | "inventory_item_id"]?: string | string[]
-} & {
-  created_at?: DateRange
-  updated_at?: DateRange
-}
+/** Columns of the backorder list filters that the aggregate queries understand. */
 const FILTER_COLUMNS = [
   "id",
   "status",
@@ -55,8 +39,21 @@ const FILTER_COLUMNS = [
   "product_id",
   "variant_id",
   "inventory_item_id",
-]
-type DateRange = { $gt?: string | Date; $gte?: string | Date; $lt?: string | Date; $lte?: string | Date }
+] as const
+
+/** Filters of the backorder list that the aggregate queries understand. */
+export type BackorderAggregateFilters = {
+  [column in (typeof FILTER_COLUMNS)[number]]?: string | string[]
+} & {
+  created_at?: DateRange
+  updated_at?: DateRange
+}
+type DateRange = {
+  $gt?: string | Date
+  $gte?: string | Date
+  $lt?: string | Date
+  $lte?: string | Date
+}
 
 export type SupplierGroup = {
   supplier_id: string | null
@@ -114,21 +111,22 @@ class BackorderModuleService extends MedusaService({
       return waiting
     }
     const knex = this.knex(sharedContext)
-    const rows: { inventory_item_id: string; location_id: string; waiting: string }[] =
-      await knex("backorder")
-        .select("inventory_item_id", "location_id")
-        .sum({
-          waiting: knex.raw(
-            "quantity - allocated_quantity - cancelled_quantity"
-          ),
-        })
-        .whereNull("deleted_at")
-        .whereIn("status", WAITING_BACKORDER_STATUSES)
-        .whereIn(
-          ["inventory_item_id", "location_id"],
-          pairs.map((p) => [p.inventory_item_id, p.location_id])
-        )
-        .groupBy("inventory_item_id", "location_id")
+    const rows: {
+      inventory_item_id: string
+      location_id: string
+      waiting: string
+    }[] = await knex("backorder")
+      .select("inventory_item_id", "location_id")
+      .sum({
+        waiting: knex.raw("quantity - allocated_quantity - cancelled_quantity"),
+      })
+      .whereNull("deleted_at")
+      .whereIn("status", WAITING_BACKORDER_STATUSES)
+      .whereIn(
+        ["inventory_item_id", "location_id"],
+        pairs.map((p) => [p.inventory_item_id, p.location_id])
+      )
+      .groupBy("inventory_item_id", "location_id")
     for (const row of rows) {
       waiting.set(stockPairKey(row), Number(row.waiting))
     }
@@ -145,13 +143,11 @@ class BackorderModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Record<BackorderStatus, number>> {
     const { status: _status, ...rest } = filters
-    const rows: { status: BackorderStatus; count: string }[] = await this.filteredBackorders(
-      rest,
-      sharedContext
-    )
-      .select("status")
-      .count({ count: "*" })
-      .groupBy("status")
+    const rows: { status: BackorderStatus; count: string }[] =
+      await this.filteredBackorders(rest, sharedContext)
+        .select("status")
+        .count({ count: "*" })
+        .groupBy("status")
     const counts = Object.fromEntries(
       Object.values(BackorderStatus).map((status) => [status, 0])
     ) as Record<BackorderStatus, number>
@@ -170,16 +166,19 @@ class BackorderModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SupplierGroup[]> {
     const knex = this.knex(sharedContext)
-    const rows: { supplier_id: string | null; count: string; waiting_quantity: string }[] =
-      await this.filteredBackorders(filters, sharedContext)
-        .select("supplier_id")
-        .count({ count: "*" })
-        .sum({
-          waiting_quantity: knex.raw(
-            "GREATEST(quantity - allocated_quantity - cancelled_quantity, 0)"
-          ),
-        })
-        .groupBy("supplier_id")
+    const rows: {
+      supplier_id: string | null
+      count: string
+      waiting_quantity: string
+    }[] = await this.filteredBackorders(filters, sharedContext)
+      .select("supplier_id")
+      .count({ count: "*" })
+      .sum({
+        waiting_quantity: knex.raw(
+          "GREATEST(quantity - allocated_quantity - cancelled_quantity, 0)"
+        ),
+      })
+      .groupBy("supplier_id")
     return rows.map((row) => ({
       supplier_id: row.supplier_id,
       count: Number(row.count),
@@ -193,11 +192,17 @@ class BackorderModuleService extends MedusaService({
     return manager.getTransactionContext() ?? manager.getKnex()
   }
 
-  private filteredBackorders(filters: BackorderAggregateFilters, sharedContext: Context) {
+  private filteredBackorders(
+    filters: BackorderAggregateFilters,
+    sharedContext: Context
+  ) {
     const query = this.knex(sharedContext)("backorder").whereNull("deleted_at")
     const { created_at, updated_at, ...columns } = filters
     for (const [column, value] of Object.entries(columns)) {
-      if (value !== undefined && FILTER_COLUMNS.includes(column)) {
+      if (
+        value !== undefined &&
+        (FILTER_COLUMNS as readonly string[]).includes(column)
+      ) {
         query.whereIn(column, ([] as string[]).concat(value))
       }
     }

@@ -19,7 +19,10 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/backorders",
     middlewares: [
-      validateAndTransformQuery(AdminGetBackordersParams, listBackorderQueryConfig),
+      validateAndTransformQuery(
+        AdminGetBackordersParams,
+        listBackorderQueryConfig
+      ),
     ],
   },
   {
@@ -47,21 +50,30 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/backorders/:id/cancel",
     middlewares: [
       validateAndTransformBody(AdminCancelBackorder),
-      validateAndTransformQuery(AdminGetBackorderParams, retrieveBackorderQueryConfig),
+      validateAndTransformQuery(
+        AdminGetBackorderParams,
+        retrieveBackorderQueryConfig
+      ),
     ],
   },
   {
     method: ["GET"],
     matcher: "/admin/orders/:id/backorders",
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderParams, listBackorderQueryConfig),
+      validateAndTransformQuery(
+        AdminGetBackorderParams,
+        listBackorderQueryConfig
+      ),
     ],
   },
   {
     method: ["GET"],
     matcher: "/admin/backorders/:id",
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderParams, retrieveBackorderQueryConfig),
+      validateAndTransformQuery(
+        AdminGetBackorderParams,
+        retrieveBackorderQueryConfig
+      ),
     ],
   },
 ]

@@ -10,23 +10,45 @@ import { unitQuantity } from "../../utils/validators"
 const stringOrArray = z.union([z.string(), z.array(z.string())])
 
 export const AdminGetBackorderParams = createSelectParams()
-export type AdminGetBackorderParamsType = z.infer<typeof AdminGetBackorderParams>
+export type AdminGetBackorderParamsType = z.infer<
+  typeof AdminGetBackorderParams
+>
 
 export const AdminGetBackordersParamsFields = z.object({
   id: stringOrArray.optional(),
   status: z
     .union([
-      z.enum(Object.values(BackorderStatus) as [BackorderStatus, ...BackorderStatus[]]),
+      z.enum(
+        Object.values(BackorderStatus) as [
+          BackorderStatus,
+          ...BackorderStatus[],
+        ]
+      ),
       z.array(
-        z.enum(Object.values(BackorderStatus) as [BackorderStatus, ...BackorderStatus[]])
+        z.enum(
+          Object.values(BackorderStatus) as [
+            BackorderStatus,
+            ...BackorderStatus[],
+          ]
+        )
       ),
     ])
     .optional(),
   source: z
     .union([
-      z.enum(Object.values(BackorderSource) as [BackorderSource, ...BackorderSource[]]),
+      z.enum(
+        Object.values(BackorderSource) as [
+          BackorderSource,
+          ...BackorderSource[],
+        ]
+      ),
       z.array(
-        z.enum(Object.values(BackorderSource) as [BackorderSource, ...BackorderSource[]])
+        z.enum(
+          Object.values(BackorderSource) as [
+            BackorderSource,
+            ...BackorderSource[],
+          ]
+        )
       ),
     ])
     .optional(),
@@ -47,10 +69,13 @@ export const AdminGetBackordersParams = createFindParams({
 })
   .merge(AdminGetBackordersParamsFields)
   .strict()
-export type AdminGetBackordersParamsType = z.infer<typeof AdminGetBackordersParams>
+export type AdminGetBackordersParamsType = z.infer<
+  typeof AdminGetBackordersParams
+>
 
 /** The list filters without paging, for the status counts and the supplier groups. */
-export const AdminGetBackorderAggregatesParams = AdminGetBackordersParamsFields.strict()
+export const AdminGetBackorderAggregatesParams =
+  AdminGetBackordersParamsFields.strict()
 export type AdminGetBackorderAggregatesParamsType = z.infer<
   typeof AdminGetBackorderAggregatesParams
 >

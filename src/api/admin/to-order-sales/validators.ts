@@ -38,7 +38,10 @@ export const AdminToOrderSale = z
         message: `A deposit is only taken with payment_policy 'deposit', not '${data.payment_policy}'`,
       })
     }
-    if (data.deposit_amount !== undefined && data.deposit_percent !== undefined) {
+    if (
+      data.deposit_amount !== undefined &&
+      data.deposit_percent !== undefined
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["deposit_amount"],

@@ -10,7 +10,9 @@ export const GET = async (
   req: MedusaStoreRequest<unknown, StoreGetBackorderAvailabilityParamsType>,
   res: MedusaResponse
 ) => {
-  const variantIds = ([] as string[]).concat(req.validatedQuery.variant_id as string | string[])
+  const variantIds = ([] as string[]).concat(
+    req.validatedQuery.variant_id as string | string[]
+  )
   const availability = await getBackorderAvailability(req.scope, {
     variant_ids: variantIds,
     sales_channel_ids: req.publishable_key_context.sales_channel_ids,

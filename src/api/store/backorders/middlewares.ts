@@ -23,14 +23,20 @@ export const storeBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/store/backorders",
     middlewares: [
-      validateAndTransformQuery(StoreGetBackordersParams, listStoreBackorderQueryConfig),
+      validateAndTransformQuery(
+        StoreGetBackordersParams,
+        listStoreBackorderQueryConfig
+      ),
     ],
   },
   {
     method: ["GET"],
     matcher: "/store/backorders/:id",
     middlewares: [
-      validateAndTransformQuery(StoreGetBackorderParams, retrieveStoreBackorderQueryConfig),
+      validateAndTransformQuery(
+        StoreGetBackorderParams,
+        retrieveStoreBackorderQueryConfig
+      ),
     ],
   },
   {

@@ -16,7 +16,10 @@ export const GET = async (
   const { data: backorders, metadata } = await query.graph({
     entity: "backorder",
     fields: req.queryConfig.fields,
-    filters: { ...req.filterableFields, customer_id: req.auth_context.actor_id },
+    filters: {
+      ...req.filterableFields,
+      customer_id: req.auth_context.actor_id,
+    },
     pagination: {
       ...req.queryConfig.pagination,
       order: req.queryConfig.pagination.order ?? { created_at: "DESC" },

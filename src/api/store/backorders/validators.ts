@@ -10,9 +10,14 @@ const statusEnum = z.enum(
 )
 
 export const StoreGetBackorderParams = createSelectParams()
-export type StoreGetBackorderParamsType = z.infer<typeof StoreGetBackorderParams>
+export type StoreGetBackorderParamsType = z.infer<
+  typeof StoreGetBackorderParams
+>
 
-export const StoreGetBackordersParams = createFindParams({ limit: 20, offset: 0 })
+export const StoreGetBackordersParams = createFindParams({
+  limit: 20,
+  offset: 0,
+})
   .merge(
     z.object({
       status: z.union([statusEnum, z.array(statusEnum)]).optional(),
@@ -20,7 +25,9 @@ export const StoreGetBackordersParams = createFindParams({ limit: 20, offset: 0 
     })
   )
   .strict()
-export type StoreGetBackordersParamsType = z.infer<typeof StoreGetBackordersParams>
+export type StoreGetBackordersParamsType = z.infer<
+  typeof StoreGetBackordersParams
+>
 
 export const StoreGetBackorderAvailabilityParams = z
   .object({

@@ -109,7 +109,10 @@ moduleIntegrationTestRunner<BackorderModuleService>({
         const terms = { supplier_id: supplier.id, variant_id: "variant_1" }
 
         await expect(
-          service.createSupplierVariants({ ...terms, minimum_order_quantity: 0 })
+          service.createSupplierVariants({
+            ...terms,
+            minimum_order_quantity: 0,
+          })
         ).rejects.toThrow(/chk_supplier_variant_minimum_order_quantity/)
         await expect(
           service.createSupplierVariants({ ...terms, case_pack: 0 })
@@ -154,7 +157,10 @@ moduleIntegrationTestRunner<BackorderModuleService>({
       it("lists by status and location and updates quantities within the invariants", async () => {
         const first = await service.createBackorders(backorderData())
         await service.createBackorders(
-          backorderData({ line_item_id: "ordli_2", location_id: "sloc_warehouse" })
+          backorderData({
+            line_item_id: "ordli_2",
+            location_id: "sloc_warehouse",
+          })
         )
 
         await service.updateBackorders({
@@ -216,7 +222,9 @@ moduleIntegrationTestRunner<BackorderModuleService>({
           /already exists/
         )
         await expect(
-          service.createBackorders(backorderData({ line_item_id: "ordli_9", status: "lost" }))
+          service.createBackorders(
+            backorderData({ line_item_id: "ordli_9", status: "lost" })
+          )
         ).rejects.toThrow()
         expect(await service.listBackorders()).toHaveLength(1)
       })
@@ -240,7 +248,9 @@ moduleIntegrationTestRunner<BackorderModuleService>({
         expect(parent.follow_ups.map((po) => po.id)).toEqual([followUp.id])
 
         await service.updatePurchaseOrders({ id: first.id, status: "ordered" })
-        const [ordered] = await service.listPurchaseOrders({ status: "ordered" })
+        const [ordered] = await service.listPurchaseOrders({
+          status: "ordered",
+        })
         expect(ordered.id).toBe(first.id)
       })
 
@@ -255,7 +265,11 @@ moduleIntegrationTestRunner<BackorderModuleService>({
           location_id: null,
           is_dropship: true,
           dropship_customer_id: "cus_1",
-          dropship_address: { address_1: "1 Main St", city: "Lyon", country_code: "fr" },
+          dropship_address: {
+            address_1: "1 Main St",
+            city: "Lyon",
+            country_code: "fr",
+          },
         })
         expect(dropship.is_dropship).toBe(true)
         expect(await service.listPurchaseOrders()).toHaveLength(1)
@@ -276,7 +290,9 @@ moduleIntegrationTestRunner<BackorderModuleService>({
           cancelled_quantity: 4,
           stocked_quantity: 6,
         })
-        const [listed] = await service.listPurchaseOrderLines({ purchase_order_id: po.id })
+        const [listed] = await service.listPurchaseOrderLines({
+          purchase_order_id: po.id,
+        })
         expect(listed).toEqual(
           expect.objectContaining({
             quantity: 10,
@@ -288,8 +304,13 @@ moduleIntegrationTestRunner<BackorderModuleService>({
         )
 
         await expect(
-          service.updatePurchaseOrderLines({ id: line.id, received_quantity: 7 })
-        ).rejects.toThrow(/chk_purchase_order_line_received_cancelled_within_quantity/)
+          service.updatePurchaseOrderLines({
+            id: line.id,
+            received_quantity: 7,
+          })
+        ).rejects.toThrow(
+          /chk_purchase_order_line_received_cancelled_within_quantity/
+        )
         await expect(
           service.updatePurchaseOrderLines({ id: line.id, stocked_quantity: 7 })
         ).rejects.toThrow(/chk_purchase_order_line_stocked_within_received/)
@@ -329,7 +350,10 @@ moduleIntegrationTestRunner<BackorderModuleService>({
         })
         expect(link.id).toMatch(/^polbo_/)
 
-        await service.updatePurchaseOrderLineBackorders({ id: link.id, quantity: 2 })
+        await service.updatePurchaseOrderLineBackorders({
+          id: link.id,
+          quantity: 2,
+        })
         const [withLines] = await service.listBackorders(
           { id: backorder.id },
           { relations: ["purchase_order_lines.purchase_order_line"] }
@@ -349,7 +373,10 @@ moduleIntegrationTestRunner<BackorderModuleService>({
           })
         ).rejects.toThrow(/already exists/)
         await expect(
-          service.updatePurchaseOrderLineBackorders({ id: link.id, quantity: 0 })
+          service.updatePurchaseOrderLineBackorders({
+            id: link.id,
+            quantity: 0,
+          })
         ).rejects.toThrow(/chk_purchase_order_line_backorder_quantity_positive/)
       })
     })
@@ -385,11 +412,16 @@ moduleIntegrationTestRunner<BackorderModuleService>({
           })
         )
 
-        const [receiptLine] = await service.listReceiptLines({ receipt_id: receipt.id })
-        await service.updateReceiptLines({ id: receiptLine.id, stocked_at: receivedAt })
-        expect((await service.retrieveReceiptLine(receiptLine.id)).stocked_at).toEqual(
-          receivedAt
-        )
+        const [receiptLine] = await service.listReceiptLines({
+          receipt_id: receipt.id,
+        })
+        await service.updateReceiptLines({
+          id: receiptLine.id,
+          stocked_at: receivedAt,
+        })
+        expect(
+          (await service.retrieveReceiptLine(receiptLine.id)).stocked_at
+        ).toEqual(receivedAt)
 
         await expect(
           service.createReceipts({
@@ -432,15 +464,25 @@ moduleIntegrationTestRunner<BackorderModuleService>({
           reason: "released to a priority customer",
           counterpart_backorder_id: "bo_other",
         })
-        await service.updateAllocations({ id: release.id, note: "approved by manager" })
+        await service.updateAllocations({
+          id: release.id,
+          note: "approved by manager",
+        })
 
         const ledger = await service.listAllocations(
           { backorder_id: backorder.id },
           { order: { created_at: "ASC" } }
         )
-        expect(ledger.map((row) => [row.id, row.quantity, row.reason, row.note])).toEqual([
+        expect(
+          ledger.map((row) => [row.id, row.quantity, row.reason, row.note])
+        ).toEqual([
           [allocation.id, 2, "linked to PO-0001", null],
-          [release.id, -1, "released to a priority customer", "approved by manager"],
+          [
+            release.id,
+            -1,
+            "released to a priority customer",
+            "approved by manager",
+          ],
         ])
 
         await expect(

@@ -4,6 +4,8 @@ import { resolveBackorderPluginOptions } from "../options"
 /**
  * Fails start-up when the plugin options are invalid.
  */
-export default async function validateOptionsLoader({ options }: LoaderOptions) {
+export default async function validateOptionsLoader({
+  options,
+}: LoaderOptions) {
   resolveBackorderPluginOptions(options)
 }

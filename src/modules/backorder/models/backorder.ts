@@ -14,7 +14,9 @@ import PurchaseOrderLineBackorder from "./purchase-order-line-backorder"
 const Backorder = model
   .define("backorder", {
     id: model.id({ prefix: "bo" }).primaryKey(),
-    status: model.enum(Object.values(BackorderStatus)).default(BackorderStatus.NEW),
+    status: model
+      .enum(Object.values(BackorderStatus))
+      .default(BackorderStatus.NEW),
     source: model.enum(Object.values(BackorderSource)),
     order_id: model.text(),
     line_item_id: model.text(),

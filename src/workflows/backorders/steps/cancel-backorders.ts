@@ -19,10 +19,15 @@ export const cancelBackordersStepId = "cancel-backorders"
 export const cancelBackordersStep = createStep(
   cancelBackordersStepId,
   async (
-    input: { cancellations: BackorderCancellation[]; reason?: string; canceled_by?: string },
+    input: {
+      cancellations: BackorderCancellation[]
+      reason?: string
+      canceled_by?: string
+    },
     { container }
   ) => {
-    const backorderModule: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    const backorderModule: BackorderModuleService =
+      container.resolve(BACKORDER_MODULE)
     if (!input.cancellations.length) {
       return new StepResponse([] as string[], null)
     }
@@ -68,7 +73,8 @@ export const cancelBackordersStep = createStep(
     if (!data) {
       return
     }
-    const backorderModule: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    const backorderModule: BackorderModuleService =
+      container.resolve(BACKORDER_MODULE)
     if (data.ledgerIds.length) {
       await backorderModule.deleteAllocations(data.ledgerIds)
     }

@@ -1,14 +1,14 @@
-import { IInventoryService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
-import BackorderModuleService, {
-  StockPair,
-  stockPairKey,
-} from "../../../modules/backorder/service"
+import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderSource, PaymentPolicy } from "../../../types/enums"
-import { roundAmount, toNumber } from "../utils/money"
-import { assignShortages, ShortageCandidate, StockFigures } from "../utils/shortages"
+import { roundAmount } from "../utils/money"
+import {
+  findShortages,
+  ShortageCandidate,
+  uniquePairs,
+} from "../utils/shortages"
 
 export type RecordOrderBackordersStepInput = {
   order: {
@@ -63,19 +63,23 @@ export const recordOrderBackordersStep = createStep(
 
     const candidates = buildCandidates(input)
     if (!candidates.length) {
-      return new StepResponse({ created_ids: [] as string[], grown_ids: [] as string[] }, null)
+      return new StepResponse(
+        { created_ids: [] as string[], grown_ids: [] as string[] },
+        null
+      )
     }
     const pairs = uniquePairs(candidates)
     const lockKeys = [...new Set(pairs.map((p) => p.inventory_item_id))]
 
     const result = await locking.execute(lockKeys, async () => {
       const shortages = await findShortages(
-        backorderModule,
         inventoryModule,
-        candidates,
-        pairs
+        backorderModule,
+        candidates
       )
-      const itemsById = new Map(input.order.items.map((item) => [item.id, item]))
+      const itemsById = new Map(
+        input.order.items.map((item) => [item.id, item])
+      )
       const toCreate: { candidate: ShortageCandidate; short: number }[] = []
       const toGrow: { id: string; quantity: number; previous: number }[] = []
       for (const candidate of candidates) {
@@ -157,8 +161,13 @@ export const recordOrderBackordersStep = createStep(
  * One candidate per order line reserved at one location of one inventory item. Lines of
  * inventory kits (several items per line) and lines without a reservation are left out.
  */
-function buildCandidates(input: RecordOrderBackordersStepInput): ShortageCandidate[] {
-  const byLine = new Map<string, RecordOrderBackordersStepInput["reservations"]>()
+function buildCandidates(
+  input: RecordOrderBackordersStepInput
+): ShortageCandidate[] {
+  const byLine = new Map<
+    string,
+    RecordOrderBackordersStepInput["reservations"]
+  >()
   for (const reservation of input.reservations) {
     if (!reservation.line_item_id) {
       continue
@@ -187,40 +196,4 @@ function buildCandidates(input: RecordOrderBackordersStepInput): ShortageCandida
     })
   }
   return candidates
-}
-
-function uniquePairs(rows: StockPair[]): StockPair[] {
-  const seen = new Map<string, StockPair>()
-  for (const row of rows) {
-    seen.set(stockPairKey(row), {
-      inventory_item_id: row.inventory_item_id,
-      location_id: row.location_id,
-    })
-  }
-  return [...seen.values()]
-}
-
-async function findShortages(
-  backorderModule: BackorderModuleService,
-  inventoryModule: IInventoryService,
-  candidates: ShortageCandidate[],
-  pairs: StockPair[]
-): Promise<Map<string, number>> {
-  const [levels, waiting] = await Promise.all([
-    inventoryModule.listInventoryLevels({
-      inventory_item_id: pairs.map((p) => p.inventory_item_id),
-      location_id: pairs.map((p) => p.location_id),
-    }),
-    backorderModule.sumWaitingQuantities(pairs),
-  ])
-  const figures = new Map<string, StockFigures>(
-    levels.map((level) => [
-      stockPairKey(level),
-      {
-        stocked: toNumber(level.stocked_quantity),
-        reserved: toNumber(level.reserved_quantity),
-      },
-    ])
-  )
-  return assignShortages(candidates, figures, waiting)
 }

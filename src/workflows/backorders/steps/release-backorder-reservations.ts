@@ -9,7 +9,8 @@ export type ReservationRelease = {
   quantity: number
 }
 
-export const releaseBackorderReservationsStepId = "release-backorder-reservations"
+export const releaseBackorderReservationsStepId =
+  "release-backorder-reservations"
 
 /**
  * This step lowers the reservations of order lines by the backordered units that were
@@ -46,7 +47,11 @@ export const releaseBackorderReservationsStep = createStep(
           }
           const current = toNumber(reservation.quantity)
           const take = Math.min(left, current)
-          updates.push({ id: reservation.id, quantity: current - take, previous: current })
+          updates.push({
+            id: reservation.id,
+            quantity: current - take,
+            previous: current,
+          })
           left -= take
         }
       }
@@ -54,9 +59,7 @@ export const releaseBackorderReservationsStep = createStep(
       const toUpdate = updates.filter((u) => u.quantity > 0)
       const deleted = toDelete.length
         ? await Promise.all(
-            toDelete.map((u) =>
-              inventoryModule.retrieveReservationItem(u.id)
-            )
+            toDelete.map((u) => inventoryModule.retrieveReservationItem(u.id))
           )
         : []
       if (toUpdate.length) {
@@ -68,7 +71,10 @@ export const releaseBackorderReservationsStep = createStep(
         await inventoryModule.deleteReservationItems(toDelete.map((u) => u.id))
       }
       return {
-        updated: toUpdate.map(({ id, previous }) => ({ id, quantity: previous })),
+        updated: toUpdate.map(({ id, previous }) => ({
+          id,
+          quantity: previous,
+        })),
         deleted: deleted.map((r) => ({
           line_item_id: r.line_item_id,
           inventory_item_id: r.inventory_item_id,

@@ -1,13 +1,10 @@
-import { IInventoryService } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
-import BackorderModuleService, {
-  stockPairKey,
-} from "../../../modules/backorder/service"
+import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderSource, PaymentPolicy } from "../../../types/enums"
-import { roundAmount, toNumber } from "../utils/money"
-import { assignShortages, StockFigures } from "../utils/shortages"
+import { roundAmount } from "../utils/money"
+import { findShortages } from "../utils/shortages"
 
 export type ReserveToOrderSaleStepInput = {
   order: {
@@ -65,17 +62,16 @@ export const reserveToOrderSaleStep = createStep(
     const managed = input.order.items.filter(
       (item) => input.inventory_item_ids[item.variant_id]
     )
-    const pairs = managed.map((item) => ({
-      inventory_item_id: input.inventory_item_ids[item.variant_id],
-      location_id: input.location_id,
-    }))
-    const lockKeys = [...new Set(pairs.map((p) => p.inventory_item_id))]
+    const lockKeys = [
+      ...new Set(
+        managed.map((item) => input.inventory_item_ids[item.variant_id])
+      ),
+    ]
 
     // Reserving, reading the stock figures and recording the backorders happen in one
     // critical section: the next sale of the item must see this sale's backorders.
-    const { reservationIds, shortages, backorderIds, dueNow } = await locking.execute(
-      lockKeys,
-      async () => {
+    const { reservationIds, shortages, backorderIds, dueNow } =
+      await locking.execute(lockKeys, async () => {
         const reservations = managed.length
           ? await inventoryModule.createReservationItems(
               managed.map((item) => ({
@@ -92,12 +88,15 @@ export const reserveToOrderSaleStep = createStep(
         // A failing step is not compensated: undo its reservations before rethrowing.
         try {
           const shortages = await findShortages(
-            backorderModule,
             inventoryModule,
-            input,
-            managed,
-            pairs,
-            lockKeys
+            backorderModule,
+            managed.map((item) => ({
+              line_item_id: item.id,
+              inventory_item_id: input.inventory_item_ids[item.variant_id],
+              location_id: input.location_id,
+              quantity: item.quantity,
+              recorded: 0,
+            }))
           )
           const { dueNow, rows } = buildBackorders(input, managed, shortages)
           const backorders = rows.length
@@ -115,8 +114,7 @@ export const reserveToOrderSaleStep = createStep(
           }
           throw error
         }
-      }
-    )
+      })
 
     const output: ReserveToOrderSaleStepOutput = {
       backorder_ids: backorderIds,
@@ -150,46 +148,6 @@ export const reserveToOrderSaleStep = createStep(
 
 type SaleItem = ReserveToOrderSaleStepInput["order"]["items"][number]
 
-async function findShortages(
-  backorderModule: BackorderModuleService,
-  inventoryModule: IInventoryService,
-  input: ReserveToOrderSaleStepInput,
-  managed: SaleItem[],
-  pairs: { inventory_item_id: string; location_id: string }[],
-  inventoryItemIds: string[]
-): Promise<Map<string, number>> {
-  if (!managed.length) {
-    return new Map()
-  }
-  const [levels, waiting] = await Promise.all([
-    inventoryModule.listInventoryLevels({
-      inventory_item_id: inventoryItemIds,
-      location_id: input.location_id,
-    }),
-    backorderModule.sumWaitingQuantities(pairs),
-  ])
-  const figures = new Map<string, StockFigures>(
-    levels.map((level) => [
-      stockPairKey(level),
-      {
-        stocked: toNumber(level.stocked_quantity),
-        reserved: toNumber(level.reserved_quantity),
-      },
-    ])
-  )
-  return assignShortages(
-    managed.map((item) => ({
-      line_item_id: item.id,
-      inventory_item_id: input.inventory_item_ids[item.variant_id],
-      location_id: input.location_id,
-      quantity: item.quantity,
-      recorded: 0,
-    })),
-    figures,
-    waiting
-  )
-}
-
 /**
  * What is due now under the payment policy, and the backorder rows with each one's share of
  * it: everything (`pay_now`), the deposit spread over the order's value (`deposit`), nothing
@@ -204,14 +162,17 @@ function buildBackorders(
   const shortItems = managed.filter((item) => shortages.has(item.id))
   const unitPrice = (item: SaleItem) => roundAmount(item.total / item.quantity)
   const backorderedTotal = roundAmount(
-    shortItems.reduce((sum, item) => sum + unitPrice(item) * shortages.get(item.id)!, 0)
+    shortItems.reduce(
+      (sum, item) => sum + unitPrice(item) * shortages.get(item.id)!,
+      0
+    )
   )
   const dueNow =
     input.payment_policy === PaymentPolicy.PAY_NOW
       ? total
       : input.payment_policy === PaymentPolicy.DEPOSIT
-      ? input.deposit_amount
-      : roundAmount(total - backorderedTotal)
+        ? input.deposit_amount
+        : roundAmount(total - backorderedTotal)
   if (dueNow > total) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -226,8 +187,8 @@ function buildBackorders(
       input.payment_policy === PaymentPolicy.PAY_NOW
         ? value
         : input.payment_policy === PaymentPolicy.DEPOSIT && total > 0
-        ? (dueNow * value) / total
-        : 0
+          ? (dueNow * value) / total
+          : 0
     return {
       source: BackorderSource.POS,
       order_id: input.order.id,

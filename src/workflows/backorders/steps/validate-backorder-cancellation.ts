@@ -48,7 +48,8 @@ export type BackorderCancellation = {
   }
 }
 
-export const validateBackorderCancellationStepId = "validate-backorder-cancellation"
+export const validateBackorderCancellationStepId =
+  "validate-backorder-cancellation"
 
 /**
  * This step checks that the backorders can be cancelled by the quantities asked (all their
@@ -59,13 +60,11 @@ export const validateBackorderCancellationStepId = "validate-backorder-cancellat
  */
 export const validateBackorderCancellationStep = createStep(
   validateBackorderCancellationStepId,
-  async (
-    input: {
-      requested: { id: string; quantity?: number }[]
-      backorders: BackorderForCancellation[]
-      refund: boolean
-    }
-  ) => {
+  async (input: {
+    requested: { id: string; quantity?: number }[]
+    backorders: BackorderForCancellation[]
+    refund: boolean
+  }) => {
     const plan: BackorderCancellation[] = input.requested.map((request) => {
       const backorder = input.backorders.find((b) => b.id === request.id)
       if (!backorder) {
@@ -100,9 +99,10 @@ export const validateBackorderCancellationStep = createStep(
       }
       const waiting = quantity - allocated - cancelled
       const freed = Math.max(0, cancel - waiting)
-      const refund = input.refund && open > 0
-        ? roundAmount(((paid - refunded) * cancel) / open)
-        : 0
+      const refund =
+        input.refund && open > 0
+          ? roundAmount(((paid - refunded) * cancel) / open)
+          : 0
 
       const nextCancelled = cancelled + cancel
       const nextAllocated = allocated - freed
@@ -124,7 +124,13 @@ export const validateBackorderCancellationStep = createStep(
           cancel_reason: null,
         },
         next: {
-          status: nextStatus(quantity, nextAllocated, fulfilled, nextCancelled, backorder.status),
+          status: nextStatus(
+            quantity,
+            nextAllocated,
+            fulfilled,
+            nextCancelled,
+            backorder.status
+          ),
           allocated_quantity: nextAllocated,
           cancelled_quantity: nextCancelled,
           refunded_amount: roundAmount(refunded + refund),
@@ -160,5 +166,7 @@ export function nextStatus(
   if (allocated > 0) {
     return BackorderStatus.PARTIALLY_AVAILABLE
   }
-  return current === BackorderStatus.ON_ORDER ? BackorderStatus.ON_ORDER : BackorderStatus.NEW
+  return current === BackorderStatus.ON_ORDER
+    ? BackorderStatus.ON_ORDER
+    : BackorderStatus.NEW
 }

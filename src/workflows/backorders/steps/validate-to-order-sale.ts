@@ -1,4 +1,8 @@
 import {
+  IPricingModuleService,
+  RemoteQueryFunction,
+} from "@medusajs/framework/types"
+import {
   ContainerRegistrationKeys,
   MedusaError,
   Modules,
@@ -52,38 +56,35 @@ export const validateToOrderSaleStep = createStep(
       )
     }
 
-    const [
-      { data: customers },
-      { data: locations },
-      { data: variants },
-    ] = await Promise.all([
-      query.graph({
-        entity: "customer",
-        fields: ["id"],
-        filters: { id: input.customer_id },
-      }),
-      query.graph({
-        entity: "stock_location",
-        fields: ["id", "name", "sales_channels.id", "sales_channels.name"],
-        filters: { id: input.location_id },
-      }),
-      query.graph({
-        entity: "product_variant",
-        fields: [
-          "id",
-          "sku",
-          "title",
-          "product_id",
-          "product.title",
-          "manage_inventory",
-          "allow_backorder",
-          "price_set.id",
-          "inventory_items.inventory_item_id",
-          "inventory_items.required_quantity",
-        ],
-        filters: { id: variantIds },
-      }),
-    ])
+    const [{ data: customers }, { data: locations }, { data: variants }] =
+      await Promise.all([
+        query.graph({
+          entity: "customer",
+          fields: ["id"],
+          filters: { id: input.customer_id },
+        }),
+        query.graph({
+          entity: "stock_location",
+          fields: ["id", "name", "sales_channels.id", "sales_channels.name"],
+          filters: { id: input.location_id },
+        }),
+        query.graph({
+          entity: "product_variant",
+          fields: [
+            "id",
+            "sku",
+            "title",
+            "product_id",
+            "product.title",
+            "manage_inventory",
+            "allow_backorder",
+            "price_set.id",
+            "inventory_items.inventory_item_id",
+            "inventory_items.required_quantity",
+          ],
+          filters: { id: variantIds },
+        }),
+      ])
 
     if (!customers.length) {
       throw new MedusaError(
@@ -98,7 +99,9 @@ export const validateToOrderSaleStep = createStep(
         `Stock location ${input.location_id} was not found`
       )
     }
-    const missing = variantIds.filter((id) => !variants.some((v) => v.id === id))
+    const missing = variantIds.filter(
+      (id) => !variants.some((v) => v.id === id)
+    )
     if (missing.length) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
@@ -162,7 +165,14 @@ export const validateToOrderSaleStep = createStep(
       })
     }
     for (const [variantId, inventoryItemId] of inventoryItemIdByVariant) {
-      if (!figures.has(stockPairKey({ inventory_item_id: inventoryItemId, location_id: location.id }))) {
+      if (
+        !figures.has(
+          stockPairKey({
+            inventory_item_id: inventoryItemId,
+            location_id: location.id,
+          })
+        )
+      ) {
         const variant = variants.find((v) => v.id === variantId)!
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
@@ -177,11 +187,21 @@ export const validateToOrderSaleStep = createStep(
       const inventoryItemId = inventoryItemIdByVariant.get(variant.id) ?? null
       const unitPrice =
         line.unit_price ??
-        (await calculateUnitPrice(pricingModule, variant, region, line.quantity))
+        (await calculateUnitPrice(
+          pricingModule,
+          variant,
+          region,
+          line.quantity
+        ))
       const split = splitSaleLine(
         line.quantity,
         inventoryItemId
-          ? figures.get(stockPairKey({ inventory_item_id: inventoryItemId, location_id: location.id }))
+          ? figures.get(
+              stockPairKey({
+                inventory_item_id: inventoryItemId,
+                location_id: location.id,
+              })
+            )
           : undefined,
         line.hold_back
       )
@@ -239,7 +259,7 @@ export const validateToOrderSaleStep = createStep(
 )
 
 async function resolveRegion(
-  query: any,
+  query: Omit<RemoteQueryFunction, symbol>,
   regionId?: string
 ): Promise<{ id: string; currency_code: string }> {
   if (regionId) {
@@ -277,7 +297,7 @@ async function resolveRegion(
 }
 
 async function calculateUnitPrice(
-  pricingModule: any,
+  pricingModule: IPricingModuleService,
   variant: { id: string; price_set?: { id: string } | null },
   region: { id: string; currency_code: string },
   quantity: number
@@ -295,7 +315,11 @@ async function calculateUnitPrice(
         }
       )
     : []
-  if (!price || price.calculated_amount === null || price.calculated_amount === undefined) {
+  if (
+    !price ||
+    price.calculated_amount === null ||
+    price.calculated_amount === undefined
+  ) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `Variant ${variant.id} has no price in ${region.currency_code.toUpperCase()}: give the line a unit_price`
@@ -310,9 +334,7 @@ function resolveDeposit(
   defaultPercent: number
 ): number {
   const percent = input.deposit_percent ?? defaultPercent
-  const deposit = roundAmount(
-    input.deposit_amount ?? (total * percent) / 100
-  )
+  const deposit = roundAmount(input.deposit_amount ?? (total * percent) / 100)
   if (input.payment_policy === PaymentPolicy.DEPOSIT && deposit > total) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

@@ -31,7 +31,8 @@ export async function getBackorderAvailability(
 ): Promise<BackorderAvailability[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const inventoryModule = container.resolve(Modules.INVENTORY)
-  const backorderModule: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  const backorderModule: BackorderModuleService =
+    container.resolve(BACKORDER_MODULE)
 
   const [{ data: channels }, { data: variants }] = await Promise.all([
     query.graph({
@@ -53,7 +54,9 @@ export async function getBackorderAvailability(
   ])
   const locationIds = [
     ...new Set(
-      channels.flatMap((c) => (c.stock_locations ?? []).filter(Boolean).map((l) => l!.id))
+      channels.flatMap((c) =>
+        (c.stock_locations ?? []).filter(Boolean).map((l) => l!.id)
+      )
     ),
   ]
   const inventoryItemIds = variants.flatMap((v) =>
@@ -92,7 +95,11 @@ export async function getBackorderAvailability(
           .filter((l) => l.inventory_item_id === item!.inventory_item_id)
           .reduce(
             (sum, l) =>
-              sum + Math.max(0, toNumber(l.stocked_quantity) - toNumber(l.reserved_quantity)),
+              sum +
+              Math.max(
+                0,
+                toNumber(l.stocked_quantity) - toNumber(l.reserved_quantity)
+              ),
             0
           )
         const perUnit = toNumber(item!.required_quantity) || 1
@@ -104,7 +111,8 @@ export async function getBackorderAvailability(
         (line) =>
           line.variant_id === variant.id &&
           toNumber(line.quantity) >
-            toNumber(line.received_quantity) + toNumber(line.cancelled_quantity) &&
+            toNumber(line.received_quantity) +
+              toNumber(line.cancelled_quantity) &&
           line.purchase_order?.expected_at
       )
       .map((line) => new Date(line.purchase_order!.expected_at!))
@@ -116,7 +124,11 @@ export async function getBackorderAvailability(
       variant_id: variant.id,
       in_stock_quantity: unlimited ? null : inStock,
       status:
-        unlimited || inStock > 0 ? "in_stock" : canBackorder ? "backorder" : "out_of_stock",
+        unlimited || inStock > 0
+          ? "in_stock"
+          : canBackorder
+            ? "backorder"
+            : "out_of_stock",
       can_backorder: canBackorder,
       expected_at: expected ?? null,
     }

@@ -1,4 +1,9 @@
-import { StockPair, stockPairKey } from "../../../modules/backorder/service"
+import { IInventoryService } from "@medusajs/framework/types"
+import BackorderModuleService, {
+  StockPair,
+  stockPairKey,
+} from "../../../modules/backorder/service"
+import { toNumber } from "./money"
 
 export type StockFigures = { stocked: number; reserved: number }
 
@@ -66,7 +71,13 @@ export function splitSaleLine(
 ): SaleSplit {
   if (!level) {
     // Inventory not managed: nothing is counted, everything ships.
-    return { on_hand: 0, available: 0, ships_now: quantity, held_back: 0, backordered: 0 }
+    return {
+      on_hand: 0,
+      available: 0,
+      ships_now: quantity,
+      held_back: 0,
+      backordered: 0,
+    }
   }
   const available = level.stocked - level.reserved
   const inStock = Math.max(0, Math.min(quantity, available))
@@ -77,4 +88,49 @@ export function splitSaleLine(
     held_back: holdBack ? inStock : 0,
     backordered: quantity - inStock,
   }
+}
+
+/** The distinct inventory item and location pairs of some rows. */
+export function uniquePairs(rows: StockPair[]): StockPair[] {
+  const seen = new Map<string, StockPair>()
+  for (const row of rows) {
+    seen.set(stockPairKey(row), {
+      inventory_item_id: row.inventory_item_id,
+      location_id: row.location_id,
+    })
+  }
+  return [...seen.values()]
+}
+
+/**
+ * Reads the stock figures and the waiting backorder units of the candidates' items and
+ * locations and assigns the shortages. Call it inside the lock on the inventory item ids, and
+ * record the backorders before leaving the lock.
+ */
+export async function findShortages(
+  inventoryModule: IInventoryService,
+  backorderModule: BackorderModuleService,
+  candidates: ShortageCandidate[]
+): Promise<Map<string, number>> {
+  if (!candidates.length) {
+    return new Map()
+  }
+  const pairs = uniquePairs(candidates)
+  const [levels, waiting] = await Promise.all([
+    inventoryModule.listInventoryLevels({
+      inventory_item_id: [...new Set(pairs.map((p) => p.inventory_item_id))],
+      location_id: [...new Set(pairs.map((p) => p.location_id))],
+    }),
+    backorderModule.sumWaitingQuantities(pairs),
+  ])
+  const figures = new Map<string, StockFigures>(
+    levels.map((level) => [
+      stockPairKey(level),
+      {
+        stocked: toNumber(level.stocked_quantity),
+        reserved: toNumber(level.reserved_quantity),
+      },
+    ])
+  )
+  return assignShortages(candidates, figures, waiting)
 }

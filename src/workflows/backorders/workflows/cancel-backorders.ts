@@ -3,6 +3,7 @@ import {
   refundPaymentsWorkflow,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
+import { BigNumberInput } from "@medusajs/framework/types"
 import {
   createWorkflow,
   transform,
@@ -44,7 +45,9 @@ export const cancelBackordersWorkflowId = "cancel-backorders"
 export const cancelBackordersWorkflow = createWorkflow(
   cancelBackordersWorkflowId,
   (input: WorkflowData<CancelBackordersWorkflowInput>) => {
-    const ids = transform({ input }, ({ input }) => input.backorders.map((b) => b.id))
+    const ids = transform({ input }, ({ input }) =>
+      input.backorders.map((b) => b.id)
+    )
     const { data: backorders } = useQueryGraphStep({
       entity: "backorder",
       fields: [
@@ -98,29 +101,38 @@ export const cancelBackordersWorkflow = createWorkflow(
     })
 
     const refundOrderIds = transform({ cancellations }, ({ cancellations }) => [
-      ...new Set(cancellations.filter((c) => c.refund_amount > 0).map((c) => c.order_id)),
+      ...new Set(
+        cancellations.filter((c) => c.refund_amount > 0).map((c) => c.order_id)
+      ),
     ])
-    when("refund-paid-share", { refundOrderIds }, ({ refundOrderIds }) => !!refundOrderIds.length).then(
-      () => {
-        const { data: orders } = useQueryGraphStep({
-          entity: "order",
-          fields: [
-            "id",
-            "payment_collections.payments.id",
-            "payment_collections.payments.captured_at",
-            "payment_collections.payments.captures.amount",
-            "payment_collections.payments.refunds.amount",
-          ],
-          filters: { id: refundOrderIds },
-        }).config({ name: "orders-to-refund" })
+    when(
+      "refund-paid-share",
+      { refundOrderIds },
+      ({ refundOrderIds }) => !!refundOrderIds.length
+    ).then(() => {
+      const { data: orders } = useQueryGraphStep({
+        entity: "order",
+        fields: [
+          "id",
+          "payment_collections.payments.id",
+          "payment_collections.payments.captured_at",
+          "payment_collections.payments.captures.amount",
+          "payment_collections.payments.refunds.amount",
+        ],
+        filters: { id: refundOrderIds },
+      }).config({ name: "orders-to-refund" })
 
-        const refunds = transform(
-          { orders, cancellations, input },
-          ({ orders, cancellations, input }) => planRefunds(orders, cancellations, input.canceled_by)
-        )
-        refundPaymentsWorkflow.runAsStep({ input: refunds })
-      }
-    )
+      const refunds = transform(
+        { orders, cancellations, input },
+        ({ orders, cancellations, input }) =>
+          planRefunds(
+            orders as OrderPayments[],
+            cancellations,
+            input.canceled_by
+          )
+      )
+      refundPaymentsWorkflow.runAsStep({ input: refunds })
+    })
 
     const events = transform({ cancellations }, ({ cancellations }) =>
       cancellations.map((c) => ({
@@ -142,29 +154,50 @@ export const cancelBackordersWorkflow = createWorkflow(
  * Spreads each order's refund over its captured payments, each at most what it can still
  * give back.
  */
+type AmountRow = { amount: BigNumberInput } | null
+type OrderPayments = {
+  id: string
+  payment_collections?:
+    | ({
+        payments?:
+          | ({
+              id: string
+              captures?: AmountRow[] | null
+              refunds?: AmountRow[] | null
+            } | null)[]
+          | null
+      } | null)[]
+    | null
+}
+
 function planRefunds(
-  orders: any[],
+  orders: OrderPayments[],
   cancellations: { order_id: string; refund_amount: number }[],
   createdBy?: string
 ) {
-  const refunds: { payment_id: string; amount: number; created_by?: string; note: string }[] = []
+  const refunds: {
+    payment_id: string
+    amount: number
+    created_by?: string
+    note: string
+  }[] = []
   for (const order of orders) {
     let due = cancellations
       .filter((c) => c.order_id === order.id)
       .reduce((sum, c) => sum + c.refund_amount, 0)
-    const payments = (order.payment_collections ?? []).flatMap(
-      (collection: any) => collection?.payments ?? []
-    )
+    const payments = (order.payment_collections ?? [])
+      .flatMap((collection) => collection?.payments ?? [])
+      .filter((payment): payment is NonNullable<typeof payment> => !!payment)
     for (const payment of payments) {
       if (due <= 0) {
         break
       }
       const captured = (payment.captures ?? []).reduce(
-        (sum: number, c: any) => sum + toNumber(c.amount),
+        (sum, capture) => sum + toNumber(capture?.amount),
         0
       )
       const refunded = (payment.refunds ?? []).reduce(
-        (sum: number, r: any) => sum + toNumber(r.amount),
+        (sum, refund) => sum + toNumber(refund?.amount),
         0
       )
       const refundable = captured - refunded

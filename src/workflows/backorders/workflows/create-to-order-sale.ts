@@ -66,7 +66,9 @@ export const createToOrderSaleWorkflow = createWorkflow(
       currency_code: preview.currency_code,
       status: "pending" as const,
       items: input.lines.map((line) => {
-        const planned = preview.lines.find((l) => l.variant_id === line.variant_id)!
+        const planned = preview.lines.find(
+          (l) => l.variant_id === line.variant_id
+        )!
         return {
           variant_id: line.variant_id,
           title: planned.product_title,
@@ -74,7 +76,7 @@ export const createToOrderSaleWorkflow = createWorkflow(
           // Medusa prices the line itself (price breaks by quantity) unless staff overrode it.
           unit_price: planned.unit_price,
           is_custom_price: line.unit_price !== undefined,
-        // The till may sell short whatever the variant allows the storefront.
+          // The till may sell short whatever the variant allows the storefront.
           allow_backorder: true,
           ...(line.hold_back ? { metadata: { hold_back: true } } : {}),
         }
@@ -167,31 +169,47 @@ export const createToOrderSaleWorkflow = createWorkflow(
         })
       ),
     })
-    const payment = authorizePaymentSessionStep({ id: paymentSession.id, context: {} })
-
-    when("capture-due-now", { sale }, ({ sale }) => sale.due_now > 0).then(() => {
-      capturePaymentWorkflow.runAsStep({
-        input: transform({ payment, sale, input }, ({ payment, sale, input }) => ({
-          payment_id: payment!.id,
-          amount: sale.due_now,
-          captured_by: input.created_by,
-        })),
-      })
+    const payment = authorizePaymentSessionStep({
+      id: paymentSession.id,
+      context: {},
     })
 
-    const createdEvents = transform({ sale, reserveInput }, ({ sale, reserveInput }) =>
-      sale.backorder_ids.map((id) => ({ id, order_id: reserveInput.order.id }))
+    when("capture-due-now", { sale }, ({ sale }) => sale.due_now > 0).then(
+      () => {
+        capturePaymentWorkflow.runAsStep({
+          input: transform(
+            { payment, sale, input },
+            ({ payment, sale, input }) => ({
+              payment_id: payment!.id,
+              amount: sale.due_now,
+              captured_by: input.created_by,
+            })
+          ),
+        })
+      }
+    )
+
+    const createdEvents = transform(
+      { sale, reserveInput },
+      ({ sale, reserveInput }) =>
+        sale.backorder_ids.map((id) => ({
+          id,
+          order_id: reserveInput.order.id,
+        }))
     )
     emitEventStep({
       eventName: BackorderEvents.CREATED,
       data: createdEvents,
     })
 
-    const result = transform({ sale, reserveInput }, ({ sale, reserveInput }) => ({
-      order_id: reserveInput.order.id,
-      backorder_ids: sale.backorder_ids,
-      due_now: sale.due_now,
-    }))
+    const result = transform(
+      { sale, reserveInput },
+      ({ sale, reserveInput }) => ({
+        order_id: reserveInput.order.id,
+        backorder_ids: sale.backorder_ids,
+        due_now: sale.due_now,
+      })
+    )
     const toOrderSaleCreated = createHook("toOrderSaleCreated", result)
 
     return new WorkflowResponse(result, { hooks: [toOrderSaleCreated] })

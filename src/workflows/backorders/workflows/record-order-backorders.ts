@@ -64,13 +64,25 @@ export const recordOrderBackordersWorkflow = createWorkflow(
 
     const { data: reservations } = useQueryGraphStep({
       entity: "reservation",
-      fields: ["id", "line_item_id", "inventory_item_id", "location_id", "quantity"],
+      fields: [
+        "id",
+        "line_item_id",
+        "inventory_item_id",
+        "location_id",
+        "quantity",
+      ],
       filters: { line_item_id: lineItemIds },
     }).config({ name: "reservations" })
 
     const { data: existing } = useQueryGraphStep({
       entity: "backorder",
-      fields: ["id", "line_item_id", "location_id", "quantity", "cancelled_quantity"],
+      fields: [
+        "id",
+        "line_item_id",
+        "location_id",
+        "quantity",
+        "cancelled_quantity",
+      ],
       filters: { order_id: input.order_id },
     }).config({ name: "existing-backorders" })
 

@@ -22,7 +22,9 @@ export const syncOrderBackordersWorkflowId = "sync-order-backorders"
 export const syncOrderBackordersWorkflow = createWorkflow(
   syncOrderBackordersWorkflowId,
   (input: WorkflowData<{ order_id: string }>) => {
-    recordOrderBackordersWorkflow.runAsStep({ input: { order_id: input.order_id } })
+    recordOrderBackordersWorkflow.runAsStep({
+      input: { order_id: input.order_id },
+    })
 
     const { data: orders } = useQueryGraphStep({
       entity: "order",
@@ -33,28 +35,43 @@ export const syncOrderBackordersWorkflow = createWorkflow(
     }).config({ name: "edited-order" })
     const { data: backorders } = useQueryGraphStep({
       entity: "backorder",
-      fields: ["id", "line_item_id", "quantity", "cancelled_quantity", "fulfilled_quantity"],
+      fields: [
+        "id",
+        "line_item_id",
+        "quantity",
+        "cancelled_quantity",
+        "fulfilled_quantity",
+      ],
       filters: { order_id: input.order_id, status: OPEN_BACKORDER_STATUSES },
     }).config({ name: "open-backorders" })
 
-    const excess = transform({ orders, backorders }, ({ orders, backorders }) => {
-      const quantities = new Map(
-        (orders[0].items ?? [])
-          .filter(Boolean)
-          .map((item) => [item!.id, toNumber(item!.quantity)])
-      )
+    const excess = transform(
+      { orders, backorders },
+      ({ orders, backorders }) => {
+        const quantities = new Map<string, number>()
+      for (const item of orders[0].items ?? []) {
+        if (item) {
+          quantities.set(item.id, toNumber(item.quantity))
+        }
+      }
       return backorders
-        .map((backorder) => {
-          const wanted = quantities.get(backorder.line_item_id) ?? 0
-          const kept =
-            toNumber(backorder.quantity) - toNumber(backorder.cancelled_quantity)
-          const open = kept - toNumber(backorder.fulfilled_quantity)
-          return { id: backorder.id, quantity: Math.min(open, kept - wanted) }
-        })
-        .filter((c) => c.quantity > 0)
-    })
+          .map((backorder) => {
+            const wanted = quantities.get(backorder.line_item_id) ?? 0
+            const kept =
+              toNumber(backorder.quantity) -
+              toNumber(backorder.cancelled_quantity)
+            const open = kept - toNumber(backorder.fulfilled_quantity)
+            return { id: backorder.id, quantity: Math.min(open, kept - wanted) }
+          })
+          .filter((c) => c.quantity > 0)
+      }
+    )
 
-    when("cancel-removed-units", { excess }, ({ excess }) => !!excess.length).then(() => {
+    when(
+      "cancel-removed-units",
+      { excess },
+      ({ excess }) => !!excess.length
+    ).then(() => {
       cancelBackordersWorkflow.runAsStep({
         input: {
           backorders: excess,

@@ -10,11 +10,17 @@ import { AdminGetBackorderAggregatesParamsType } from "../validators"
  * How many backorders match the filters in each status, for the tabs of the list.
  */
 export const GET = async (
-  req: AuthenticatedMedusaRequest<unknown, AdminGetBackorderAggregatesParamsType>,
+  req: AuthenticatedMedusaRequest<
+    unknown,
+    AdminGetBackorderAggregatesParamsType
+  >,
   res: MedusaResponse
 ) => {
-  const backorderModule: BackorderModuleService = req.scope.resolve(BACKORDER_MODULE)
-  const counts = await backorderModule.countBackordersByStatus(req.validatedQuery)
+  const backorderModule: BackorderModuleService =
+    req.scope.resolve(BACKORDER_MODULE)
+  const counts = await backorderModule.countBackordersByStatus(
+    req.validatedQuery
+  )
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
   res.json({ counts, total })
 }

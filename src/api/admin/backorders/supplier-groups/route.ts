@@ -12,14 +12,25 @@ import { AdminGetBackorderAggregatesParamsType } from "../validators"
  * come last.
  */
 export const GET = async (
-  req: AuthenticatedMedusaRequest<unknown, AdminGetBackorderAggregatesParamsType>,
+  req: AuthenticatedMedusaRequest<
+    unknown,
+    AdminGetBackorderAggregatesParamsType
+  >,
   res: MedusaResponse
 ) => {
-  const backorderModule: BackorderModuleService = req.scope.resolve(BACKORDER_MODULE)
-  const groups = await backorderModule.groupBackordersBySupplier(req.validatedQuery)
-  const supplierIds = groups.map((g) => g.supplier_id).filter((id): id is string => !!id)
+  const backorderModule: BackorderModuleService =
+    req.scope.resolve(BACKORDER_MODULE)
+  const groups = await backorderModule.groupBackordersBySupplier(
+    req.validatedQuery
+  )
+  const supplierIds = groups
+    .map((g) => g.supplier_id)
+    .filter((id): id is string => !!id)
   const suppliers = supplierIds.length
-    ? await backorderModule.listSuppliers({ id: supplierIds }, { select: ["id", "name"] })
+    ? await backorderModule.listSuppliers(
+        { id: supplierIds },
+        { select: ["id", "name"] }
+      )
     : []
   const names = new Map(suppliers.map((s) => [s.id, s.name]))
 
@@ -27,13 +38,20 @@ export const GET = async (
     groups: groups
       .map((group) => ({
         supplier: group.supplier_id
-          ? { id: group.supplier_id, name: names.get(group.supplier_id) ?? null }
+          ? {
+              id: group.supplier_id,
+              name: names.get(group.supplier_id) ?? null,
+            }
           : null,
         count: group.count,
         waiting_quantity: group.waiting_quantity,
       }))
       .sort((a, b) =>
-        !a.supplier ? 1 : !b.supplier ? -1 : (a.supplier.name ?? "").localeCompare(b.supplier.name ?? "")
+        !a.supplier
+          ? 1
+          : !b.supplier
+            ? -1
+            : (a.supplier.name ?? "").localeCompare(b.supplier.name ?? "")
       ),
   })
 }

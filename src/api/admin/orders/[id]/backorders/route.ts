@@ -39,7 +39,9 @@ function orderBackorderStatus(backorders: { status: BackorderStatus }[]) {
   }
   if (
     live.every(
-      (b) => b.status === BackorderStatus.AVAILABLE || b.status === BackorderStatus.FULFILLED
+      (b) =>
+        b.status === BackorderStatus.AVAILABLE ||
+        b.status === BackorderStatus.FULFILLED
     )
   ) {
     return "available"
