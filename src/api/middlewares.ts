@@ -1,11 +1,13 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminBackorderRoutesMiddlewares } from "./admin/backorders/middlewares"
+import { adminSupplierRoutesMiddlewares } from "./admin/suppliers/middlewares"
 import { adminToOrderSaleRoutesMiddlewares } from "./admin/to-order-sales/middlewares"
 import { storeBackorderRoutesMiddlewares } from "./store/backorders/middlewares"
 
 export default defineMiddlewares({
   routes: [
     ...adminBackorderRoutesMiddlewares,
+    ...adminSupplierRoutesMiddlewares,
     ...adminToOrderSaleRoutesMiddlewares,
     ...storeBackorderRoutesMiddlewares,
   ],

@@ -49,12 +49,12 @@ export const syncOrderBackordersWorkflow = createWorkflow(
       { orders, backorders },
       ({ orders, backorders }) => {
         const quantities = new Map<string, number>()
-      for (const item of orders[0].items ?? []) {
-        if (item) {
-          quantities.set(item.id, toNumber(item.quantity))
+        for (const item of orders[0].items ?? []) {
+          if (item) {
+            quantities.set(item.id, toNumber(item.quantity))
+          }
         }
-      }
-      return backorders
+        return backorders
           .map((backorder) => {
             const wanted = quantities.get(backorder.line_item_id) ?? 0
             const kept =

@@ -1,0 +1,49 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import {
+  deleteSuppliersWorkflow,
+  updateSuppliersWorkflow,
+} from "../../../../workflows/suppliers/workflows/suppliers"
+import { refetchSupplier } from "../helpers"
+import { AdminUpdateSupplierType } from "../validators"
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  const supplier = await refetchSupplier(
+    req.scope,
+    req.params.id,
+    req.queryConfig.fields
+  )
+  res.json({ supplier })
+}
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminUpdateSupplierType>,
+  res: MedusaResponse
+) => {
+  // Answers 404 for an unknown id before changing anything.
+  await refetchSupplier(req.scope, req.params.id, ["id"])
+  await updateSuppliersWorkflow(req.scope).run({
+    input: { suppliers: [{ ...req.validatedBody, id: req.params.id }] },
+  })
+  const supplier = await refetchSupplier(
+    req.scope,
+    req.params.id,
+    req.queryConfig.fields
+  )
+  res.json({ supplier })
+}
+
+export const DELETE = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  await deleteSuppliersWorkflow(req.scope).run({
+    input: { ids: [req.params.id] },
+  })
+  res.json({ id: req.params.id, object: "supplier", deleted: true })
+}

@@ -1,0 +1,41 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import {
+  deleteSupplierVariantsWorkflow,
+  upsertSupplierVariantsWorkflow,
+} from "../../../../../../workflows/suppliers/workflows/suppliers"
+import { refetchSupplierVariant } from "../../../helpers"
+import { AdminUpdateSupplierVariantType } from "../../../validators"
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminUpdateSupplierVariantType>,
+  res: MedusaResponse
+) => {
+  await upsertSupplierVariantsWorkflow(req.scope).run({
+    input: {
+      supplier_id: req.params.id,
+      update: [{ ...req.validatedBody, id: req.params.variant_terms_id }],
+    },
+  })
+  const supplier_variant = await refetchSupplierVariant(
+    req.scope,
+    req.params.variant_terms_id
+  )
+  res.json({ supplier_variant })
+}
+
+export const DELETE = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  await deleteSupplierVariantsWorkflow(req.scope).run({
+    input: { supplier_id: req.params.id, ids: [req.params.variant_terms_id] },
+  })
+  res.json({
+    id: req.params.variant_terms_id,
+    object: "supplier_variant",
+    deleted: true,
+  })
+}

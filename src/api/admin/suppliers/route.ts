@@ -1,0 +1,45 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createSuppliersWorkflow } from "../../../workflows/suppliers/workflows/suppliers"
+import { refetchSupplier } from "./helpers"
+import {
+  AdminCreateSupplierType,
+  AdminGetSuppliersParamsType,
+} from "./validators"
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest<AdminGetSuppliersParamsType>,
+  res: MedusaResponse
+) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: suppliers, metadata } = await query.graph({
+    entity: "supplier",
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({
+    suppliers,
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
+}
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminCreateSupplierType>,
+  res: MedusaResponse
+) => {
+  const { result } = await createSuppliersWorkflow(req.scope).run({
+    input: { suppliers: [req.validatedBody] },
+  })
+  const supplier = await refetchSupplier(
+    req.scope,
+    result[0].id,
+    req.queryConfig.fields
+  )
+  res.status(200).json({ supplier })
+}

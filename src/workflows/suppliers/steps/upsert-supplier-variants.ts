@@ -1,0 +1,111 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService from "../../../modules/backorder/service"
+import {
+  SupplierVariantInput,
+  UpdateSupplierVariantInput,
+} from "../../../types/supplier"
+
+export type UpsertSupplierVariantsStepInput = {
+  supplier_id: string
+  create: (SupplierVariantInput & {
+    supplier_id: string
+    inventory_item_id: string | null
+  })[]
+  update: UpdateSupplierVariantInput[]
+}
+
+export const upsertSupplierVariantsStepId = "upsert-supplier-variants"
+
+const FIELDS = [
+  "id",
+  "supplier_sku",
+  "unit_cost",
+  "currency_code",
+  "lead_time_days",
+  "minimum_order_quantity",
+  "case_pack",
+  "is_preferred",
+  "metadata",
+] as const
+
+/**
+ * This step creates and updates supplier terms per variant. A variant has one preferred
+ * supplier at most: making terms preferred takes the flag from the variant's other terms.
+ * Its compensation deletes what it created and restores what it changed.
+ */
+export const upsertSupplierVariantsStep = createStep(
+  upsertSupplierVariantsStepId,
+  async (input: UpsertSupplierVariantsStepInput, { container }) => {
+    const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+
+    const updateIds = input.update.map((u) => u.id)
+    const current = updateIds.length
+      ? await service.listSupplierVariants(
+          { id: updateIds, supplier_id: input.supplier_id },
+          { select: [...FIELDS, "variant_id"] }
+        )
+      : []
+    const missing = updateIds.filter((id) => !current.some((c) => c.id === id))
+    if (missing.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Supplier ${input.supplier_id} has no variant terms with id: ${missing.join(", ")}`
+      )
+    }
+
+    const preferredVariantIds = [
+      ...input.create.filter((c) => c.is_preferred).map((c) => c.variant_id),
+      ...input.update
+        .filter((u) => u.is_preferred)
+        .map((u) => current.find((c) => c.id === u.id)?.variant_id)
+        .filter((id): id is string => !!id),
+    ]
+    const demoted = preferredVariantIds.length
+      ? (
+          await service.listSupplierVariants(
+            { variant_id: preferredVariantIds, is_preferred: true },
+            { select: ["id"] }
+          )
+        ).filter((row) => !updateIds.includes(row.id))
+      : []
+    if (demoted.length) {
+      await service.updateSupplierVariants(
+        demoted.map((row) => ({ id: row.id, is_preferred: false }))
+      )
+    }
+
+    const created = input.create.length
+      ? await service.createSupplierVariants(input.create)
+      : []
+    const updated = input.update.length
+      ? await service.updateSupplierVariants(input.update)
+      : []
+
+    return new StepResponse([...created, ...updated], {
+      createdIds: created.map((row) => row.id),
+      previous: current.map(
+        ({ variant_id: _v, supplier: _s, ...fields }) => fields
+      ),
+      demotedIds: demoted.map((row) => row.id),
+    })
+  },
+  async (data, { container }) => {
+    if (!data) {
+      return
+    }
+    const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    if (data.createdIds.length) {
+      await service.deleteSupplierVariants(data.createdIds)
+    }
+    if (data.previous.length) {
+      await service.updateSupplierVariants(data.previous)
+    }
+    if (data.demotedIds.length) {
+      await service.updateSupplierVariants(
+        data.demotedIds.map((id) => ({ id, is_preferred: true }))
+      )
+    }
+  }
+)
