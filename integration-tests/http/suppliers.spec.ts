@@ -100,7 +100,9 @@ medusaIntegrationTestRunner({
 
       it("refuses bad input, unknown ids, a duplicate code, deleting a supplier with open purchase orders, and anonymous requests", async () => {
         expect(
-          await refused(api.post("/admin/suppliers", { email: "buyer@example.com" }, admin))
+          await refused(
+            api.post("/admin/suppliers", { email: "buyer@example.com" }, admin)
+          )
         ).toEqual({
           status: 400,
           data: {

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminBackorderRoutesMiddlewares } from "./admin/backorders/middlewares"
+import { adminPurchaseOrderRoutesMiddlewares } from "./admin/purchase-orders/middlewares"
 import { adminSupplierRoutesMiddlewares } from "./admin/suppliers/middlewares"
 import { adminToOrderSaleRoutesMiddlewares } from "./admin/to-order-sales/middlewares"
 import { storeBackorderRoutesMiddlewares } from "./store/backorders/middlewares"
@@ -7,6 +8,7 @@ import { storeBackorderRoutesMiddlewares } from "./store/backorders/middlewares"
 export default defineMiddlewares({
   routes: [
     ...adminBackorderRoutesMiddlewares,
+    ...adminPurchaseOrderRoutesMiddlewares,
     ...adminSupplierRoutesMiddlewares,
     ...adminToOrderSaleRoutesMiddlewares,
     ...storeBackorderRoutesMiddlewares,

@@ -96,6 +96,15 @@ class BackorderModuleService extends MedusaService({
     return this.options_
   }
 
+  /** The human number of a purchase order, e.g. `PO-0012`. */
+  formatPurchaseOrderNumber(displayId: number): string {
+    const { purchaseOrderPrefix, purchaseOrderNumberPadding } = this.options_
+    return `${purchaseOrderPrefix}${String(displayId).padStart(
+      purchaseOrderNumberPadding,
+      "0"
+    )}`
+  }
+
   /**
    * How many backordered units still wait for stock (`quantity - allocated - cancelled` of
    * waiting backorders) per inventory item and location, in one aggregate query.

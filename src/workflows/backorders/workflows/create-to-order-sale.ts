@@ -59,36 +59,60 @@ export const createToOrderSaleWorkflow = createWorkflow(
       filters: { variant_id: variantIds, is_preferred: true },
     }).config({ name: "preferred-suppliers" })
 
-    const orderInput = transform({ input, preview }, ({ input, preview }) => ({
-      customer_id: preview.customer_id,
-      region_id: preview.region_id,
-      sales_channel_id: preview.sales_channel_id,
-      currency_code: preview.currency_code,
-      status: "pending" as const,
-      items: input.lines.map((line) => {
-        const planned = preview.lines.find(
-          (l) => l.variant_id === line.variant_id
-        )!
-        return {
-          variant_id: line.variant_id,
-          title: planned.product_title,
-          quantity: line.quantity,
-          // Medusa prices the line itself (price breaks by quantity) unless staff overrode it.
-          unit_price: planned.unit_price,
-          is_custom_price: line.unit_price !== undefined,
-          // The till may sell short whatever the variant allows the storefront.
-          allow_backorder: true,
-          ...(line.hold_back ? { metadata: { hold_back: true } } : {}),
-        }
-      }),
-      metadata: {
-        to_order_sale: {
-          location_id: preview.location_id,
-          payment_policy: input.payment_policy,
-          ...(input.note ? { note: input.note } : {}),
+    const { data: customers } = useQueryGraphStep({
+      entity: "customer",
+      fields: [
+        "addresses.first_name",
+        "addresses.last_name",
+        "addresses.company",
+        "addresses.address_1",
+        "addresses.address_2",
+        "addresses.city",
+        "addresses.postal_code",
+        "addresses.province",
+        "addresses.country_code",
+        "addresses.phone",
+        "addresses.is_default_shipping",
+        "addresses.is_default_billing",
+      ],
+      filters: { id: preview.customer_id },
+    }).config({ name: "customer-addresses" })
+
+    const orderInput = transform(
+      { input, preview, customers },
+      ({ input, preview, customers }) => ({
+        customer_id: preview.customer_id,
+        // The customer's default addresses, so a dropship or a later delivery has one.
+        ...defaultAddresses(customers[0]?.addresses ?? []),
+        region_id: preview.region_id,
+        sales_channel_id: preview.sales_channel_id,
+        currency_code: preview.currency_code,
+        status: "pending" as const,
+        items: input.lines.map((line) => {
+          const planned = preview.lines.find(
+            (l) => l.variant_id === line.variant_id
+          )!
+          return {
+            variant_id: line.variant_id,
+            title: planned.product_title,
+            quantity: line.quantity,
+            // Medusa prices the line itself (price breaks by quantity) unless staff overrode it.
+            unit_price: planned.unit_price,
+            is_custom_price: line.unit_price !== undefined,
+            // The till may sell short whatever the variant allows the storefront.
+            allow_backorder: true,
+            ...(line.hold_back ? { metadata: { hold_back: true } } : {}),
+          }
+        }),
+        metadata: {
+          to_order_sale: {
+            location_id: preview.location_id,
+            payment_policy: input.payment_policy,
+            ...(input.note ? { note: input.note } : {}),
+          },
         },
-      },
-    }))
+      })
+    )
     const order = createOrderWorkflow.runAsStep({ input: orderInput })
 
     const { data: orders } = useQueryGraphStep({
@@ -215,6 +239,33 @@ export const createToOrderSaleWorkflow = createWorkflow(
     return new WorkflowResponse(result, { hooks: [toOrderSaleCreated] })
   }
 )
+
+type CustomerAddress = {
+  is_default_shipping?: boolean | null
+  is_default_billing?: boolean | null
+  [field: string]: unknown
+} | null
+
+function defaultAddresses(addresses: CustomerAddress[]) {
+  const pick = (flag: "is_default_shipping" | "is_default_billing") => {
+    const address = addresses.find((a) => a?.[flag]) ?? addresses[0]
+    if (!address) {
+      return undefined
+    }
+    const {
+      is_default_shipping: _s,
+      is_default_billing: _b,
+      ...fields
+    } = address
+    return fields
+  }
+  const shipping_address = pick("is_default_shipping")
+  const billing_address = pick("is_default_billing")
+  return {
+    ...(shipping_address ? { shipping_address } : {}),
+    ...(billing_address ? { billing_address } : {}),
+  }
+}
 
 export const previewToOrderSaleWorkflowId = "preview-to-order-sale"
 

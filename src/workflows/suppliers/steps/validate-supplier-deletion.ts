@@ -37,15 +37,8 @@ export const validateSupplierDeletionStep = createStep(
       { select: ["id", "display_id", "supplier_id"] }
     )
     if (open.length) {
-      const options = service.getOptions()
       const numbers = open
-        .map(
-          (po) =>
-            `${options.purchaseOrderPrefix}${String(po.display_id).padStart(
-              options.purchaseOrderNumberPadding,
-              "0"
-            )}`
-        )
+        .map((po) => service.formatPurchaseOrderNumber(po.display_id))
         .join(", ")
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

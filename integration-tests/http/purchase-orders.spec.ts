@@ -1,0 +1,492 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { requestStockWorkflow } from "../../src/workflows/purchasing/workflows/request-stock"
+import { sendPurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/send-purchase-order"
+import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { stockOf } from "../helpers/stock"
+
+jest.setTimeout(180000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: RequestHeaders
+    let store: DemoStore
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = await seedDemoStore(container)
+      admin = await createAdminUser(container)
+    })
+
+    const sale = async (sku: string, quantity: number) => {
+      const res = await api.post(
+        "/admin/to-order-sales",
+        {
+          customer_id: store.customerId,
+          location_id: store.shopLocationId,
+          lines: [{ variant_id: store.variantIdsBySku[sku], quantity }],
+          payment_policy: "pay_on_receipt",
+        },
+        admin
+      )
+      return res.data.backorders[0]
+    }
+    const getBackorder = async (id: string) =>
+      (await api.get(`/admin/backorders/${id}`, admin)).data.backorder
+    const requestStock = (body: Record<string, unknown>) =>
+      api.post("/admin/purchase-orders/request-stock", body, admin)
+    const refused = async (request: Promise<unknown>) =>
+      request.then(
+        () => {
+          throw new Error("expected the request to be refused")
+        },
+        (e) => ({ status: e.response.status, data: e.response.data })
+      )
+    const linesOf = (po) =>
+      po.lines.map((l) => ({
+        sku: l.sku,
+        supplier_sku: l.supplier_sku,
+        quantity: l.quantity,
+        unit_cost: l.unit_cost,
+        backorders: l.backorders
+          .map((b) => [b.backorder_id, b.quantity])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      }))
+
+    describe("Zoho / SaleDock: one purchase order per supplier for several orders", () => {
+      it("requests stock, rounds to MOQ and case pack, sends (incoming up, backorders on order), cancels (incoming down, backorders new)", async () => {
+        const a = await sale("KETTLE-MATTE", 2)
+        const b = await sale("KETTLE-MATTE", 3)
+        const c = await sale("GRINDER-BLACK", 3)
+        expect([a.quantity, b.quantity, c.quantity]).toEqual([2, 3, 2])
+
+        const expectedAt = "2026-12-15T09:00:00.000Z"
+        const requested = await requestStock({
+          backorder_ids: [a.id, b.id, c.id],
+          expected_at: expectedAt,
+        })
+        const pos = requested.data.purchase_orders
+        expect(pos).toHaveLength(2)
+        const bww = pos.find(
+          (po) => po.supplier_id === store.supplierIdsByCode["BWW"]
+        )
+        const ncs = pos.find(
+          (po) => po.supplier_id === store.supplierIdsByCode["NCS"]
+        )
+        expect(bww).toEqual(
+          expect.objectContaining({
+            status: "draft",
+            location_id: store.shopLocationId,
+            is_dropship: false,
+            currency_code: "eur",
+            expected_at: expectedAt,
+            number: `PO-${String(bww.display_id).padStart(4, "0")}`,
+          })
+        )
+        // 5 kettles needed; Brewware sells at least 6, in cases of 6.
+        expect(linesOf(bww)).toEqual([
+          {
+            sku: "KETTLE-MATTE",
+            supplier_sku: "BW-KTL-MB",
+            quantity: 6,
+            unit_cost: 38,
+            backorders: [
+              [a.id, 2],
+              [b.id, 3],
+            ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+          },
+        ])
+        expect(linesOf(ncs)).toEqual([
+          {
+            sku: "GRINDER-BLACK",
+            supplier_sku: "NCS-GR-B",
+            quantity: 2,
+            unit_cost: 140,
+            backorders: [[c.id, 2]],
+          },
+        ])
+        expect((await getBackorder(a.id)).status).toBe("new")
+
+        // A backorder already on a purchase order is not requested twice.
+        expect(await refused(requestStock({ backorder_ids: [a.id] }))).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Backorder ${a.id} is already on purchase order ${bww.number}`,
+          },
+        })
+
+        // Send: incoming up by everything ordered, backorders on order with the ETA.
+        const sent = await api.post(
+          `/admin/purchase-orders/${bww.id}/send`,
+          {},
+          admin
+        )
+        expect(sent.data.purchase_order).toEqual(
+          expect.objectContaining({
+            status: "ordered",
+            expected_at: expectedAt,
+          })
+        )
+        expect(sent.data.purchase_order.ordered_at).not.toBeNull()
+        expect(
+          await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
+        ).toEqual({
+          stocked: 0,
+          reserved: 5,
+          incoming: 6,
+          available: -5,
+        })
+        for (const id of [a.id, b.id]) {
+          expect(await getBackorder(id)).toEqual(
+            expect.objectContaining({
+              status: "on_order",
+              promised_at: expectedAt,
+            })
+          )
+        }
+        expect(
+          await refused(
+            api.post(`/admin/purchase-orders/${bww.id}/send`, {}, admin)
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Purchase order ${bww.number} is ordered and cannot be sent`,
+          },
+        })
+
+        // Cancel: incoming back down, backorders new again and requestable.
+        const cancelled = await api.post(
+          `/admin/purchase-orders/${bww.id}/cancel`,
+          {},
+          admin
+        )
+        expect(cancelled.data.purchase_order.status).toBe("cancelled")
+        expect(cancelled.data.purchase_order.lines[0]).toEqual(
+          expect.objectContaining({
+            quantity: 6,
+            received_quantity: 0,
+            cancelled_quantity: 6,
+          })
+        )
+        expect(
+          (await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId))
+            .incoming
+        ).toBe(0)
+        expect(await getBackorder(a.id)).toEqual(
+          expect.objectContaining({
+            status: "new",
+            promised_at: null,
+            on_order_at: null,
+          })
+        )
+        const again = await requestStock({ backorder_ids: [a.id] })
+        expect(again.data.purchase_orders).toHaveLength(1)
+      })
+    })
+
+    describe("SaleDock: open drafts, bulk and dropship", () => {
+      it("adds backorders to an open draft of the supplier and refuses another supplier's", async () => {
+        const a = await sale("KETTLE-MATTE", 2)
+        const [draft] = (await requestStock({ backorder_ids: [a.id] })).data
+          .purchase_orders
+        expect(draft.lines[0].quantity).toBe(6)
+
+        const d = await sale("KETTLE-MATTE", 4)
+        const added = await requestStock({
+          backorder_ids: [d.id],
+          purchase_order_id: draft.id,
+        })
+        expect(added.data.purchase_orders.map((po) => po.id)).toEqual([
+          draft.id,
+        ])
+        // 2 + 4 linked units still fit the case of 6.
+        expect(added.data.purchase_orders[0].lines).toHaveLength(1)
+        expect(added.data.purchase_orders[0].lines[0].quantity).toBe(6)
+
+        const e = await sale("KETTLE-MATTE", 3)
+        const grown = await requestStock({
+          backorder_ids: [e.id],
+          purchase_order_id: draft.id,
+        })
+        expect(grown.data.purchase_orders[0].lines[0].quantity).toBe(12)
+
+        const c = await sale("GRINDER-BLACK", 3)
+        expect(
+          await refused(
+            requestStock({
+              backorder_ids: [c.id],
+              purchase_order_id: draft.id,
+              supplier_id: store.supplierIdsByCode["NCS"],
+            })
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Purchase order ${draft.number} is for supplier ${store.supplierIdsByCode["BWW"]}, not ${store.supplierIdsByCode["NCS"]}`,
+          },
+        })
+        expect((await getBackorder(c.id)).supplier_id).toBe(
+          store.supplierIdsByCode["NCS"]
+        )
+      })
+
+      it("pulls every open backorder of a supplier into one purchase order", async () => {
+        const a = await sale("KETTLE-MATTE", 2)
+        const b = await sale("BEANS-HOUSE-1KG", 4)
+        await sale("GRINDER-BLACK", 3)
+        const res = await requestStock({
+          all_open_backorders_of_supplier: true,
+          supplier_id: store.supplierIdsByCode["BWW"],
+        })
+        expect(res.data.purchase_orders).toHaveLength(1)
+        const lines = linesOf(res.data.purchase_orders[0]).sort((x, y) =>
+          x.sku.localeCompare(y.sku)
+        )
+        expect(lines).toEqual([
+          // 2 bags needed; Brewware sells at least 10, in cases of 5.
+          expect.objectContaining({
+            sku: "BEANS-HOUSE-1KG",
+            quantity: 10,
+            backorders: [[b.id, 2]],
+          }),
+          expect.objectContaining({
+            sku: "KETTLE-MATTE",
+            quantity: 6,
+            backorders: [[a.id, 2]],
+          }),
+        ])
+      })
+
+      it("dropships to the customer's address without touching the shop's incoming stock", async () => {
+        const a = await sale("KETTLE-MATTE", 1)
+        const [po] = (
+          await requestStock({ backorder_ids: [a.id], dropship: true })
+        ).data.purchase_orders
+        expect(po).toEqual(
+          expect.objectContaining({
+            is_dropship: true,
+            location_id: null,
+            dropship_customer_id: store.customerId,
+            dropship_address: expect.objectContaining({
+              address_1: "3 Place Bellecour",
+              city: "Lyon",
+              country_code: "fr",
+            }),
+          })
+        )
+        await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin)
+        expect(
+          (await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId))
+            .incoming
+        ).toBe(0)
+        expect((await getBackorder(a.id)).status).toBe("on_order")
+      })
+    })
+
+    describe("plain replenishment", () => {
+      it("creates a purchase order by hand and keeps incoming equal to what is open on sent purchase orders", async () => {
+        const created = await api.post(
+          "/admin/purchase-orders",
+          {
+            supplier_id: store.supplierIdsByCode["NCS"],
+            location_id: store.warehouseLocationId,
+            lines: [
+              {
+                variant_id: store.variantIdsBySku["ESPRESSO-STEEL"],
+                quantity: 10,
+                unit_cost: 500,
+              },
+            ],
+            notes: "Christmas stock",
+          },
+          admin
+        )
+        const po = created.data.purchase_order
+        expect(linesOf(po)).toEqual([
+          {
+            sku: "ESPRESSO-STEEL",
+            supplier_sku: "NCS-ESP-01",
+            quantity: 10,
+            unit_cost: 500,
+            backorders: [],
+          },
+        ])
+        expect(po.notes).toBe("Christmas stock")
+        expect(
+          (
+            await stockOf(
+              getContainer(),
+              "ESPRESSO-STEEL",
+              store.warehouseLocationId
+            )
+          ).incoming
+        ).toBe(0)
+        await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin)
+        expect(
+          await stockOf(
+            getContainer(),
+            "ESPRESSO-STEEL",
+            store.warehouseLocationId
+          )
+        ).toEqual({
+          stocked: 20,
+          reserved: 0,
+          incoming: 10,
+          available: 20,
+        })
+        const listed = await api.get(
+          `/admin/purchase-orders?status=ordered&supplier_id=${store.supplierIdsByCode["NCS"]}`,
+          admin
+        )
+        expect(
+          listed.data.purchase_orders.map((p) => [p.id, p.number])
+        ).toEqual([[po.id, po.number]])
+      })
+
+      it("refuses unknown ids, empty and undeliverable purchase orders and variants without a supplier", async () => {
+        expect(
+          await refused(requestStock({ backorder_ids: ["bo_missing"] }))
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: "Backorder with id: bo_missing was not found",
+          },
+        })
+        expect(await refused(requestStock({}))).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message:
+              "Invalid request: Give backorder_ids, or all_open_backorders_of_supplier with a supplier_id",
+          },
+        })
+        expect(
+          await refused(
+            api.post(
+              "/admin/purchase-orders",
+              {
+                supplier_id: store.supplierIdsByCode["NCS"],
+                lines: [
+                  {
+                    variant_id: store.variantIdsBySku["ESPRESSO-STEEL"],
+                    quantity: 1,
+                  },
+                ],
+              },
+              admin
+            )
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message:
+              "Plain purchase order lines need a location_id to deliver to",
+          },
+        })
+        expect(
+          await refused(
+            api.post(
+              "/admin/purchase-orders",
+              {
+                supplier_id: "sup_missing",
+                location_id: store.shopLocationId,
+                lines: [
+                  {
+                    variant_id: store.variantIdsBySku["ESPRESSO-STEEL"],
+                    quantity: 1,
+                  },
+                ],
+              },
+              admin
+            )
+          )
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: "Supplier with id: sup_missing was not found",
+          },
+        })
+        expect(
+          await refused(
+            api.post("/admin/purchase-orders/po_missing/send", {}, admin)
+          )
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: "Purchase order with id: po_missing was not found",
+          },
+        })
+        expect(
+          (await api.get("/admin/purchase-orders", admin)).data.count
+        ).toBe(0)
+      })
+    })
+
+    describe("rollback", () => {
+      it("undoes a stock request when a later step fails", async () => {
+        const a = await sale("KETTLE-MATTE", 2)
+        const workflow = requestStockWorkflow(getContainer())
+        workflow.appendAction("fail-after-request", "save-purchase-orders", {
+          invoke: async () => {
+            throw new Error("Failure after the request")
+          },
+        })
+        const { errors } = await workflow.run({
+          input: {
+            backorder_ids: [a.id],
+            supplier_id: store.supplierIdsByCode["NCS"],
+          },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "Failure after the request",
+        ])
+        expect(
+          (await api.get("/admin/purchase-orders", admin)).data.count
+        ).toBe(0)
+        expect((await getBackorder(a.id)).supplier_id).toBe(
+          store.supplierIdsByCode["BWW"]
+        )
+      })
+
+      it("undoes sending when a later step fails: draft again, incoming and backorders as before", async () => {
+        const a = await sale("KETTLE-MATTE", 2)
+        const [po] = (await requestStock({ backorder_ids: [a.id] })).data
+          .purchase_orders
+        const workflow = sendPurchaseOrderWorkflow(getContainer())
+        workflow.appendAction("fail-after-send", "adjust-incoming-quantities", {
+          invoke: async () => {
+            throw new Error("Failure after sending")
+          },
+        })
+        const { errors } = await workflow.run({
+          input: { id: po.id },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "Failure after sending",
+        ])
+        const after = (await api.get(`/admin/purchase-orders/${po.id}`, admin))
+          .data.purchase_order
+        expect(after).toEqual(
+          expect.objectContaining({ status: "draft", ordered_at: null })
+        )
+        expect(
+          (await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId))
+            .incoming
+        ).toBe(0)
+        expect(await getBackorder(a.id)).toEqual(
+          expect.objectContaining({ status: "new", promised_at: null })
+        )
+      })
+    })
+  },
+})

@@ -1,0 +1,22 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { cancelPurchaseOrderWorkflow } from "../../../../../workflows/purchasing/workflows/cancel-purchase-order"
+import { refetchPurchaseOrders } from "../../helpers"
+
+/** Cancels a purchase order nothing was received on yet. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  await cancelPurchaseOrderWorkflow(req.scope).run({
+    input: { id: req.params.id },
+  })
+  const [purchase_order] = await refetchPurchaseOrders(
+    req.scope,
+    [req.params.id],
+    req.queryConfig.fields
+  )
+  res.json({ purchase_order })
+}

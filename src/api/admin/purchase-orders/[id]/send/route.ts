@@ -1,0 +1,23 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { sendPurchaseOrderWorkflow } from "../../../../../workflows/purchasing/workflows/send-purchase-order"
+import { refetchPurchaseOrders } from "../../helpers"
+import { AdminSendPurchaseOrderType } from "../../validators"
+
+/** Sends / marks a draft purchase order as ordered. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminSendPurchaseOrderType>,
+  res: MedusaResponse
+) => {
+  await sendPurchaseOrderWorkflow(req.scope).run({
+    input: { id: req.params.id, expected_at: req.validatedBody.expected_at },
+  })
+  const [purchase_order] = await refetchPurchaseOrders(
+    req.scope,
+    [req.params.id],
+    req.queryConfig.fields
+  )
+  res.json({ purchase_order })
+}

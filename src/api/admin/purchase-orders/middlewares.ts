@@ -1,0 +1,59 @@
+import {
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  listPurchaseOrderQueryConfig,
+  retrievePurchaseOrderQueryConfig,
+} from "./query-config"
+import {
+  AdminCreatePurchaseOrder,
+  AdminGetPurchaseOrderParams,
+  AdminGetPurchaseOrdersParams,
+  AdminRequestStock,
+  AdminSendPurchaseOrder,
+} from "./validators"
+
+const retrieve = validateAndTransformQuery(
+  AdminGetPurchaseOrderParams,
+  retrievePurchaseOrderQueryConfig
+)
+
+export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/purchase-orders",
+    middlewares: [
+      validateAndTransformQuery(
+        AdminGetPurchaseOrdersParams,
+        listPurchaseOrderQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/purchase-orders",
+    middlewares: [validateAndTransformBody(AdminCreatePurchaseOrder), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/purchase-orders/request-stock",
+    middlewares: [validateAndTransformBody(AdminRequestStock), retrieve],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/purchase-orders/:id",
+    middlewares: [retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/purchase-orders/:id/send",
+    middlewares: [validateAndTransformBody(AdminSendPurchaseOrder), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/purchase-orders/:id/cancel",
+    middlewares: [retrieve],
+  },
+]

@@ -1,0 +1,56 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService from "../../../modules/backorder/service"
+import { requestStockWorkflow } from "../../../workflows/purchasing/workflows/request-stock"
+import { refetchPurchaseOrders } from "./helpers"
+import {
+  AdminCreatePurchaseOrderType,
+  AdminGetPurchaseOrdersParamsType,
+} from "./validators"
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest<AdminGetPurchaseOrdersParamsType>,
+  res: MedusaResponse
+) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const service: BackorderModuleService = req.scope.resolve(BACKORDER_MODULE)
+  const { data, metadata } = await query.graph({
+    entity: "purchase_order",
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({
+    purchase_orders: data.map((po) => ({
+      ...po,
+      number: po.display_id
+        ? service.formatPurchaseOrderNumber(po.display_id)
+        : undefined,
+    })),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
+}
+
+/**
+ * Creates a draft purchase order with plain replenishment lines, not tied to backorders.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminCreatePurchaseOrderType>,
+  res: MedusaResponse
+) => {
+  const { result } = await requestStockWorkflow(req.scope).run({
+    input: { ...req.validatedBody, created_by: req.auth_context.actor_id },
+  })
+  const [purchase_order] = await refetchPurchaseOrders(
+    req.scope,
+    result,
+    req.queryConfig.fields
+  )
+  res.json({ purchase_order })
+}

@@ -1,0 +1,57 @@
+export type PurchaseOrderLineInput = {
+  variant_id: string
+  quantity: number
+  unit_cost?: number
+}
+
+export type RequestStockInput = {
+  /** Backorders to buy for; each must be `new` and not on an open purchase order yet. */
+  backorder_ids?: string[]
+  /** Plain replenishment lines, not tied to backorders. */
+  lines?: PurchaseOrderLineInput[]
+  /** The supplier; by default each variant's preferred supplier. */
+  supplier_id?: string
+  /** Where the goods go; by default each backorder's location. */
+  location_id?: string
+  /** Add to this open draft purchase order of the same supplier instead of creating one. */
+  purchase_order_id?: string
+  /** Ship straight to the customer of the backorders (one customer). */
+  dropship?: boolean
+  expected_at?: Date | string
+  notes?: string
+  created_by?: string
+}
+
+export type PlannedLineBackorder = { backorder_id: string; quantity: number }
+
+export type PlannedLine = {
+  /** Set when the line already exists on the draft that is added to. */
+  purchase_order_line_id: string | null
+  variant_id: string
+  product_id: string | null
+  inventory_item_id: string | null
+  title: string | null
+  sku: string | null
+  supplier_sku: string | null
+  unit_cost: number | null
+  /** The line's new ordered quantity, rounded up to MOQ and case pack. */
+  quantity: number
+  backorders: PlannedLineBackorder[]
+}
+
+export type PlannedPurchaseOrder = {
+  /** Set when adding to an existing draft. */
+  purchase_order_id: string | null
+  supplier_id: string
+  location_id: string | null
+  is_dropship: boolean
+  dropship_customer_id: string | null
+  dropship_address: Record<string, unknown> | null
+  currency_code: string | null
+  expected_at: Date | null
+  notes: string | null
+  created_by: string | null
+  lines: PlannedLine[]
+  /** Backorders whose supplier changes to the purchase order's. */
+  backorder_ids: string[]
+}
