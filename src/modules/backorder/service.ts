@@ -1,11 +1,19 @@
 import { Context } from "@medusajs/framework/types"
 import {
+  generateEntityId,
   InjectManager,
+  InjectTransactionManager,
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { BackorderStatus, WAITING_BACKORDER_STATUSES } from "../../types/enums"
+import {
+  AllocationPolicy,
+  AllocationRule,
+  AllocationSource,
+  BackorderStatus,
+  WAITING_BACKORDER_STATUSES,
+} from "../../types/enums"
 import {
   Allocation,
   Backorder,
@@ -60,6 +68,34 @@ export type SupplierGroup = {
   count: number
   /** Units still waiting for stock. */
   waiting_quantity: number
+}
+
+export type AllocateStockInput = StockPair & {
+  /** Units free to hand out at the location. */
+  quantity: number
+  source: AllocationSource
+  /** Backorders linked to this purchase order are served first. */
+  purchase_order_id?: string | null
+  purchase_order_number?: string | null
+  purchase_order_line_id?: string | null
+  receipt_id?: string | null
+  receipt_line_id?: string | null
+  created_by?: string | null
+}
+
+export type StockAllocation = {
+  allocation_id: string
+  backorder_id: string
+  quantity: number
+  rule: AllocationRule
+  reason: string
+  /** The backorder before the allocation, to restore on rollback. */
+  previous: {
+    status: BackorderStatus
+    allocated_quantity: number
+    available_at: Date | null
+  }
+  status: BackorderStatus
 }
 
 /** `inventory_item_id:location_id`, the key of per-location stock figures. */
@@ -193,6 +229,205 @@ class BackorderModuleService extends MedusaService({
       count: Number(row.count),
       waiting_quantity: Number(row.waiting_quantity),
     }))
+  }
+
+  /**
+   * Hands units that arrived at a location to the waiting backorders of that inventory item,
+   * in a fair and explainable order: backorders linked to the arriving purchase order first,
+   * then by the allocation policy (oldest first; or highest priority; or those with money
+   * paid first), ties by age. Set-based: one query reads the queue up to the units handed
+   * out, one updates the backorders and one writes the ledger, however many wait. Call it
+   * under the Locking module lock on the inventory item id.
+   */
+  @InjectTransactionManager()
+  async allocateStock(
+    input: AllocateStockInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StockAllocation[]> {
+    if (input.quantity <= 0) {
+      return []
+    }
+    const knex = this.knex(sharedContext)
+    const policy = this.options_.allocationPolicy
+    const policyOrder = {
+      [AllocationPolicy.FIFO]: "created_at ASC, id ASC",
+      [AllocationPolicy.PRIORITY]: "priority DESC, created_at ASC, id ASC",
+      [AllocationPolicy.DEPOSIT_FIRST]:
+        "(paid_amount > 0) DESC, created_at ASC, id ASC",
+    }[policy]
+
+    const { rows } = (await knex.raw(
+      `WITH queue AS (
+         SELECT b.id, b.status, b.allocated_quantity, b.available_at, b.priority,
+                b.paid_amount, b.created_at,
+                b.quantity - b.allocated_quantity - b.cancelled_quantity AS waiting,
+                b.quantity - b.cancelled_quantity AS wanted,
+                EXISTS (
+                  SELECT 1 FROM purchase_order_line_backorder l
+                  JOIN purchase_order_line pl ON pl.id = l.purchase_order_line_id
+                  WHERE l.backorder_id = b.id AND pl.purchase_order_id = :purchase_order_id
+                    AND l.deleted_at IS NULL AND pl.deleted_at IS NULL
+                ) AS linked
+         FROM backorder b
+         WHERE b.deleted_at IS NULL
+           AND b.inventory_item_id = :inventory_item_id
+           AND b.location_id = :location_id
+           AND b.status = ANY(:statuses)
+           AND b.quantity - b.allocated_quantity - b.cancelled_quantity > 0
+       ), ordered AS (
+         SELECT *, SUM(waiting) OVER (ORDER BY linked DESC, ${policyOrder}) AS running
+         FROM queue
+       )
+       SELECT id, status, allocated_quantity, available_at, priority, paid_amount,
+              linked, wanted,
+              LEAST(waiting, :quantity - (running - waiting)) AS take
+       FROM ordered
+       WHERE running - waiting < :quantity
+       ORDER BY linked DESC, ${policyOrder}`,
+      {
+        purchase_order_id: input.purchase_order_id ?? "",
+        inventory_item_id: input.inventory_item_id,
+        location_id: input.location_id,
+        statuses: WAITING_BACKORDER_STATUSES,
+        quantity: input.quantity,
+      }
+    )) as {
+      rows: {
+        id: string
+        status: BackorderStatus
+        allocated_quantity: string
+        available_at: Date | null
+        priority: number
+        paid_amount: string
+        linked: boolean
+        wanted: string
+        take: string
+      }[]
+    }
+    if (!rows.length) {
+      return []
+    }
+
+    const now = new Date()
+    const allocations: StockAllocation[] = rows.map((row) => {
+      const take = Number(row.take)
+      const allocated = Number(row.allocated_quantity) + take
+      const available = allocated >= Number(row.wanted)
+      const { rule, reason } = row.linked
+        ? {
+            rule: AllocationRule.LINKED_PURCHASE_ORDER,
+            reason: `linked to ${input.purchase_order_number ?? input.purchase_order_id}`,
+          }
+        : policy === AllocationPolicy.PRIORITY
+          ? {
+              rule: AllocationRule.PRIORITY,
+              reason: `priority ${row.priority}`,
+            }
+          : policy === AllocationPolicy.DEPOSIT_FIRST &&
+              Number(row.paid_amount) > 0
+            ? { rule: AllocationRule.DEPOSIT_FIRST, reason: "deposit paid" }
+            : { rule: AllocationRule.FIFO, reason: "oldest order" }
+      return {
+        allocation_id: generateEntityId(undefined, "alloc"),
+        backorder_id: row.id,
+        quantity: take,
+        rule,
+        reason,
+        previous: {
+          status: row.status,
+          allocated_quantity: Number(row.allocated_quantity),
+          available_at: row.available_at,
+        },
+        status: available
+          ? BackorderStatus.AVAILABLE
+          : BackorderStatus.PARTIALLY_AVAILABLE,
+      }
+    })
+
+    const values = allocations.map((a) => ({
+      id: a.backorder_id,
+      take: a.quantity,
+      status: a.status,
+    }))
+    await knex.raw(
+      `UPDATE backorder AS b
+       SET allocated_quantity = b.allocated_quantity + v.take,
+           raw_allocated_quantity = jsonb_build_object(
+             'value', CAST(b.allocated_quantity + v.take AS text), 'precision', 20),
+           status = v.status,
+           available_at = CASE WHEN v.status = 'available' THEN CAST(:now AS timestamptz)
+                               ELSE b.available_at END,
+           updated_at = CAST(:now AS timestamptz)
+       FROM jsonb_to_recordset(CAST(:values AS jsonb)) AS v(id text, take numeric, status text)
+       WHERE b.id = v.id`,
+      { now: now.toISOString(), values: JSON.stringify(values) }
+    )
+
+    await knex("allocation").insert(
+      allocations.map((a) => ({
+        id: a.allocation_id,
+        backorder_id: a.backorder_id,
+        inventory_item_id: input.inventory_item_id,
+        location_id: input.location_id,
+        quantity: a.quantity,
+        raw_quantity: { value: String(a.quantity), precision: 20 },
+        source: input.source,
+        rule: a.rule,
+        reason: a.reason,
+        purchase_order_id: input.purchase_order_id ?? null,
+        purchase_order_line_id: input.purchase_order_line_id ?? null,
+        receipt_id: input.receipt_id ?? null,
+        receipt_line_id: input.receipt_line_id ?? null,
+        created_by: input.created_by ?? null,
+        // Evaluated row by row: the ledger keeps the order units were handed out in.
+        created_at: knex.raw("clock_timestamp()"),
+        updated_at: knex.raw("clock_timestamp()"),
+      }))
+    )
+    return allocations
+  }
+
+  /**
+   * Undoes `allocateStock`: puts the backorders back as they were and removes the ledger
+   * rows, set-based.
+   */
+  @InjectTransactionManager()
+  async revertStockAllocations(
+    allocations: StockAllocation[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!allocations.length) {
+      return
+    }
+    const knex = this.knex(sharedContext)
+    await knex("allocation")
+      .whereIn(
+        "id",
+        allocations.map((a) => a.allocation_id)
+      )
+      .delete()
+    await knex.raw(
+      `UPDATE backorder AS b
+       SET allocated_quantity = b.allocated_quantity - v.take,
+           raw_allocated_quantity = jsonb_build_object(
+             'value', CAST(b.allocated_quantity - v.take AS text), 'precision', 20),
+           status = v.status,
+           available_at = v.available_at,
+           updated_at = now()
+       FROM jsonb_to_recordset(CAST(:values AS jsonb))
+         AS v(id text, take numeric, status text, available_at timestamptz)
+       WHERE b.id = v.id`,
+      {
+        values: JSON.stringify(
+          allocations.map((a) => ({
+            id: a.backorder_id,
+            take: a.quantity,
+            status: a.previous.status,
+            available_at: a.previous.available_at,
+          }))
+        ),
+      }
+    )
   }
 
   private knex(sharedContext: Context) {

@@ -11,6 +11,7 @@ import {
   AdminCreatePurchaseOrder,
   AdminGetPurchaseOrderParams,
   AdminGetPurchaseOrdersParams,
+  AdminReceivePurchaseOrder,
   AdminRequestStock,
   AdminSendPurchaseOrder,
 } from "./validators"
@@ -50,6 +51,14 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id/send",
     middlewares: [validateAndTransformBody(AdminSendPurchaseOrder), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/purchase-orders/:id/receive",
+    middlewares: [
+      validateAndTransformBody(AdminReceivePurchaseOrder),
+      retrieve,
+    ],
   },
   {
     method: ["POST"],

@@ -32,6 +32,14 @@ export const defaultAdminPurchaseOrderFields = [
   "lines.unit_cost",
   "lines.backorders.backorder_id",
   "lines.backorders.quantity",
+  "lines.over_received_quantity",
+  "lines.stocked_quantity",
+  "receipts.id",
+  "receipts.received_at",
+  "receipts.received_by",
+  "receipts.idempotency_key",
+  "receipts.lines.purchase_order_line_id",
+  "receipts.lines.quantity",
 ]
 
 export const retrievePurchaseOrderQueryConfig = {

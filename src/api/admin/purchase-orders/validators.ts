@@ -96,3 +96,25 @@ export const AdminSendPurchaseOrder = z
   .object({ expected_at: z.coerce.date().optional() })
   .strict()
 export type AdminSendPurchaseOrderType = z.infer<typeof AdminSendPurchaseOrder>
+
+export const AdminReceivePurchaseOrder = z
+  .object({
+    lines: z
+      .array(
+        z
+          .object({
+            purchase_order_line_id: z.string().min(1),
+            quantity: unitQuantity(),
+            over_receive: z.boolean().optional(),
+          })
+          .strict()
+      )
+      .min(1),
+    /** Also accepted as the Idempotency-Key header. */
+    idempotency_key: z.string().min(1).max(200).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict()
+export type AdminReceivePurchaseOrderType = z.infer<
+  typeof AdminReceivePurchaseOrder
+>

@@ -1,0 +1,362 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { receivePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/receive-purchase-order"
+import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { stockOf } from "../helpers/stock"
+
+jest.setTimeout(180000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: RequestHeaders
+    let store: DemoStore
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = await seedDemoStore(container)
+      admin = await createAdminUser(container)
+    })
+
+    const sale = async (sku: string, quantity: number, policy = "pay_now") => {
+      const res = await api.post(
+        "/admin/to-order-sales",
+        {
+          customer_id: store.customerId,
+          location_id: store.shopLocationId,
+          lines: [{ variant_id: store.variantIdsBySku[sku], quantity }],
+          payment_policy: policy,
+        },
+        admin
+      )
+      return res.data.backorders[0]
+    }
+    const getBackorder = async (id: string) =>
+      (await api.get(`/admin/backorders/${id}`, admin)).data.backorder
+    const orderedPurchaseOrder = async (backorderIds: string[]) => {
+      const [po] = (
+        await api.post(
+          "/admin/purchase-orders/request-stock",
+          { backorder_ids: backorderIds },
+          admin
+        )
+      ).data.purchase_orders
+      return (await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin))
+        .data.purchase_order
+    }
+    const receive = (
+      poId: string,
+      lines: unknown[],
+      extra: Record<string, unknown> = {}
+    ) =>
+      api.post(
+        `/admin/purchase-orders/${poId}/receive`,
+        { lines, ...extra },
+        admin
+      )
+    const refused = async (request: Promise<unknown>) =>
+      request.then(
+        () => {
+          throw new Error("expected the request to be refused")
+        },
+        (e) => ({ status: e.response.status, data: e.response.data })
+      )
+    const kettleAtShop = () =>
+      stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
+
+    describe("TechPOS / ERPAG: partial receipts allocate fairly", () => {
+      it("receives in two parts: linked backorders first, then the oldest; stock, incoming, statuses and ledger at each step", async () => {
+        const older = await sale("KETTLE-MATTE", 2)
+        const linked = await sale("KETTLE-MATTE", 3)
+        const po = await orderedPurchaseOrder([linked.id])
+        const line = po.lines[0]
+        expect(line.quantity).toBe(6)
+        expect(await kettleAtShop()).toEqual({
+          stocked: 0,
+          reserved: 5,
+          incoming: 6,
+          available: -5,
+        })
+
+        // First delivery: 4 of 6.
+        const first = await receive(po.id, [
+          { purchase_order_line_id: line.id, quantity: 4 },
+        ])
+        expect(first.data.replayed).toBe(false)
+        expect(first.data.purchase_order.status).toBe("partially_received")
+        expect(first.data.purchase_order.lines[0]).toEqual(
+          expect.objectContaining({
+            quantity: 6,
+            received_quantity: 4,
+            stocked_quantity: 4,
+          })
+        )
+        expect(
+          first.data.allocations.map((a) => [
+            a.backorder_id,
+            a.quantity,
+            a.rule,
+            a.reason,
+          ])
+        ).toEqual([
+          [linked.id, 3, "linked_purchase_order", `linked to ${po.number}`],
+          [older.id, 1, "fifo", "oldest order"],
+        ])
+        expect(await kettleAtShop()).toEqual({
+          stocked: 4,
+          reserved: 5,
+          incoming: 2,
+          available: -1,
+        })
+        expect(await getBackorder(linked.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 3,
+          })
+        )
+        expect(await getBackorder(older.id)).toEqual(
+          expect.objectContaining({
+            status: "partially_available",
+            allocated_quantity: 1,
+          })
+        )
+
+        // Receiving more than is open is refused and changes nothing.
+        expect(
+          await refused(
+            receive(po.id, [{ purchase_order_line_id: line.id, quantity: 3 }])
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Purchase order ${po.number} line ${line.id}: receiving 3 exceeds the 2 still open`,
+          },
+        })
+        expect(await kettleAtShop()).toEqual({
+          stocked: 4,
+          reserved: 5,
+          incoming: 2,
+          available: -1,
+        })
+
+        // Second delivery, retried with the same idempotency key: counted once.
+        const second = await receive(
+          po.id,
+          [{ purchase_order_line_id: line.id, quantity: 2 }],
+          {
+            idempotency_key: "delivery-2",
+          }
+        )
+        expect(second.data.purchase_order.status).toBe("received")
+        expect(
+          second.data.allocations.map((a) => [
+            a.backorder_id,
+            a.quantity,
+            a.rule,
+          ])
+        ).toEqual([[older.id, 1, "fifo"]])
+        const retried = await api.post(
+          `/admin/purchase-orders/${po.id}/receive`,
+          { lines: [{ purchase_order_line_id: line.id, quantity: 2 }] },
+          { headers: { ...admin.headers, "idempotency-key": "delivery-2" } }
+        )
+        expect(retried.data).toEqual(
+          expect.objectContaining({
+            replayed: true,
+            receipt_id: second.data.receipt_id,
+          })
+        )
+        // 6 arrived, 5 handed out, 1 extra (case pack) free on the shelf.
+        expect(await kettleAtShop()).toEqual({
+          stocked: 6,
+          reserved: 5,
+          incoming: 0,
+          available: 1,
+        })
+        expect(await getBackorder(older.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 2,
+          })
+        )
+        expect(second.data.purchase_order.receipts).toHaveLength(2)
+
+        // Invariant: allocations from receipts never exceed what was received.
+        const ledger = await api.get(
+          `/admin/backorders/${older.id}?fields=allocations.quantity`,
+          admin
+        )
+        expect(
+          ledger.data.backorder.allocations.map((a) => a.quantity)
+        ).toEqual([1, 1])
+      })
+
+      it("accepts an explicit over-receipt, raising the line, and keeps the extra in stock", async () => {
+        const bo = await sale("KETTLE-MATTE", 2)
+        const po = await orderedPurchaseOrder([bo.id])
+        const res = await receive(po.id, [
+          {
+            purchase_order_line_id: po.lines[0].id,
+            quantity: 8,
+            over_receive: true,
+          },
+        ])
+        expect(res.data.purchase_order.lines[0]).toEqual(
+          expect.objectContaining({
+            quantity: 8,
+            received_quantity: 8,
+            over_received_quantity: 2,
+          })
+        )
+        expect(res.data.purchase_order.status).toBe("received")
+        expect(await kettleAtShop()).toEqual({
+          stocked: 8,
+          reserved: 2,
+          incoming: 0,
+          available: 6,
+        })
+        expect((await getBackorder(bo.id)).status).toBe("available")
+      })
+
+      it("refuses receiving a draft, a cancelled purchase order and an unknown line", async () => {
+        const bo = await sale("KETTLE-MATTE", 2)
+        const [draft] = (
+          await api.post(
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [bo.id] },
+            admin
+          )
+        ).data.purchase_orders
+        const line = { purchase_order_line_id: draft.lines[0].id, quantity: 1 }
+        expect(await refused(receive(draft.id, [line]))).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Purchase order ${draft.number} is draft: only a sent purchase order can be received`,
+          },
+        })
+        await api.post(`/admin/purchase-orders/${draft.id}/cancel`, {}, admin)
+        expect(await refused(receive(draft.id, [line]))).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Purchase order ${draft.number} is cancelled: only a sent purchase order can be received`,
+          },
+        })
+        const po = await orderedPurchaseOrder([bo.id])
+        expect(
+          await refused(
+            receive(po.id, [
+              { purchase_order_line_id: "poline_missing", quantity: 1 },
+            ])
+          )
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: `Purchase order ${po.number} has no line poline_missing`,
+          },
+        })
+        expect(
+          await refused(
+            receive(po.id, [
+              { purchase_order_line_id: po.lines[0].id, quantity: -1 },
+            ])
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message:
+              "Invalid request: Quantity must be a whole number of units of at least 1, got -1",
+          },
+        })
+        expect(await kettleAtShop()).toEqual({
+          stocked: 0,
+          reserved: 2,
+          incoming: 6,
+          available: -2,
+        })
+      })
+    })
+
+    describe("concurrency and rollback", () => {
+      it("two receipts of the same purchase order in parallel never receive more than was ordered", async () => {
+        const bo = await sale("KETTLE-MATTE", 3)
+        const po = await orderedPurchaseOrder([bo.id])
+        const results = await Promise.all(
+          [1, 2].map(() =>
+            receive(po.id, [
+              { purchase_order_line_id: po.lines[0].id, quantity: 4 },
+            ]).catch((e) => e.response)
+          )
+        )
+        expect(results.map((r) => r.status).sort()).toEqual([200, 400])
+        const after = (await api.get(`/admin/purchase-orders/${po.id}`, admin))
+          .data.purchase_order
+        expect(after.lines[0]).toEqual(
+          expect.objectContaining({ quantity: 6, received_quantity: 4 })
+        )
+        expect(await kettleAtShop()).toEqual({
+          stocked: 4,
+          reserved: 3,
+          incoming: 2,
+          available: 1,
+        })
+        expect(await getBackorder(bo.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 3,
+          })
+        )
+      })
+
+      it("undoes the receipt, the stock and the allocations when a later step fails", async () => {
+        const bo = await sale("KETTLE-MATTE", 3)
+        const po = await orderedPurchaseOrder([bo.id])
+        const workflow = receivePurchaseOrderWorkflow(getContainer())
+        workflow.appendAction(
+          "fail-after-receiving",
+          "allocate-arrived-stock",
+          {
+            invoke: async () => {
+              throw new Error("Failure after receiving")
+            },
+          }
+        )
+        const { errors } = await workflow.run({
+          input: {
+            id: po.id,
+            lines: [{ purchase_order_line_id: po.lines[0].id, quantity: 4 }],
+          },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "Failure after receiving",
+        ])
+        const after = (await api.get(`/admin/purchase-orders/${po.id}`, admin))
+          .data.purchase_order
+        expect(after).toEqual(
+          expect.objectContaining({ status: "ordered", receipts: [] })
+        )
+        expect(after.lines[0]).toEqual(
+          expect.objectContaining({ received_quantity: 0, stocked_quantity: 0 })
+        )
+        expect(await kettleAtShop()).toEqual({
+          stocked: 0,
+          reserved: 3,
+          incoming: 6,
+          available: -3,
+        })
+        expect(await getBackorder(bo.id)).toEqual(
+          expect.objectContaining({ status: "on_order", allocated_quantity: 0 })
+        )
+        // The lock was released: receiving works afterwards.
+        const ok = await receive(po.id, [
+          { purchase_order_line_id: po.lines[0].id, quantity: 3 },
+        ])
+        expect(ok.data.allocations.map((a) => a.quantity)).toEqual([3])
+      })
+    })
+  },
+})

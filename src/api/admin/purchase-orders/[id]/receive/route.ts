@@ -1,0 +1,54 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { receivePurchaseOrderWorkflow } from "../../../../../workflows/purchasing/workflows/receive-purchase-order"
+import { refetchPurchaseOrders } from "../../helpers"
+import { AdminReceivePurchaseOrderType } from "../../validators"
+
+/**
+ * Receives units of a sent purchase order and allocates them to waiting backorders. The
+ * same idempotency key (body or `Idempotency-Key` header) records the receipt once.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminReceivePurchaseOrderType>,
+  res: MedusaResponse
+) => {
+  const idempotencyKey =
+    req.validatedBody.idempotency_key ?? req.get("idempotency-key") ?? undefined
+  const { result } = await receivePurchaseOrderWorkflow(req.scope).run({
+    input: {
+      id: req.params.id,
+      lines: req.validatedBody.lines,
+      note: req.validatedBody.note,
+      idempotency_key: idempotencyKey,
+      received_by: req.auth_context.actor_id,
+    },
+  })
+
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const [[purchase_order], { data: allocations }] = await Promise.all([
+    refetchPurchaseOrders(req.scope, [req.params.id], req.queryConfig.fields),
+    query.graph({
+      entity: "allocation",
+      fields: [
+        "id",
+        "backorder_id",
+        "quantity",
+        "source",
+        "rule",
+        "reason",
+        "receipt_line_id",
+      ],
+      filters: { receipt_id: result.receipt_id },
+      pagination: { order: { created_at: "ASC" } },
+    }),
+  ])
+  res.json({
+    purchase_order,
+    receipt_id: result.receipt_id,
+    replayed: result.replayed,
+    allocations,
+  })
+}

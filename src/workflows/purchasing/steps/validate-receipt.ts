@@ -1,0 +1,145 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService from "../../../modules/backorder/service"
+import { PurchaseOrderStatus } from "../../../types/enums"
+import {
+  ReceivePurchaseOrderInput,
+  ReceiptPlan,
+} from "../../../types/receiving"
+
+export const validateReceiptStepId = "validate-receipt"
+
+/**
+ * This step checks a receipt against the purchase order as it is now (run it under the
+ * purchase order's lock): the purchase order is sent and not fully received, every line
+ * belongs to it, and no line receives more than is still open unless it is explicitly
+ * over-received. A receipt already recorded with the same idempotency key is returned
+ * instead, so a retried request counts once.
+ */
+export const validateReceiptStep = createStep(
+  validateReceiptStepId,
+  async (input: ReceivePurchaseOrderInput, { container }) => {
+    const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    const [purchaseOrder] = await service.listPurchaseOrders(
+      { id: input.id },
+      { relations: ["lines"] }
+    )
+    if (!purchaseOrder) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Purchase order with id: ${input.id} was not found`
+      )
+    }
+    const number = service.formatPurchaseOrderNumber(purchaseOrder.display_id)
+
+    if (input.idempotency_key) {
+      const [existing] = await service.listReceipts(
+        {
+          purchase_order_id: purchaseOrder.id,
+          idempotency_key: input.idempotency_key,
+        },
+        { select: ["id"] }
+      )
+      if (existing) {
+        const plan: ReceiptPlan = {
+          existing_receipt_id: existing.id,
+          purchase_order_id: purchaseOrder.id,
+          number,
+          location_id: purchaseOrder.location_id,
+          is_dropship: purchaseOrder.is_dropship,
+          stock_now: false,
+          lines: [],
+          status: purchaseOrder.status,
+        }
+        return new StepResponse(plan)
+      }
+    }
+
+    if (
+      purchaseOrder.status !== PurchaseOrderStatus.ORDERED &&
+      purchaseOrder.status !== PurchaseOrderStatus.PARTIALLY_RECEIVED
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Purchase order ${number} is ${purchaseOrder.status}: only a sent purchase order can be received`
+      )
+    }
+
+    const seen = new Set<string>()
+    const lines = input.lines.map((received) => {
+      const line = purchaseOrder.lines.find(
+        (l) => l.id === received.purchase_order_line_id
+      )
+      if (!line) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `Purchase order ${number} has no line ${received.purchase_order_line_id}`
+        )
+      }
+      if (seen.has(line.id)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Purchase order ${number} line ${line.id} appears twice in the receipt`
+        )
+      }
+      seen.add(line.id)
+      const quantity = Number(line.quantity)
+      const open =
+        quantity -
+        Number(line.received_quantity) -
+        Number(line.cancelled_quantity)
+      const extra = Math.max(0, received.quantity - open)
+      if (extra > 0 && !received.over_receive) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Purchase order ${number} line ${line.id}: receiving ${received.quantity} exceeds the ${open} still open`
+        )
+      }
+      return {
+        purchase_order_line_id: line.id,
+        inventory_item_id: line.inventory_item_id,
+        quantity: received.quantity,
+        over_received: extra,
+        previous: {
+          quantity,
+          received_quantity: Number(line.received_quantity),
+          over_received_quantity: Number(line.over_received_quantity),
+          stocked_quantity: Number(line.stocked_quantity),
+        },
+        next: {
+          quantity: quantity + extra,
+          received_quantity: Number(line.received_quantity) + received.quantity,
+          over_received_quantity: Number(line.over_received_quantity) + extra,
+        },
+        cancelled_quantity: Number(line.cancelled_quantity),
+      }
+    })
+
+    const fullyReceived = purchaseOrder.lines.every((line) => {
+      const planned = lines.find((l) => l.purchase_order_line_id === line.id)
+      const lineQuantity = planned
+        ? planned.next.quantity
+        : Number(line.quantity)
+      const received = planned
+        ? planned.next.received_quantity
+        : Number(line.received_quantity)
+      return received + Number(line.cancelled_quantity) >= lineQuantity
+    })
+
+    const plan: ReceiptPlan = {
+      existing_receipt_id: null,
+      purchase_order_id: purchaseOrder.id,
+      number,
+      location_id: purchaseOrder.location_id,
+      is_dropship: purchaseOrder.is_dropship,
+      stock_now:
+        !purchaseOrder.is_dropship && !purchaseOrder.stock_on_completion,
+      lines,
+      status: fullyReceived
+        ? PurchaseOrderStatus.RECEIVED
+        : PurchaseOrderStatus.PARTIALLY_RECEIVED,
+    }
+    return new StepResponse(plan)
+  }
+)

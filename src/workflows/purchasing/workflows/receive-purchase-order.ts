@@ -1,0 +1,171 @@
+import {
+  acquireLockStep,
+  emitEventStep,
+  releaseLockStep,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import {
+  createWorkflow,
+  parallelize,
+  transform,
+  when,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { AllocationSource, BackorderStatus } from "../../../types/enums"
+import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
+import { ReceivePurchaseOrderInput } from "../../../types/receiving"
+import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
+import { recordReceiptStep } from "../steps/record-receipt"
+import { stockReceivedUnitsStep } from "../steps/stock-received-units"
+import { validateReceiptStep } from "../steps/validate-receipt"
+
+export const receivePurchaseOrderWorkflowId = "receive-purchase-order"
+
+/**
+ * This workflow receives units of a sent purchase order, any subset of lines, any number of
+ * times (TechPOS, Zoho). The receipt is recorded with time and user; the units go into
+ * Medusa's stock at the purchase order's location (`stocked_quantity` up, `incoming_quantity`
+ * down), unless the plugin is set to stock on completion or the purchase order is a dropship;
+ * and the stock is allocated at once to the waiting backorders, those linked to this purchase
+ * order first. The purchase order and the inventory items are locked for the whole run, with
+ * the same keys Medusa's own reservation steps use, so parallel receipts and checkouts of the
+ * same items are serialised. A retried request with the same idempotency key returns the
+ * first receipt and changes nothing.
+ *
+ * @example
+ * await receivePurchaseOrderWorkflow(container).run({
+ *   input: {
+ *     id: "po_123",
+ *     lines: [{ purchase_order_line_id: "poline_1", quantity: 4 }],
+ *     idempotency_key: "scan-2026-11-23-1",
+ *   },
+ * })
+ */
+export const receivePurchaseOrderWorkflow = createWorkflow(
+  receivePurchaseOrderWorkflowId,
+  (input: WorkflowData<ReceivePurchaseOrderInput>) => {
+    const { data: lines } = useQueryGraphStep({
+      entity: "purchase_order_line",
+      fields: ["inventory_item_id"],
+      filters: { purchase_order_id: input.id },
+    }).config({ name: "purchase-order-items" })
+
+    // Whole values, not properties of a transform's result: those do not resolve as step input.
+    const lockKeys = transform({ input, lines }, ({ input, lines }) => [
+      `purchase_order:${input.id}`,
+      ...new Set(
+        lines.map((l) => l.inventory_item_id).filter((id): id is string => !!id)
+      ),
+    ])
+    const lockOwner = transform({ input }, () =>
+      generateEntityId(undefined, "receive")
+    )
+    acquireLockStep({
+      key: lockKeys,
+      ownerId: lockOwner,
+      timeout: 30,
+      ttl: 120,
+    })
+
+    const plan = validateReceiptStep(input)
+
+    const created = when(
+      "record-new-receipt",
+      { plan },
+      ({ plan }) => !plan.existing_receipt_id
+    ).then(() => {
+      const receipt = recordReceiptStep(
+        transform({ plan, input }, ({ plan, input }) => ({
+          plan,
+          received_by: input.received_by,
+          note: input.note,
+          idempotency_key: input.idempotency_key,
+        }))
+      )
+
+      stockReceivedUnitsStep(
+        transform({ plan }, ({ plan }) =>
+          plan.stock_now && plan.location_id
+            ? plan.lines
+                .filter((line) => line.inventory_item_id)
+                .map((line) => ({
+                  inventory_item_id: line.inventory_item_id!,
+                  location_id: plan.location_id!,
+                  quantity: line.quantity,
+                  expected: line.quantity - line.over_received,
+                }))
+            : []
+        )
+      )
+
+      const allocations = allocateArrivedStockStep(
+        transform({ plan, receipt, input }, ({ plan, receipt, input }) =>
+          plan.stock_now && plan.location_id
+            ? plan.lines
+                .filter((line) => line.inventory_item_id)
+                .map((line) => ({
+                  inventory_item_id: line.inventory_item_id!,
+                  location_id: plan.location_id!,
+                  source: AllocationSource.RECEIPT,
+                  purchase_order_id: plan.purchase_order_id,
+                  purchase_order_number: plan.number,
+                  purchase_order_line_id: line.purchase_order_line_id,
+                  receipt_id: receipt.receipt_id,
+                  receipt_line_id:
+                    receipt.receipt_lines.find(
+                      (l) =>
+                        l.purchase_order_line_id === line.purchase_order_line_id
+                    )?.id ?? null,
+                  created_by: input.received_by ?? null,
+                }))
+            : []
+        )
+      )
+
+      const events = transform(
+        { allocations, plan },
+        ({ allocations, plan }) => ({
+          allocated: allocations.map((a) => ({
+            id: a.backorder_id,
+            quantity: a.quantity,
+            reason: a.reason,
+            purchase_order_id: plan.purchase_order_id,
+          })),
+          available: allocations
+            .filter((a) => a.status === BackorderStatus.AVAILABLE)
+            .map((a) => ({ id: a.backorder_id })),
+        })
+      )
+      parallelize(
+        emitEventStep({
+          eventName: PurchaseOrderEvents.RECEIVED,
+          data: transform({ plan, receipt }, ({ plan, receipt }) => ({
+            id: plan.purchase_order_id,
+            receipt_id: receipt.receipt_id,
+          })),
+        }).config({ name: "emit-purchase-order-received" }),
+        emitEventStep({
+          eventName: BackorderEvents.ALLOCATED,
+          data: transform({ events }, ({ events }) => events.allocated),
+        }).config({ name: "emit-backorder-allocated" }),
+        emitEventStep({
+          eventName: BackorderEvents.AVAILABLE,
+          data: transform({ events }, ({ events }) => events.available),
+        }).config({ name: "emit-backorder-available" })
+      )
+      return receipt
+    })
+
+    releaseLockStep({ key: lockKeys, ownerId: lockOwner })
+
+    return new WorkflowResponse(
+      transform({ plan, created }, ({ plan, created }) => ({
+        purchase_order_id: plan.purchase_order_id,
+        receipt_id: plan.existing_receipt_id ?? created!.receipt_id,
+        replayed: !!plan.existing_receipt_id,
+      }))
+    )
+  }
+)
