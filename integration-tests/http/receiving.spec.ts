@@ -280,6 +280,136 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("TechPOS: complete a purchase order into a follow-up", () => {
+      it("closes the purchase order, moves the remainder with the same waiting backorders to a follow-up, and receives it there", async () => {
+        const older = await sale("KETTLE-MATTE", 2)
+        const linked = await sale("KETTLE-MATTE", 3)
+        const po = await orderedPurchaseOrder([older.id, linked.id])
+        const line = po.lines[0]
+        expect(line.quantity).toBe(6)
+        await receive(po.id, [{ purchase_order_line_id: line.id, quantity: 2 }])
+        // Both are linked: the oldest is served first.
+        expect(await getBackorder(older.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 2,
+          })
+        )
+
+        const completed = await api.post(
+          `/admin/purchase-orders/${po.id}/complete`,
+          { expected_at: "2027-01-10T00:00:00.000Z" },
+          admin
+        )
+        const { purchase_order: closed, follow_up } = completed.data
+        expect(closed).toEqual(expect.objectContaining({ status: "closed" }))
+        expect(closed.completed_at).not.toBeNull()
+        expect(closed.lines[0]).toEqual(
+          expect.objectContaining({
+            quantity: 6,
+            received_quantity: 2,
+            cancelled_quantity: 4,
+          })
+        )
+        expect(follow_up).toEqual(
+          expect.objectContaining({
+            status: "ordered",
+            parent_id: po.id,
+            supplier_id: po.supplier_id,
+            location_id: store.shopLocationId,
+            expected_at: "2027-01-10T00:00:00.000Z",
+          })
+        )
+        expect(
+          follow_up.lines.map((l) => [
+            l.sku,
+            l.quantity,
+            l.backorders.map((b) => [b.backorder_id, b.quantity]),
+          ])
+        ).toEqual([["KETTLE-MATTE", 4, [[linked.id, 3]]]])
+        // Incoming carries over: 4 still expected, now on the follow-up.
+        expect(await kettleAtShop()).toEqual({
+          stocked: 2,
+          reserved: 5,
+          incoming: 4,
+          available: -3,
+        })
+        expect(await getBackorder(linked.id)).toEqual(
+          expect.objectContaining({
+            status: "on_order",
+            promised_at: "2027-01-10T00:00:00.000Z",
+          })
+        )
+
+        // Completing twice is refused.
+        expect(
+          await refused(
+            api.post(`/admin/purchase-orders/${po.id}/complete`, {}, admin)
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Purchase order ${po.number} is closed and cannot be completed`,
+          },
+        })
+
+        // The follow-up receives the remainder, for the same waiting customer.
+        const rest = await receive(follow_up.id, [
+          { purchase_order_line_id: follow_up.lines[0].id, quantity: 4 },
+        ])
+        expect(
+          rest.data.allocations.map((a) => [
+            a.backorder_id,
+            a.quantity,
+            a.reason,
+          ])
+        ).toEqual([[linked.id, 3, `linked to ${follow_up.number}`]])
+        expect(await getBackorder(linked.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 3,
+          })
+        )
+        expect(await kettleAtShop()).toEqual({
+          stocked: 6,
+          reserved: 5,
+          incoming: 0,
+          available: 1,
+        })
+      })
+
+      it("cancels a remainder on request: incoming down and its waiting backorders back to new", async () => {
+        const bo = await sale("KETTLE-MATTE", 3)
+        const po = await orderedPurchaseOrder([bo.id])
+        await receive(po.id, [
+          { purchase_order_line_id: po.lines[0].id, quantity: 1 },
+        ])
+        const completed = await api.post(
+          `/admin/purchase-orders/${po.id}/complete`,
+          {
+            lines: [
+              { purchase_order_line_id: po.lines[0].id, action: "cancel" },
+            ],
+          },
+          admin
+        )
+        expect(completed.data.follow_up).toBeNull()
+        expect(await kettleAtShop()).toEqual({
+          stocked: 1,
+          reserved: 3,
+          incoming: 0,
+          available: -2,
+        })
+        expect(await getBackorder(bo.id)).toEqual(
+          expect.objectContaining({
+            status: "partially_available",
+            allocated_quantity: 1,
+          })
+        )
+      })
+    })
+
     describe("concurrency and rollback", () => {
       it("two receipts of the same purchase order in parallel never receive more than was ordered", async () => {
         const bo = await sale("KETTLE-MATTE", 3)

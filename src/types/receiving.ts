@@ -47,3 +47,54 @@ export type ReceiptPlan = {
   /** The purchase order's status after this receipt. */
   status: PurchaseOrderStatus
 }
+
+export type CompletePurchaseOrderInput = {
+  id: string
+  /**
+   * What happens to each line's unreceived remainder: `backorder` moves it to a follow-up
+   * purchase order (the default), `cancel` cancels it.
+   */
+  lines?: { purchase_order_line_id: string; action: "backorder" | "cancel" }[]
+  /** The follow-up purchase order's expected date; the original one's by default. */
+  expected_at?: Date | string
+  completed_by?: string
+}
+
+export type CompletionPlan = {
+  purchase_order_id: string
+  number: string
+  supplier_id: string
+  location_id: string | null
+  is_dropship: boolean
+  dropship_customer_id: string | null
+  dropship_address: Record<string, unknown> | null
+  currency_code: string | null
+  expected_at: Date | null
+  /** Lines of the follow-up purchase order, with the waiting backorders carried over. */
+  follow_up_lines: {
+    variant_id: string
+    product_id: string | null
+    inventory_item_id: string | null
+    title: string | null
+    sku: string | null
+    supplier_sku: string | null
+    unit_cost: number | null
+    quantity: number
+    backorders: { backorder_id: string; quantity: number }[]
+  }[]
+  /** Every remainder leaves the original purchase order (moved or cancelled). */
+  line_updates: {
+    id: string
+    cancelled_quantity: number
+    stocked_quantity?: number
+  }[]
+  /** Remainders cancelled outright: incoming goes down by these. */
+  cancelled: { inventory_item_id: string | null; quantity: number }[]
+  backorders_to_new: string[]
+  /** Units received but not yet stocked (stock on completion). */
+  to_stock: {
+    purchase_order_line_id: string
+    inventory_item_id: string
+    quantity: number
+  }[]
+}

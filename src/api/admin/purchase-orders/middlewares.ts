@@ -8,6 +8,7 @@ import {
   retrievePurchaseOrderQueryConfig,
 } from "./query-config"
 import {
+  AdminCompletePurchaseOrder,
   AdminCreatePurchaseOrder,
   AdminGetPurchaseOrderParams,
   AdminGetPurchaseOrdersParams,
@@ -57,6 +58,14 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/purchase-orders/:id/receive",
     middlewares: [
       validateAndTransformBody(AdminReceivePurchaseOrder),
+      retrieve,
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/purchase-orders/:id/complete",
+    middlewares: [
+      validateAndTransformBody(AdminCompletePurchaseOrder),
       retrieve,
     ],
   },

@@ -118,3 +118,23 @@ export const AdminReceivePurchaseOrder = z
 export type AdminReceivePurchaseOrderType = z.infer<
   typeof AdminReceivePurchaseOrder
 >
+
+export const AdminCompletePurchaseOrder = z
+  .object({
+    /** Per line: move the unreceived remainder to a follow-up purchase order, or cancel it. */
+    lines: z
+      .array(
+        z
+          .object({
+            purchase_order_line_id: z.string().min(1),
+            action: z.enum(["backorder", "cancel"]),
+          })
+          .strict()
+      )
+      .optional(),
+    expected_at: z.coerce.date().optional(),
+  })
+  .strict()
+export type AdminCompletePurchaseOrderType = z.infer<
+  typeof AdminCompletePurchaseOrder
+>

@@ -1,3 +1,4 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { toNumber } from "../../backorders/utils/money"
@@ -21,7 +22,7 @@ export const adjustIncomingQuantitiesStep = createStep(
   adjustIncomingQuantitiesStepId,
   async (input: IncomingAdjustment[], { container }) => {
     const adjustments = merge(input)
-    await apply(container, adjustments)
+    await apply(container, adjustments, true)
     return new StepResponse(void 0, adjustments)
   },
   async (adjustments, { container }) => {
@@ -30,7 +31,34 @@ export const adjustIncomingQuantitiesStep = createStep(
     }
     await apply(
       container,
-      adjustments.map((a) => ({ ...a, delta: -a.delta }))
+      adjustments.map((a) => ({ ...a, delta: -a.delta })),
+      true
+    )
+  }
+)
+
+export const adjustIncomingQuantitiesUnderLockStepId =
+  "adjust-incoming-quantities-under-lock"
+
+/**
+ * The same as `adjustIncomingQuantitiesStep` for workflows that already hold the lock on the
+ * inventory item ids (taking it again would wait for themselves).
+ */
+export const adjustIncomingQuantitiesUnderLockStep = createStep(
+  adjustIncomingQuantitiesUnderLockStepId,
+  async (input: IncomingAdjustment[], { container }) => {
+    const adjustments = merge(input)
+    await apply(container, adjustments, false)
+    return new StepResponse(void 0, adjustments)
+  },
+  async (adjustments, { container }) => {
+    if (!adjustments?.length) {
+      return
+    }
+    await apply(
+      container,
+      adjustments.map((a) => ({ ...a, delta: -a.delta })),
+      false
     )
   }
 )
@@ -46,8 +74,9 @@ function merge(input: IncomingAdjustment[]): IncomingAdjustment[] {
 }
 
 async function apply(
-  container: Parameters<Parameters<typeof createStep>[1]>[1]["container"],
-  adjustments: IncomingAdjustment[]
+  container: MedusaContainer,
+  adjustments: IncomingAdjustment[],
+  lock: boolean
 ) {
   if (!adjustments.length) {
     return
@@ -55,7 +84,7 @@ async function apply(
   const inventoryModule = container.resolve(Modules.INVENTORY)
   const locking = container.resolve(Modules.LOCKING)
   const keys = [...new Set(adjustments.map((a) => a.inventory_item_id))]
-  await locking.execute(keys, async () => {
+  const run = async () => {
     const levels = await inventoryModule.listInventoryLevels({
       inventory_item_id: keys,
       location_id: [...new Set(adjustments.map((a) => a.location_id))],
@@ -91,5 +120,6 @@ async function apply(
         }))
       )
     }
-  })
+  }
+  await (lock ? locking.execute(keys, run) : run())
 }

@@ -9,9 +9,14 @@ export type PurchaseOrderStateChange = {
     status: PurchaseOrderStatus
     ordered_at?: Date | null
     cancelled_at?: Date | null
+    completed_at?: Date | null
     expected_at?: Date | null
   }
-  lines?: { id: string; cancelled_quantity: number }[]
+  lines?: {
+    id: string
+    cancelled_quantity: number
+    stocked_quantity?: number
+  }[]
   backorders?: {
     id: string
     status: BackorderStatus
@@ -42,7 +47,7 @@ export const updatePurchaseOrderStateStep = createStep(
       lineIds.length
         ? service.listPurchaseOrderLines(
             { id: lineIds },
-            { select: ["id", "cancelled_quantity"] }
+            { select: ["id", "cancelled_quantity", "stocked_quantity"] }
           )
         : Promise.resolve([]),
       backorderIds.length
@@ -58,11 +63,13 @@ export const updatePurchaseOrderStateStep = createStep(
         status: purchaseOrder.status,
         ordered_at: purchaseOrder.ordered_at,
         cancelled_at: purchaseOrder.cancelled_at,
+        completed_at: purchaseOrder.completed_at,
         expected_at: purchaseOrder.expected_at,
       },
       lines: lines.map((l) => ({
         id: l.id,
         cancelled_quantity: Number(l.cancelled_quantity),
+        stocked_quantity: Number(l.stocked_quantity),
       })),
       backorders: backorders.map((b) => ({
         id: b.id,

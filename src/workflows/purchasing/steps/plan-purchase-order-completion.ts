@@ -1,0 +1,153 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService from "../../../modules/backorder/service"
+import {
+  BackorderStatus,
+  PurchaseOrderStatus,
+  WAITING_BACKORDER_STATUSES,
+} from "../../../types/enums"
+import {
+  CompletePurchaseOrderInput,
+  CompletionPlan,
+} from "../../../types/receiving"
+
+export const planPurchaseOrderCompletionStepId =
+  "plan-purchase-order-completion"
+
+/**
+ * This step works out how a purchase order is completed (TechPOS): each line's unreceived
+ * remainder either moves to one follow-up purchase order (same supplier and destination, the
+ * same waiting backorders carried over) or is cancelled (its waiting backorders go back to
+ * `new`); units received but held back until completion are to be stocked now. A draft,
+ * cancelled or already closed purchase order is refused, as are lines of another one.
+ */
+export const planPurchaseOrderCompletionStep = createStep(
+  planPurchaseOrderCompletionStepId,
+  async (input: CompletePurchaseOrderInput, { container }) => {
+    const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    const [purchaseOrder] = await service.listPurchaseOrders(
+      { id: input.id },
+      { relations: ["lines", "lines.backorders", "lines.backorders.backorder"] }
+    )
+    if (!purchaseOrder) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Purchase order with id: ${input.id} was not found`
+      )
+    }
+    const number = service.formatPurchaseOrderNumber(purchaseOrder.display_id)
+    const completable = [
+      PurchaseOrderStatus.ORDERED,
+      PurchaseOrderStatus.PARTIALLY_RECEIVED,
+      PurchaseOrderStatus.RECEIVED,
+    ] as PurchaseOrderStatus[]
+    if (!completable.includes(purchaseOrder.status)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Purchase order ${number} is ${purchaseOrder.status} and cannot be completed`
+      )
+    }
+    for (const choice of input.lines ?? []) {
+      if (
+        !purchaseOrder.lines.some((l) => l.id === choice.purchase_order_line_id)
+      ) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `Purchase order ${number} has no line ${choice.purchase_order_line_id}`
+        )
+      }
+    }
+
+    const plan: CompletionPlan = {
+      purchase_order_id: purchaseOrder.id,
+      number,
+      supplier_id: purchaseOrder.supplier_id,
+      location_id: purchaseOrder.location_id,
+      is_dropship: purchaseOrder.is_dropship,
+      dropship_customer_id: purchaseOrder.dropship_customer_id,
+      dropship_address: purchaseOrder.dropship_address,
+      currency_code: purchaseOrder.currency_code,
+      expected_at: input.expected_at
+        ? new Date(input.expected_at)
+        : purchaseOrder.expected_at,
+      follow_up_lines: [],
+      line_updates: [],
+      cancelled: [],
+      backorders_to_new: [],
+      to_stock: [],
+    }
+
+    for (const line of purchaseOrder.lines) {
+      const quantity = Number(line.quantity)
+      const received = Number(line.received_quantity)
+      const cancelled = Number(line.cancelled_quantity)
+      const open = quantity - received - cancelled
+      const unstocked = received - Number(line.stocked_quantity)
+      if (
+        unstocked > 0 &&
+        line.inventory_item_id &&
+        !purchaseOrder.is_dropship
+      ) {
+        plan.to_stock.push({
+          purchase_order_line_id: line.id,
+          inventory_item_id: line.inventory_item_id,
+          quantity: unstocked,
+        })
+      }
+      if (open <= 0) {
+        continue
+      }
+      plan.line_updates.push({
+        id: line.id,
+        cancelled_quantity: cancelled + open,
+      })
+      const waiting = line.backorders.filter(
+        (link) =>
+          link.backorder &&
+          WAITING_BACKORDER_STATUSES.includes(link.backorder.status)
+      )
+      const action =
+        input.lines?.find((c) => c.purchase_order_line_id === line.id)
+          ?.action ?? "backorder"
+      if (action === "backorder") {
+        let left = open
+        plan.follow_up_lines.push({
+          variant_id: line.variant_id,
+          product_id: line.product_id,
+          inventory_item_id: line.inventory_item_id,
+          title: line.title,
+          sku: line.sku,
+          supplier_sku: line.supplier_sku,
+          unit_cost: line.unit_cost === null ? null : Number(line.unit_cost),
+          quantity: open,
+          backorders: waiting
+            .map((link) => {
+              const b = link.backorder!
+              const still =
+                Number(b.quantity) -
+                Number(b.allocated_quantity) -
+                Number(b.cancelled_quantity)
+              const carried = Math.min(still, Number(link.quantity), left)
+              left -= Math.max(0, carried)
+              return { backorder_id: b.id, quantity: carried }
+            })
+            .filter((b) => b.quantity > 0),
+        })
+      } else {
+        plan.cancelled.push({
+          inventory_item_id: line.inventory_item_id,
+          quantity: open,
+        })
+        plan.backorders_to_new.push(
+          ...waiting
+            .filter(
+              (link) => link.backorder!.status === BackorderStatus.ON_ORDER
+            )
+            .map((link) => link.backorder_id)
+        )
+      }
+    }
+    return new StepResponse(plan)
+  }
+)

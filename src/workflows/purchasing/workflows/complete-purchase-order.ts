@@ -1,0 +1,158 @@
+import {
+  acquireLockStep,
+  emitEventStep,
+  releaseLockStep,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import {
+  createWorkflow,
+  transform,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { generateEntityId } from "@medusajs/framework/utils"
+import {
+  AllocationSource,
+  BackorderStatus,
+  PurchaseOrderStatus,
+} from "../../../types/enums"
+import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
+import { CompletePurchaseOrderInput } from "../../../types/receiving"
+import { adjustIncomingQuantitiesUnderLockStep } from "../steps/adjust-incoming-quantities"
+import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
+import { createFollowUpPurchaseOrderStep } from "../steps/create-follow-up-purchase-order"
+import { planPurchaseOrderCompletionStep } from "../steps/plan-purchase-order-completion"
+import { stockReceivedUnitsStep } from "../steps/stock-received-units"
+import { updatePurchaseOrderStateStep } from "../steps/update-purchase-order-state"
+
+export const completePurchaseOrderWorkflowId = "complete-purchase-order"
+
+/**
+ * This workflow completes a purchase order, as TechPOS does: it is closed, and each line's
+ * unreceived remainder moves to one follow-up purchase order (same supplier and destination,
+ * the original as parent, the same waiting backorders carried over, `incoming_quantity`
+ * unchanged) or is cancelled (`incoming_quantity` down, its waiting backorders back to
+ * `new`). Units received but held back until completion (`stockReceivedOn: "completion"`)
+ * go into stock now and are allocated. Emits `purchase_order.completed` and, for the
+ * follow-up, `purchase_order.created`.
+ */
+export const completePurchaseOrderWorkflow = createWorkflow(
+  completePurchaseOrderWorkflowId,
+  (input: WorkflowData<CompletePurchaseOrderInput>) => {
+    const { data: lines } = useQueryGraphStep({
+      entity: "purchase_order_line",
+      fields: ["inventory_item_id"],
+      filters: { purchase_order_id: input.id },
+    }).config({ name: "purchase-order-items" })
+    const lockKeys = transform({ input, lines }, ({ input, lines }) => [
+      `purchase_order:${input.id}`,
+      ...new Set(
+        lines.map((l) => l.inventory_item_id).filter((id): id is string => !!id)
+      ),
+    ])
+    const lockOwner = transform({ input }, () =>
+      generateEntityId(undefined, "complete")
+    )
+    acquireLockStep({
+      key: lockKeys,
+      ownerId: lockOwner,
+      timeout: 30,
+      ttl: 120,
+    })
+
+    const plan = planPurchaseOrderCompletionStep(input)
+    const followUp = createFollowUpPurchaseOrderStep(plan)
+
+    updatePurchaseOrderStateStep(
+      transform({ plan }, ({ plan }) => ({
+        purchase_order: {
+          id: plan.purchase_order_id,
+          status: PurchaseOrderStatus.CLOSED,
+          completed_at: new Date(),
+        },
+        lines: plan.line_updates,
+        backorders: plan.backorders_to_new.map((id) => ({
+          id,
+          status: BackorderStatus.NEW,
+          on_order_at: null,
+          promised_at: null,
+        })),
+      }))
+    )
+
+    adjustIncomingQuantitiesUnderLockStep(
+      transform({ plan }, ({ plan }) =>
+        plan.is_dropship || !plan.location_id
+          ? []
+          : plan.cancelled
+              .filter((c) => c.inventory_item_id)
+              .map((c) => ({
+                inventory_item_id: c.inventory_item_id!,
+                location_id: plan.location_id!,
+                delta: -c.quantity,
+              }))
+      )
+    )
+
+    stockReceivedUnitsStep(
+      transform({ plan }, ({ plan }) =>
+        plan.location_id
+          ? plan.to_stock.map((s) => ({
+              inventory_item_id: s.inventory_item_id,
+              location_id: plan.location_id!,
+              quantity: s.quantity,
+              expected: s.quantity,
+            }))
+          : []
+      )
+    )
+    const allocations = allocateArrivedStockStep(
+      transform({ plan, input }, ({ plan, input }) =>
+        plan.location_id
+          ? plan.to_stock.map((s) => ({
+              inventory_item_id: s.inventory_item_id,
+              location_id: plan.location_id!,
+              source: AllocationSource.RECEIPT,
+              purchase_order_id: plan.purchase_order_id,
+              purchase_order_number: plan.number,
+              purchase_order_line_id: s.purchase_order_line_id,
+              created_by: input.completed_by ?? null,
+            }))
+          : []
+      )
+    )
+
+    emitEventStep({
+      eventName: PurchaseOrderEvents.COMPLETED,
+      data: transform({ plan, followUp }, ({ plan, followUp }) => ({
+        id: plan.purchase_order_id,
+        follow_up_id: followUp?.id ?? null,
+      })),
+    }).config({ name: "emit-purchase-order-completed" })
+    emitEventStep({
+      eventName: PurchaseOrderEvents.CREATED,
+      data: transform({ followUp }, ({ followUp }) =>
+        followUp ? [{ id: followUp.id }] : []
+      ),
+    }).config({ name: "emit-follow-up-created" })
+    emitEventStep({
+      eventName: BackorderEvents.ALLOCATED,
+      data: transform({ allocations }, ({ allocations }) =>
+        allocations.map((a) => ({
+          id: a.backorder_id,
+          quantity: a.quantity,
+          reason: a.reason,
+        }))
+      ),
+    }).config({ name: "emit-backorder-allocated" })
+
+    releaseLockStep({ key: lockKeys, ownerId: lockOwner })
+
+    return new WorkflowResponse(
+      transform({ plan, followUp }, ({ plan, followUp }) => ({
+        purchase_order_id: plan.purchase_order_id,
+        follow_up_id: followUp?.id ?? null,
+      }))
+    )
+  }
+)
