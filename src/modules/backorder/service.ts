@@ -363,26 +363,43 @@ class BackorderModuleService extends MedusaService({
       { now: now.toISOString(), values: JSON.stringify(values) }
     )
 
-    await knex("allocation").insert(
-      allocations.map((a) => ({
-        id: a.allocation_id,
-        backorder_id: a.backorder_id,
+    // One statement and one bind parameter for the ledger, however many rows: a VALUES list
+    // would outgrow PostgreSQL's 65,535 bind parameters. Each row is one microsecond after
+    // the previous one, so the ledger keeps the order the units were handed out in.
+    await knex.raw(
+      `INSERT INTO allocation (id, backorder_id, inventory_item_id, location_id, quantity,
+         raw_quantity, source, rule, reason, purchase_order_id, purchase_order_line_id,
+         receipt_id, receipt_line_id, created_by, created_at, updated_at)
+       SELECT r.id, r.backorder_id, :inventory_item_id, :location_id, r.quantity,
+              jsonb_build_object('value', CAST(r.quantity AS text), 'precision', 20),
+              :source, r.rule, r.reason, :purchase_order_id, :purchase_order_line_id,
+              :receipt_id, :receipt_line_id, :created_by,
+              CAST(:now AS timestamptz) + r.ord * interval '1 microsecond',
+              CAST(:now AS timestamptz) + r.ord * interval '1 microsecond'
+       FROM ROWS FROM (
+         jsonb_to_recordset(CAST(:rows AS jsonb))
+           AS (id text, backorder_id text, quantity numeric, rule text, reason text)
+       ) WITH ORDINALITY AS r(id, backorder_id, quantity, rule, reason, ord)`,
+      {
         inventory_item_id: input.inventory_item_id,
         location_id: input.location_id,
-        quantity: a.quantity,
-        raw_quantity: { value: String(a.quantity), precision: 20 },
         source: input.source,
-        rule: a.rule,
-        reason: a.reason,
         purchase_order_id: input.purchase_order_id ?? null,
         purchase_order_line_id: input.purchase_order_line_id ?? null,
         receipt_id: input.receipt_id ?? null,
         receipt_line_id: input.receipt_line_id ?? null,
         created_by: input.created_by ?? null,
-        // Evaluated row by row: the ledger keeps the order units were handed out in.
-        created_at: knex.raw("clock_timestamp()"),
-        updated_at: knex.raw("clock_timestamp()"),
-      }))
+        now: now.toISOString(),
+        rows: JSON.stringify(
+          allocations.map((a) => ({
+            id: a.allocation_id,
+            backorder_id: a.backorder_id,
+            quantity: a.quantity,
+            rule: a.rule,
+            reason: a.reason,
+          }))
+        ),
+      }
     )
     return allocations
   }
@@ -400,12 +417,9 @@ class BackorderModuleService extends MedusaService({
       return
     }
     const knex = this.knex(sharedContext)
-    await knex("allocation")
-      .whereIn(
-        "id",
-        allocations.map((a) => a.allocation_id)
-      )
-      .delete()
+    await knex.raw(`DELETE FROM allocation WHERE id = ANY(:ids)`, {
+      ids: allocations.map((a) => a.allocation_id),
+    })
     await knex.raw(
       `UPDATE backorder AS b
        SET allocated_quantity = b.allocated_quantity - v.take,

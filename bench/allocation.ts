@@ -1,0 +1,111 @@
+import { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { seedDemoStore } from "../scripts/seed/demo-store"
+import { BACKORDER_MODULE } from "../src/modules/backorder"
+import BackorderModuleService from "../src/modules/backorder/service"
+import { receivePurchaseOrderWorkflow } from "../src/workflows/purchasing/workflows/receive-purchase-order"
+import { sendPurchaseOrderWorkflow } from "../src/workflows/purchasing/workflows/send-purchase-order"
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number)
+
+/**
+ * `npm run bench`: seeds N waiting backorders of one inventory item at one location, puts
+ * them on a purchase order, sends it, then receives stock for all of them in one receipt and
+ * prints the time and the number of SQL queries the receipt took. Allocation is set-based,
+ * so the query count stays the same whatever N is.
+ */
+export default async function benchAllocation({ container }: ExecArgs) {
+  const store = await seedDemoStore(container)
+  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  const inventory = container.resolve(Modules.INVENTORY)
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+  let queries = 0
+  pg.on("query", () => {
+    queries++
+  })
+
+  console.log(`backorders  receive_ms  queries  allocated  ledger_rows`)
+  for (const size of SIZES) {
+    // A fresh item per run so runs do not see each other's backorders.
+    const { data: variants } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "inventory_items.inventory_item_id"],
+      filters: { sku: "KETTLE-MATTE" },
+    })
+    const [item] = await inventory.createInventoryItems([
+      { sku: `BENCH-${size}-${Date.now()}` },
+    ])
+    await inventory.createInventoryLevels([
+      {
+        inventory_item_id: item.id,
+        location_id: store.shopLocationId,
+        stocked_quantity: 0,
+      },
+    ])
+    // Every backordered unit is reserved, as checkout and to-order sales do.
+    await inventory.createReservationItems([
+      {
+        inventory_item_id: item.id,
+        location_id: store.shopLocationId,
+        quantity: size,
+        allow_backorder: true,
+      },
+    ])
+    const ids: string[] = []
+    for (let offset = 0; offset < size; offset += 1000) {
+      const chunk = Math.min(1000, size - offset)
+      const created = await service.createBackorders(
+        Array.from({ length: chunk }, (_, i) => ({
+          source: "storefront" as const,
+          order_id: `order_bench_${size}_${offset + i}`,
+          line_item_id: `ordli_bench_${size}_${offset + i}_${item.id}`,
+          variant_id: variants[0].id,
+          inventory_item_id: item.id,
+          location_id: store.shopLocationId,
+          quantity: 1,
+        }))
+      )
+      ids.push(...created.map((b) => b.id))
+    }
+    const po = await service.createPurchaseOrders({
+      supplier_id: store.supplierIdsByCode["BWW"],
+      location_id: store.shopLocationId,
+    })
+    const [line] = await service.createPurchaseOrderLines([
+      {
+        purchase_order_id: po.id,
+        variant_id: variants[0].id,
+        inventory_item_id: item.id,
+        quantity: size,
+      },
+    ])
+    await sendPurchaseOrderWorkflow(container).run({ input: { id: po.id } })
+
+    queries = 0
+    const started = process.hrtime.bigint()
+    const { result } = await receivePurchaseOrderWorkflow(container).run({
+      input: {
+        id: po.id,
+        lines: [{ purchase_order_line_id: line.id, quantity: size }],
+      },
+    })
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    const counted = queries
+
+    const [allocated, ledger] = await Promise.all([
+      service.listAndCountBackorders(
+        { id: ids, status: "available" },
+        { take: 1 }
+      ),
+      service.listAndCountAllocations(
+        { receipt_id: result.receipt_id },
+        { take: 1 }
+      ),
+    ])
+    console.log(
+      `${String(size).padStart(10)}  ${ms.toFixed(0).padStart(10)}  ${String(counted).padStart(7)}  ${String(allocated[1]).padStart(9)}  ${String(ledger[1]).padStart(11)}`
+    )
+  }
+}
