@@ -9,6 +9,7 @@ import {
 } from "./query-config"
 import {
   AdminCancelBackorder,
+  AdminFulfilBackorders,
   AdminGetBackorderAggregatesParams,
   AdminGetBackorderParams,
   AdminGetBackordersParams,
@@ -53,6 +54,17 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
       validateAndTransformQuery(
         AdminGetBackorderParams,
         retrieveBackorderQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/orders/:id/backorders/fulfil",
+    middlewares: [
+      validateAndTransformBody(AdminFulfilBackorders),
+      validateAndTransformQuery(
+        AdminGetBackorderParams,
+        listBackorderQueryConfig
       ),
     ],
   },

@@ -88,3 +88,11 @@ export const AdminCancelBackorder = z
   })
   .strict()
 export type AdminCancelBackorderType = z.infer<typeof AdminCancelBackorder>
+
+export const AdminFulfilBackorders = z
+  .object({
+    /** Only these backorders of the order; all with allocated units by default. */
+    backorder_ids: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict()
+export type AdminFulfilBackordersType = z.infer<typeof AdminFulfilBackorders>
