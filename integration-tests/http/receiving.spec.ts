@@ -280,6 +280,90 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("POSitive: release / override", () => {
+      it("moves allocated units to another customer's backorder with a reason, both in the ledger", async () => {
+        const first = await sale("KETTLE-MATTE", 2)
+        const vip = await sale("KETTLE-MATTE", 1)
+        const po = await orderedPurchaseOrder([first.id])
+        await receive(po.id, [
+          { purchase_order_line_id: po.lines[0].id, quantity: 2 },
+        ])
+        expect(await getBackorder(first.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 2,
+          })
+        )
+        expect((await getBackorder(vip.id)).allocated_quantity).toBe(0)
+
+        const released = await api.post(
+          `/admin/backorders/${first.id}/release`,
+          {
+            to_backorder_id: vip.id,
+            quantity: 1,
+            reason: "Regular customer waiting since June",
+          },
+          admin
+        )
+        expect(released.data.from).toEqual(
+          expect.objectContaining({
+            status: "partially_available",
+            allocated_quantity: 1,
+          })
+        )
+        expect(released.data.to).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 1,
+          })
+        )
+        const ledger = async (id: string) =>
+          (
+            await api.get(
+              `/admin/backorders/${id}?fields=allocations.quantity,allocations.source,allocations.reason,allocations.counterpart_backorder_id`,
+              admin
+            )
+          ).data.backorder.allocations
+            .map((a) => [
+              a.quantity,
+              a.source,
+              a.reason,
+              a.counterpart_backorder_id,
+            ])
+            .sort((a, b) => a[0] - b[0])
+        expect(await ledger(first.id)).toEqual([
+          [-1, "override", "Regular customer waiting since June", vip.id],
+          [2, "receipt", `linked to ${po.number}`, null],
+        ])
+        expect(await ledger(vip.id)).toEqual([
+          [1, "override", "Regular customer waiting since June", first.id],
+        ])
+
+        expect(
+          await refused(
+            api.post(
+              `/admin/backorders/${first.id}/release`,
+              { to_backorder_id: vip.id, quantity: 2, reason: "again" },
+              admin
+            )
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Backorder ${first.id} has 1 allocated units not yet packed: cannot release 2`,
+          },
+        })
+        // Stock is what it was: 2 on the shelf, 3 reserved, 4 still expected.
+        expect(await kettleAtShop()).toEqual({
+          stocked: 2,
+          reserved: 3,
+          incoming: 4,
+          available: -1,
+        })
+      })
+    })
+
     describe("TechPOS: complete a purchase order into a follow-up", () => {
       it("closes the purchase order, moves the remainder with the same waiting backorders to a follow-up, and receives it there", async () => {
         const older = await sale("KETTLE-MATTE", 2)

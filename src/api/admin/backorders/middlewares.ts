@@ -10,6 +10,7 @@ import {
 import {
   AdminCancelBackorder,
   AdminFulfilBackorders,
+  AdminReleaseAllocation,
   AdminGetBackorderAggregatesParams,
   AdminGetBackorderParams,
   AdminGetBackordersParams,
@@ -67,6 +68,11 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         listBackorderQueryConfig
       ),
     ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/backorders/:id/release",
+    middlewares: [validateAndTransformBody(AdminReleaseAllocation)],
   },
   {
     method: ["GET"],

@@ -96,3 +96,12 @@ export const AdminFulfilBackorders = z
   })
   .strict()
 export type AdminFulfilBackordersType = z.infer<typeof AdminFulfilBackorders>
+
+export const AdminReleaseAllocation = z
+  .object({
+    to_backorder_id: z.string().min(1),
+    quantity: unitQuantity(),
+    reason: z.string().min(1).max(500),
+  })
+  .strict()
+export type AdminReleaseAllocationType = z.infer<typeof AdminReleaseAllocation>

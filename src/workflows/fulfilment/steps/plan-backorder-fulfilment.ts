@@ -209,7 +209,10 @@ export const planBackorderFulfilmentStep = createStep(
         payments.reduce((sum, p) => sum + Math.max(0, room(p)), 0)
       )
       for (const b of plan.backorders) {
-        b.next.paid_amount = Math.max(b.previous.paid_amount, values.get(b.id) ?? 0)
+        b.next.paid_amount = Math.max(
+          b.previous.paid_amount,
+          values.get(b.id) ?? 0
+        )
       }
     }
     const payment = payments.find((p) => room(p) >= plan.capture_amount)
