@@ -480,10 +480,13 @@ medusaIntegrationTestRunner({
             sale({
               lines: [{ variant_id: espresso, quantity: 1 }],
               payment_policy: "pay_on_receipt",
-            })
+            }).catch((e) => e.response)
           )
         )
-        expect(results.map((r) => r.status)).toEqual(Array(20).fill(200))
+        // The bodies show why, should any sale be refused.
+        expect(
+          results.filter((r) => r.status !== 200).map((r) => r.data)
+        ).toEqual([])
 
         const backordered = results.filter(
           (r) => r.data.backorders.length === 1

@@ -9,6 +9,7 @@ import {
   ShortageCandidate,
   uniquePairs,
 } from "../utils/shortages"
+import { withLock } from "../../utils/locking"
 
 export type RecordOrderBackordersStepInput = {
   order: {
@@ -57,7 +58,6 @@ export const recordOrderBackordersStep = createStep(
   recordOrderBackordersStepId,
   async (input: RecordOrderBackordersStepInput, { container }) => {
     const inventoryModule = container.resolve(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
     const backorderModule: BackorderModuleService =
       container.resolve(BACKORDER_MODULE)
 
@@ -71,7 +71,7 @@ export const recordOrderBackordersStep = createStep(
     const pairs = uniquePairs(candidates)
     const lockKeys = [...new Set(pairs.map((p) => p.inventory_item_id))]
 
-    const result = await locking.execute(lockKeys, async () => {
+    const result = await withLock(container, lockKeys, async () => {
       const shortages = await findShortages(
         inventoryModule,
         backorderModule,

@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { toNumber } from "../utils/money"
+import { withLock } from "../../utils/locking"
 
 export type ReservationRelease = {
   line_item_id: string
@@ -26,10 +27,9 @@ export const releaseBackorderReservationsStep = createStep(
       return new StepResponse(void 0, null)
     }
     const inventoryModule = container.resolve(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
     const lockKeys = [...new Set(releases.map((r) => r.inventory_item_id))]
 
-    const changed = await locking.execute(lockKeys, async () => {
+    const changed = await withLock(container, lockKeys, async () => {
       const reservations = await inventoryModule.listReservationItems({
         line_item_id: releases.map((r) => r.line_item_id),
       })
@@ -93,8 +93,7 @@ export const releaseBackorderReservationsStep = createStep(
       return
     }
     const inventoryModule = container.resolve(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
-    await locking.execute(data.lockKeys, async () => {
+    await withLock(container, data.lockKeys, async () => {
       if (data.updated.length) {
         await inventoryModule.updateReservationItems(data.updated)
       }

@@ -5,6 +5,7 @@ import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderSource, PaymentPolicy } from "../../../types/enums"
 import { roundAmount } from "../utils/money"
 import { findShortages } from "../utils/shortages"
+import { withLock } from "../../utils/locking"
 
 export type ReserveToOrderSaleStepInput = {
   order: {
@@ -55,7 +56,6 @@ export const reserveToOrderSaleStep = createStep(
   reserveToOrderSaleStepId,
   async (input: ReserveToOrderSaleStepInput, { container }) => {
     const inventoryModule = container.resolve(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
     const backorderModule: BackorderModuleService =
       container.resolve(BACKORDER_MODULE)
 
@@ -70,8 +70,10 @@ export const reserveToOrderSaleStep = createStep(
 
     // Reserving, reading the stock figures and recording the backorders happen in one
     // critical section: the next sale of the item must see this sale's backorders.
-    const { reservationIds, shortages, backorderIds, dueNow } =
-      await locking.execute(lockKeys, async () => {
+    const { reservationIds, shortages, backorderIds, dueNow } = await withLock(
+      container,
+      lockKeys,
+      async () => {
         const reservations = managed.length
           ? await inventoryModule.createReservationItems(
               managed.map((item) => ({
@@ -114,7 +116,8 @@ export const reserveToOrderSaleStep = createStep(
           }
           throw error
         }
-      })
+      }
+    )
 
     const output: ReserveToOrderSaleStepOutput = {
       backorder_ids: backorderIds,
@@ -138,8 +141,7 @@ export const reserveToOrderSaleStep = createStep(
     }
     if (data.reservationIds.length) {
       const inventoryModule = container.resolve(Modules.INVENTORY)
-      const locking = container.resolve(Modules.LOCKING)
-      await locking.execute(data.lockKeys, async () => {
+      await withLock(container, data.lockKeys, async () => {
         await inventoryModule.deleteReservationItems(data.reservationIds)
       })
     }

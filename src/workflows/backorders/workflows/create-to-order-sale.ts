@@ -187,7 +187,9 @@ export const createToOrderSaleWorkflow = createWorkflow(
         ({ paymentCollections, reserveInput }) => ({
           payment_collection_id: paymentCollections[0].id,
           provider_id: SYSTEM_PAYMENT_PROVIDER,
-          customer_id: reserveInput.order.customer_id,
+          // No customer here: with one, Medusa creates the customer's account holder at the
+          // provider, and parallel first sales of a customer race on that (unique) record.
+          // The manual provider needs no account holder.
           data: {},
           context: {},
         })

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { toNumber } from "../../backorders/utils/money"
+import { withLock } from "../../utils/locking"
 
 export type IncomingAdjustment = {
   inventory_item_id: string
@@ -82,7 +83,6 @@ async function apply(
     return
   }
   const inventoryModule = container.resolve(Modules.INVENTORY)
-  const locking = container.resolve(Modules.LOCKING)
   const keys = [...new Set(adjustments.map((a) => a.inventory_item_id))]
   const run = async () => {
     const levels = await inventoryModule.listInventoryLevels({
@@ -121,5 +121,5 @@ async function apply(
       )
     }
   }
-  await (lock ? locking.execute(keys, run) : run())
+  await (lock ? withLock(container, keys, run) : run())
 }
