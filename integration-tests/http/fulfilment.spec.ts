@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { fulfilBackordersWorkflow } from "../../src/workflows/fulfilment/workflows/fulfil-backorders"
+import { refused } from "../helpers/api"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
@@ -21,13 +23,6 @@ medusaIntegrationTestRunner({
     const paymentStatus = async (orderId: string) =>
       (await api.get(`/admin/orders/${orderId}?fields=payment_status`, admin))
         .data.order.payment_status
-    const refused = async (request: Promise<unknown>) =>
-      request.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => ({ status: e.response.status, data: e.response.data })
-      )
     const buyAndReceive = async (backorderIds: string[]) => {
       const [po] = (
         await api.post(
@@ -205,6 +200,72 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ status: "fulfilled", paid_amount: 40 })
         )
         expect(await paymentStatus(sold.order.id)).toBe("captured")
+      })
+    })
+
+    describe("rollback", () => {
+      it("undoes the fulfilment, the stock, the backorder and the capture when a later step fails", async () => {
+        const { data: sold } = await api.post(
+          "/admin/to-order-sales",
+          {
+            customer_id: store.customerId,
+            location_id: store.shopLocationId,
+            lines: [
+              {
+                variant_id: store.variantIdsBySku["GRINDER-BLACK"],
+                quantity: 3,
+              },
+            ],
+            payment_policy: "pay_on_receipt",
+          },
+          admin
+        )
+        await buyAndReceive([sold.backorders[0].id])
+        const before = await stockOf(
+          getContainer(),
+          "GRINDER-BLACK",
+          store.shopLocationId
+        )
+
+        const workflow = fulfilBackordersWorkflow(getContainer())
+        workflow.appendAction(
+          "fail-after-fulfil",
+          "capture-backorder-balance",
+          {
+            invoke: async () => {
+              throw new Error("Failure after fulfilling")
+            },
+          }
+        )
+        const { errors } = await workflow.run({
+          input: { order_id: sold.order.id },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "Failure after fulfilling",
+        ])
+        expect(await getBackorder(sold.backorders[0].id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            fulfilled_quantity: 0,
+            paid_amount: 0,
+          })
+        )
+        expect(
+          await stockOf(getContainer(), "GRINDER-BLACK", store.shopLocationId)
+        ).toEqual(before)
+        const { data } = await api.get(
+          `/admin/orders/${sold.order.id}?fields=fulfillment_status,payment_collections.captured_amount,payment_collections.refunded_amount`,
+          admin
+        )
+        expect(data.order.fulfillment_status).toBe("not_fulfilled")
+        // The 498 captured for the two grinders was refunded: 249 stays paid, as before.
+        expect(data.order.payment_collections).toEqual([
+          expect.objectContaining({
+            captured_amount: 747,
+            refunded_amount: 498,
+          }),
+        ])
       })
     })
   },

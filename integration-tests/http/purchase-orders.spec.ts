@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { requestStockWorkflow } from "../../src/workflows/purchasing/workflows/request-stock"
 import { sendPurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/send-purchase-order"
+import { refused } from "../helpers/api"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
@@ -35,13 +36,6 @@ medusaIntegrationTestRunner({
       (await api.get(`/admin/backorders/${id}`, admin)).data.backorder
     const requestStock = (body: Record<string, unknown>) =>
       api.post("/admin/purchase-orders/request-stock", body, admin)
-    const refused = async (request: Promise<unknown>) =>
-      request.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => ({ status: e.response.status, data: e.response.data })
-      )
     const linesOf = (po) =>
       po.lines.map((l) => ({
         sku: l.sku,

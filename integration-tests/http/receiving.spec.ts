@@ -1,6 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { releaseAllocationWorkflow } from "../../src/workflows/allocation/workflows/release-allocation"
+import { cancelPurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/cancel-purchase-order"
+import { completePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/complete-purchase-order"
 import { receivePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/receive-purchase-order"
+import { refused } from "../helpers/api"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
@@ -52,13 +56,6 @@ medusaIntegrationTestRunner({
         `/admin/purchase-orders/${poId}/receive`,
         { lines, ...extra },
         admin
-      )
-    const refused = async (request: Promise<unknown>) =>
-      request.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => ({ status: e.response.status, data: e.response.data })
       )
     const kettleAtShop = () =>
       stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
@@ -364,6 +361,50 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("freed units", () => {
+      it("gives the units of a cancelled backorder to the next waiting customer", async () => {
+        const first = await sale("KETTLE-MATTE", 2)
+        const second = await sale("KETTLE-MATTE", 2)
+        const po = await orderedPurchaseOrder([first.id])
+        await receive(po.id, [
+          { purchase_order_line_id: po.lines[0].id, quantity: 2 },
+        ])
+        expect((await getBackorder(first.id)).allocated_quantity).toBe(2)
+
+        await api.post(`/admin/backorders/${first.id}/cancel`, {}, admin)
+        expect(await getBackorder(first.id)).toEqual(
+          expect.objectContaining({
+            status: "cancelled",
+            allocated_quantity: 0,
+            cancelled_quantity: 2,
+          })
+        )
+        expect(await getBackorder(second.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 2,
+          })
+        )
+        const ledger = (
+          await api.get(
+            `/admin/backorders/${second.id}?fields=allocations.quantity,allocations.source,allocations.reason`,
+            admin
+          )
+        ).data.backorder.allocations.map((a) => [
+          a.quantity,
+          a.source,
+          a.reason,
+        ])
+        expect(ledger).toEqual([[2, "release", "oldest order"]])
+        expect(await kettleAtShop()).toEqual({
+          stocked: 2,
+          reserved: 2,
+          incoming: 4,
+          available: 0,
+        })
+      })
+    })
+
     describe("TechPOS: complete a purchase order into a follow-up", () => {
       it("closes the purchase order, moves the remainder with the same waiting backorders to a follow-up, and receives it there", async () => {
         const older = await sale("KETTLE-MATTE", 2)
@@ -523,6 +564,92 @@ medusaIntegrationTestRunner({
             allocated_quantity: 3,
           })
         )
+      })
+
+      it("undoes a purchase order cancellation, a completion and a release when a later step fails", async () => {
+        const a = await sale("KETTLE-MATTE", 2)
+        const b = await sale("KETTLE-MATTE", 2)
+        const po = await orderedPurchaseOrder([a.id])
+        const failAfter = <T extends { appendAction: Function }>(
+          workflow: T,
+          step: string
+        ) => {
+          workflow.appendAction(`fail-after-${step}`, step, {
+            invoke: async () => {
+              throw new Error(`Failure after ${step}`)
+            },
+          })
+          return workflow
+        }
+
+        const cancel = await failAfter(
+          cancelPurchaseOrderWorkflow(getContainer()),
+          "adjust-incoming-quantities"
+        ).run({ input: { id: po.id }, throwOnError: false })
+        expect(cancel.errors.map((e) => e.error.message)).toEqual([
+          "Failure after adjust-incoming-quantities",
+        ])
+        expect(
+          (await api.get(`/admin/purchase-orders/${po.id}`, admin)).data
+            .purchase_order.status
+        ).toBe("ordered")
+        expect((await getBackorder(a.id)).status).toBe("on_order")
+        expect((await kettleAtShop()).incoming).toBe(6)
+
+        await receive(po.id, [
+          { purchase_order_line_id: po.lines[0].id, quantity: 2 },
+        ])
+        const complete = await failAfter(
+          completePurchaseOrderWorkflow(getContainer()),
+          "allocate-arrived-stock"
+        ).run({ input: { id: po.id }, throwOnError: false })
+        expect(complete.errors.map((e) => e.error.message)).toEqual([
+          "Failure after allocate-arrived-stock",
+        ])
+        const after = (await api.get(`/admin/purchase-orders/${po.id}`, admin))
+          .data.purchase_order
+        expect(after).toEqual(
+          expect.objectContaining({
+            status: "partially_received",
+            completed_at: null,
+          })
+        )
+        expect(after.lines[0].cancelled_quantity).toBe(0)
+        expect(
+          (await api.get(`/admin/purchase-orders?parent_id=${po.id}`, admin))
+            .data.count
+        ).toBe(0)
+        expect((await kettleAtShop()).incoming).toBe(4)
+
+        const release = await failAfter(
+          releaseAllocationWorkflow(getContainer()),
+          "move-allocation"
+        ).run({
+          input: {
+            from_backorder_id: a.id,
+            to_backorder_id: b.id,
+            quantity: 1,
+            reason: "test",
+          },
+          throwOnError: false,
+        })
+        expect(release.errors.map((e) => e.error.message)).toEqual([
+          "Failure after move-allocation",
+        ])
+        expect(await getBackorder(a.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 2,
+          })
+        )
+        expect((await getBackorder(b.id)).allocated_quantity).toBe(0)
+        const ledger = (
+          await api.get(
+            `/admin/backorders/${a.id}?fields=allocations.source`,
+            admin
+          )
+        ).data.backorder.allocations.map((l) => l.source)
+        expect(ledger).toEqual(["receipt"])
       })
 
       it("undoes the receipt, the stock and the allocations when a later step fails", async () => {

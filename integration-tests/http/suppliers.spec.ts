@@ -3,6 +3,7 @@ import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { BACKORDER_MODULE } from "../../src/modules/backorder"
 import BackorderModuleService from "../../src/modules/backorder/service"
 import { upsertSupplierVariantsWorkflow } from "../../src/workflows/suppliers/workflows/suppliers"
+import { refused } from "../helpers/api"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 
 jest.setTimeout(180000)
@@ -17,14 +18,6 @@ medusaIntegrationTestRunner({
       store = await seedDemoStore(container)
       admin = await createAdminUser(container)
     })
-
-    const refused = async (request: Promise<unknown>) =>
-      request.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => ({ status: e.response.status, data: e.response.data })
-      )
 
     const preferredOf = async (sku: string) => {
       const res = await api.get(

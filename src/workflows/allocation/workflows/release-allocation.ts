@@ -1,21 +1,16 @@
-import {
-  acquireLockStep,
-  emitEventStep,
-  releaseLockStep,
-  useQueryGraphStep,
-} from "@medusajs/medusa/core-flows"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { BackorderEvents } from "../../../types/events"
 import {
   MoveAllocationInput,
   moveAllocationStep,
 } from "../steps/move-allocation"
+import { acquireWorkflowLock } from "../../utils/workflow-lock"
 
 export const releaseAllocationWorkflowId = "release-allocation"
 
@@ -36,10 +31,7 @@ export const releaseAllocationWorkflow = createWorkflow(
     const lockKeys = transform({ backorders }, ({ backorders }) =>
       backorders.map((b) => b.inventory_item_id)
     )
-    const lockOwner = transform({ input }, () =>
-      generateEntityId(undefined, "release")
-    )
-    acquireLockStep({ key: lockKeys, ownerId: lockOwner, timeout: 30, ttl: 60 })
+    const lock = acquireWorkflowLock(lockKeys, "release")
 
     const moved = moveAllocationStep(input)
     emitEventStep({
@@ -52,7 +44,7 @@ export const releaseAllocationWorkflow = createWorkflow(
       })),
     })
 
-    releaseLockStep({ key: lockKeys, ownerId: lockOwner })
+    lock.release()
     return new WorkflowResponse(moved)
   }
 )

@@ -11,7 +11,9 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
+import { allocateFreedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
 import { cancelBackordersStep } from "../steps/cancel-backorders"
 import { releaseBackorderReservationsStep } from "../steps/release-backorder-reservations"
 import { validateBackorderCancellationStep } from "../steps/validate-backorder-cancellation"
@@ -99,6 +101,30 @@ export const cancelBackordersWorkflow = createWorkflow(
         )
       )
     })
+
+    // Units taken back from cancelled backorders go to the next customers waiting for them.
+    const reallocated = allocateFreedStockStep(
+      transform({ cancellations, input }, ({ cancellations, input }) =>
+        cancellations
+          .filter((c) => c.freed_allocated > 0)
+          .map((c) => ({
+            inventory_item_id: c.inventory_item_id,
+            location_id: c.location_id,
+            source: AllocationSource.RELEASE,
+            created_by: input.canceled_by ?? null,
+          }))
+      )
+    )
+    emitEventStep({
+      eventName: BackorderEvents.ALLOCATED,
+      data: transform({ reallocated }, ({ reallocated }) =>
+        reallocated.map((a) => ({
+          id: a.backorder_id,
+          quantity: a.quantity,
+          reason: a.reason,
+        }))
+      ),
+    }).config({ name: "emit-backorder-allocated" })
 
     const refundOrderIds = transform({ cancellations }, ({ cancellations }) => [
       ...new Set(

@@ -1,17 +1,16 @@
 import {
-  capturePaymentWorkflow,
   createOrderFulfillmentWorkflow,
   emitEventStep,
 } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
-  when,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { BackorderStatus } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
+import { captureBackorderBalanceStep } from "../steps/capture-backorder-balance"
 import { markBackordersFulfilledStep } from "../steps/mark-backorders-fulfilled"
 import {
   FulfilBackordersInput,
@@ -47,20 +46,6 @@ export const fulfilBackordersWorkflow = createWorkflow(
 
     markBackordersFulfilledStep(plan)
 
-    when(
-      "capture-balance",
-      { plan },
-      ({ plan }) => plan.capture_amount > 0 && !!plan.payment_id
-    ).then(() => {
-      capturePaymentWorkflow.runAsStep({
-        input: transform({ plan, input }, ({ plan, input }) => ({
-          payment_id: plan.payment_id!,
-          amount: plan.capture_amount,
-          captured_by: input.created_by,
-        })),
-      })
-    })
-
     emitEventStep({
       eventName: BackorderEvents.FULFILLED,
       data: transform({ plan }, ({ plan }) =>
@@ -72,6 +57,14 @@ export const fulfilBackordersWorkflow = createWorkflow(
         }))
       ),
     })
+
+    captureBackorderBalanceStep(
+      transform({ plan, input }, ({ plan, input }) => ({
+        payment_id: plan.payment_id,
+        amount: plan.capture_amount,
+        captured_by: input.created_by,
+      }))
+    )
 
     return new WorkflowResponse(
       transform({ plan }, ({ plan }) => ({

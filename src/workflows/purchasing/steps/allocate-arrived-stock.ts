@@ -1,3 +1,4 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
@@ -7,6 +8,7 @@ import BackorderModuleService, {
   stockPairKey,
 } from "../../../modules/backorder/service"
 import { toNumber } from "../../backorders/utils/money"
+import { withLock } from "../../utils/locking"
 
 export const allocateArrivedStockStepId = "allocate-arrived-stock"
 
@@ -20,48 +22,85 @@ export const allocateArrivedStockStepId = "allocate-arrived-stock"
  */
 export const allocateArrivedStockStep = createStep(
   allocateArrivedStockStepId,
-  async (input: Omit<AllocateStockInput, "quantity">[], { container }) => {
-    const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-    const inventoryModule = container.resolve(Modules.INVENTORY)
-    if (!input.length) {
-      return new StepResponse([] as StockAllocation[], [] as StockAllocation[])
-    }
-    const [levels, waiting] = await Promise.all([
-      inventoryModule.listInventoryLevels({
-        inventory_item_id: input.map((i) => i.inventory_item_id),
-        location_id: [...new Set(input.map((i) => i.location_id))],
-      }),
-      service.sumWaitingQuantities(input),
-    ])
-
-    const allocations: StockAllocation[] = []
-    try {
-      for (const arrival of input) {
-        const key = stockPairKey(arrival)
-        const level = levels.find((l) => stockPairKey(l) === key)
-        if (!level) {
-          continue
-        }
-        // Reservations include the waiting backorders' units: those are the ones to cover.
-        const free =
-          toNumber(level.stocked_quantity) -
-          toNumber(level.reserved_quantity) +
-          (waiting.get(key) ?? 0)
-        allocations.push(
-          ...(await service.allocateStock({ ...arrival, quantity: free }))
-        )
-      }
-    } catch (error) {
-      await service.revertStockAllocations(allocations)
-      throw error
-    }
+  async (input: Arrival[], { container }) => {
+    const allocations = await allocateFreeStock(container, input)
     return new StepResponse(allocations, allocations)
   },
-  async (allocations, { container }) => {
-    if (!allocations?.length) {
-      return
-    }
-    const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-    await service.revertStockAllocations(allocations)
-  }
+  revertAllocations
 )
+
+export const allocateFreedStockStepId = "allocate-freed-stock"
+
+/**
+ * The same for units freed outside a receipt (a cancelled backorder gives its allocated units
+ * back): it takes the lock on the inventory item ids itself.
+ */
+export const allocateFreedStockStep = createStep(
+  allocateFreedStockStepId,
+  async (input: Arrival[], { container }) => {
+    const keys = [...new Set(input.map((a) => a.inventory_item_id))]
+    const allocations = keys.length
+      ? await withLock(container, keys, () =>
+          allocateFreeStock(container, input)
+        )
+      : []
+    return new StepResponse(allocations, allocations)
+  },
+  revertAllocations
+)
+
+type Arrival = Omit<AllocateStockInput, "quantity">
+
+async function revertAllocations(
+  allocations: StockAllocation[] | undefined,
+  { container }: { container: MedusaContainer }
+) {
+  if (!allocations?.length) {
+    return
+  }
+  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  await service.revertStockAllocations(allocations)
+}
+
+async function allocateFreeStock(
+  container: MedusaContainer,
+  input: Arrival[]
+): Promise<StockAllocation[]> {
+  if (!input.length) {
+    return []
+  }
+  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  const inventoryModule = container.resolve(Modules.INVENTORY)
+  const [levels, waiting] = await Promise.all([
+    inventoryModule.listInventoryLevels({
+      inventory_item_id: input.map((i) => i.inventory_item_id),
+      location_id: [...new Set(input.map((i) => i.location_id))],
+    }),
+    service.sumWaitingQuantities(input),
+  ])
+  const allocations: StockAllocation[] = []
+  // Several arrivals of one item and location share the free units: hand them out once.
+  const handled = new Set<string>()
+  try {
+    for (const arrival of input) {
+      const key = stockPairKey(arrival)
+      const level = levels.find((l) => stockPairKey(l) === key)
+      if (!level || handled.has(key)) {
+        continue
+      }
+      handled.add(key)
+      // Reservations include the waiting backorders' units: those are the ones to cover.
+      const free =
+        toNumber(level.stocked_quantity) -
+        toNumber(level.reserved_quantity) +
+        (waiting.get(key) ?? 0)
+      allocations.push(
+        ...(await service.allocateStock({ ...arrival, quantity: free }))
+      )
+    }
+  } catch (error) {
+    await service.revertStockAllocations(allocations)
+    throw error
+  }
+  return allocations
+}

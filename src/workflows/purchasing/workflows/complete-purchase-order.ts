@@ -1,16 +1,10 @@
-import {
-  acquireLockStep,
-  emitEventStep,
-  releaseLockStep,
-  useQueryGraphStep,
-} from "@medusajs/medusa/core-flows"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { generateEntityId } from "@medusajs/framework/utils"
 import {
   AllocationSource,
   BackorderStatus,
@@ -24,6 +18,7 @@ import { createFollowUpPurchaseOrderStep } from "../steps/create-follow-up-purch
 import { planPurchaseOrderCompletionStep } from "../steps/plan-purchase-order-completion"
 import { stockReceivedUnitsStep } from "../steps/stock-received-units"
 import { updatePurchaseOrderStateStep } from "../steps/update-purchase-order-state"
+import { acquireWorkflowLock } from "../../utils/workflow-lock"
 
 export const completePurchaseOrderWorkflowId = "complete-purchase-order"
 
@@ -50,15 +45,7 @@ export const completePurchaseOrderWorkflow = createWorkflow(
         lines.map((l) => l.inventory_item_id).filter((id): id is string => !!id)
       ),
     ])
-    const lockOwner = transform({ input }, () =>
-      generateEntityId(undefined, "complete")
-    )
-    acquireLockStep({
-      key: lockKeys,
-      ownerId: lockOwner,
-      timeout: 30,
-      ttl: 120,
-    })
+    const lock = acquireWorkflowLock(lockKeys, "complete")
 
     const plan = planPurchaseOrderCompletionStep(input)
     const followUp = createFollowUpPurchaseOrderStep(plan)
@@ -146,7 +133,7 @@ export const completePurchaseOrderWorkflow = createWorkflow(
       ),
     }).config({ name: "emit-backorder-allocated" })
 
-    releaseLockStep({ key: lockKeys, ownerId: lockOwner })
+    lock.release()
 
     return new WorkflowResponse(
       transform({ plan, followUp }, ({ plan, followUp }) => ({

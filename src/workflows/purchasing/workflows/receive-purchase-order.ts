@@ -1,9 +1,4 @@
-import {
-  acquireLockStep,
-  emitEventStep,
-  releaseLockStep,
-  useQueryGraphStep,
-} from "@medusajs/medusa/core-flows"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   parallelize,
@@ -12,7 +7,6 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { AllocationSource, BackorderStatus } from "../../../types/enums"
 import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
 import { ReceivePurchaseOrderInput } from "../../../types/receiving"
@@ -20,6 +14,7 @@ import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
 import { recordReceiptStep } from "../steps/record-receipt"
 import { stockReceivedUnitsStep } from "../steps/stock-received-units"
 import { validateReceiptStep } from "../steps/validate-receipt"
+import { acquireWorkflowLock } from "../../utils/workflow-lock"
 
 export const receivePurchaseOrderWorkflowId = "receive-purchase-order"
 
@@ -52,22 +47,13 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
       filters: { purchase_order_id: input.id },
     }).config({ name: "purchase-order-items" })
 
-    // Whole values, not properties of a transform's result: those do not resolve as step input.
     const lockKeys = transform({ input, lines }, ({ input, lines }) => [
       `purchase_order:${input.id}`,
       ...new Set(
         lines.map((l) => l.inventory_item_id).filter((id): id is string => !!id)
       ),
     ])
-    const lockOwner = transform({ input }, () =>
-      generateEntityId(undefined, "receive")
-    )
-    acquireLockStep({
-      key: lockKeys,
-      ownerId: lockOwner,
-      timeout: 30,
-      ttl: 120,
-    })
+    const lock = acquireWorkflowLock(lockKeys, "receive")
 
     const plan = validateReceiptStep(input)
 
@@ -158,7 +144,7 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
       return receipt
     })
 
-    releaseLockStep({ key: lockKeys, ownerId: lockOwner })
+    lock.release()
 
     return new WorkflowResponse(
       transform({ plan, created }, ({ plan, created }) => ({

@@ -1,0 +1,44 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+export const captureBackorderBalanceStepId = "capture-backorder-balance"
+
+/**
+ * This step captures the balance due for packed backordered units on the order's
+ * authorized payment. A capture cannot be undone, so its compensation refunds the same
+ * amount: should a later step fail, the customer is not charged for goods not handed over.
+ */
+export const captureBackorderBalanceStep = createStep(
+  captureBackorderBalanceStepId,
+  async (
+    input: { payment_id: string | null; amount: number; captured_by?: string },
+    { container }
+  ) => {
+    if (!input.payment_id || input.amount <= 0) {
+      return new StepResponse(0, null)
+    }
+    const paymentModule = container.resolve(Modules.PAYMENT)
+    await paymentModule.capturePayment({
+      payment_id: input.payment_id,
+      amount: input.amount,
+      captured_by: input.captured_by,
+    })
+    return new StepResponse(input.amount, {
+      payment_id: input.payment_id,
+      amount: input.amount,
+      created_by: input.captured_by,
+    })
+  },
+  async (capture, { container }) => {
+    if (!capture) {
+      return
+    }
+    const paymentModule = container.resolve(Modules.PAYMENT)
+    await paymentModule.refundPayment({
+      payment_id: capture.payment_id,
+      amount: capture.amount,
+      created_by: capture.created_by,
+      note: "Backorder fulfilment rolled back",
+    })
+  }
+)

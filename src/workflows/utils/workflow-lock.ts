@@ -1,0 +1,31 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
+import { LOCK_TIMEOUT_SECONDS } from "./locking"
+
+/**
+ * Inside a workflow's composition: takes the Locking module's lock on `keys` for the steps
+ * that follow, with an owner of its own so parallel runs queue up, and returns what releases
+ * it. Should a later step fail, the acquiring step's compensation releases the lock.
+ *
+ * @example
+ * const lock = acquireWorkflowLock(lockKeys, "receive")
+ * // ...steps that change quantities...
+ * lock.release()
+ */
+export function acquireWorkflowLock(
+  keys: WorkflowData<string[]>,
+  owner: string
+) {
+  // Whole values, not properties of a transform's result: those do not resolve as step input.
+  const ownerId = transform({ keys }, () => generateEntityId(undefined, owner))
+  acquireLockStep({
+    key: keys,
+    ownerId,
+    timeout: LOCK_TIMEOUT_SECONDS,
+    ttl: 120,
+  })
+  return {
+    release: () => releaseLockStep({ key: keys, ownerId }),
+  }
+}
