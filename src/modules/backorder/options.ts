@@ -23,10 +23,10 @@ export const BackorderPluginOptionsSchema = z
      */
     stockReceivedOn: z.enum(["receipt", "completion"]).default("receipt"),
     /**
-     * When the unpaid balance of a backorder is captured: once its units are `allocated`,
-     * or when it is `fulfilled` (the default).
+     * Whether the plugin captures the unpaid balance of backordered units when they are
+     * packed (`fulfilled`, the default), or leaves capturing to staff in Medusa (`manual`).
      */
-    captureBalanceOn: z.enum(["allocated", "fulfilled"]).default("fulfilled"),
+    captureBalanceOn: z.enum(["fulfilled", "manual"]).default("fulfilled"),
     /** The share of a to-order sale taken as a deposit when none is given, in percent. */
     defaultDepositPercent: z.number().gt(0).max(100).default(30),
     /** How purchase order numbers are shown: prefix and zero padding, e.g. `PO-0012`. */

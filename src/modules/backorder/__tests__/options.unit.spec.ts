@@ -63,7 +63,7 @@ describe("resolveBackorderPluginOptions", () => {
         options: { captureBalanceOn: "never" },
       } as any)
     ).rejects.toThrow(
-      'Invalid medusa-plugin-backorders options: captureBalanceOn: Invalid option: expected one of "allocated"|"fulfilled"'
+      'Invalid medusa-plugin-backorders options: captureBalanceOn: Invalid option: expected one of "fulfilled"|"manual"'
     )
   })
 })
