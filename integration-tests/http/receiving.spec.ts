@@ -5,6 +5,7 @@ import { cancelPurchaseOrderWorkflow } from "../../src/workflows/purchasing/work
 import { completePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/complete-purchase-order"
 import { receivePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/receive-purchase-order"
 import { refused } from "../helpers/api"
+import { checkout, eventually, registerShopper } from "../helpers/storefront"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
@@ -362,6 +363,50 @@ medusaIntegrationTestRunner({
     })
 
     describe("freed units", () => {
+      it("allocates stock added by hand in Medusa to the waiting backorders", async () => {
+        const bo = await sale("KETTLE-MATTE", 2)
+        const { data: variant } = await api.get(
+          `/admin/products?fields=variants.sku,variants.inventory_items.inventory_item_id&limit=10`,
+          admin
+        )
+        const inventoryItemId = variant.products
+          .flatMap((p) => p.variants)
+          .find((v) => v.sku === "KETTLE-MATTE")
+          .inventory_items[0].inventory_item_id
+        await api.post(
+          `/admin/inventory-items/${inventoryItemId}/location-levels/${store.shopLocationId}`,
+          { stocked_quantity: 3 },
+          admin
+        )
+        const allocated = await eventually(
+          () => getBackorder(bo.id),
+          (b) => b.allocated_quantity === 2
+        )
+        expect(allocated).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 2,
+          })
+        )
+        const ledger = (
+          await api.get(
+            `/admin/backorders/${bo.id}?fields=allocations.quantity,allocations.source,allocations.reason`,
+            admin
+          )
+        ).data.backorder.allocations.map((a) => [
+          a.quantity,
+          a.source,
+          a.reason,
+        ])
+        expect(ledger).toEqual([[2, "stock", "oldest order"]])
+        expect(await kettleAtShop()).toEqual({
+          stocked: 3,
+          reserved: 2,
+          incoming: 0,
+          available: 1,
+        })
+      })
+
       it("gives the units of a cancelled backorder to the next waiting customer", async () => {
         const first = await sale("KETTLE-MATTE", 2)
         const second = await sale("KETTLE-MATTE", 2)
@@ -564,6 +609,75 @@ medusaIntegrationTestRunner({
             allocated_quantity: 3,
           })
         )
+      })
+
+      it("receipts racing storefront checkouts of the same item keep every invariant", async () => {
+        const warehouse = store.warehouseLocationId
+        const kettle = store.variantIdsBySku["KETTLE-MATTE"]
+        const sam = await registerShopper(api, store, "sam@example.com")
+        const first = await checkout(api, store, sam, [
+          { variant_id: kettle, quantity: 2 },
+        ])
+        const { data: firstBackorders } = await eventually(
+          () => api.get(`/admin/backorders?order_id=${first.id}`, admin),
+          (res) => res.data.count === 1
+        )
+        const po = await orderedPurchaseOrder([
+          firstBackorders.backorders[0].id,
+        ])
+        expect(po.location_id).toBe(warehouse)
+
+        const [received, ...orders] = await Promise.all([
+          receive(po.id, [
+            { purchase_order_line_id: po.lines[0].id, quantity: 6 },
+          ]),
+          ...[1, 2, 3, 4].map(() =>
+            checkout(api, store, sam, [{ variant_id: kettle, quantity: 1 }])
+          ),
+        ])
+        expect(received.status).toBe(200)
+        expect(orders).toHaveLength(4)
+
+        // Once every subscriber has run, nothing waits and nothing is oversold.
+        const settled = await eventually(
+          async () =>
+            (
+              await api.get(
+                `/admin/backorders?variant_id=${kettle}&limit=50`,
+                admin
+              )
+            ).data.backorders,
+          (list) =>
+            list.every(
+              (b) =>
+                b.quantity - b.allocated_quantity - b.cancelled_quantity === 0
+            )
+        )
+        for (const b of settled) {
+          expect(
+            b.allocated_quantity + b.cancelled_quantity
+          ).toBeLessThanOrEqual(b.quantity)
+          expect(b.status).toBe("available")
+        }
+        const allocatedFromReceipt = received.data.allocations.reduce(
+          (sum, a) => sum + a.quantity,
+          0
+        )
+        expect(allocatedFromReceipt).toBeLessThanOrEqual(6)
+        expect(received.data.allocations[0]).toEqual(
+          expect.objectContaining({
+            backorder_id: firstBackorders.backorders[0].id,
+            quantity: 2,
+          })
+        )
+        expect(
+          await stockOf(getContainer(), "KETTLE-MATTE", warehouse)
+        ).toEqual({
+          stocked: 6,
+          reserved: 6,
+          incoming: 0,
+          available: 0,
+        })
       })
 
       it("undoes a purchase order cancellation, a completion and a release when a later step fails", async () => {
