@@ -278,6 +278,39 @@ medusaIntegrationTestRunner({
             .incoming
         ).toBe(0)
         expect((await getBackorder(a.id)).status).toBe("on_order")
+
+        // The supplier confirms the customer has the goods: receiving marks the backorder
+        // delivered, the shop's stock untouched and its reservation released.
+        const received = await api.post(
+          `/admin/purchase-orders/${po.id}/receive`,
+          { lines: [{ purchase_order_line_id: po.lines[0].id, quantity: 1 }] },
+          admin
+        )
+        expect(received.data.purchase_order.status).toBe("received")
+        const delivered = await getBackorder(a.id)
+        expect(delivered).toEqual(
+          expect.objectContaining({
+            status: "fulfilled",
+            allocated_quantity: 1,
+            fulfilled_quantity: 1,
+          })
+        )
+        expect(delivered.delivered_at).not.toBeNull()
+        expect(
+          await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId)
+        ).toEqual({
+          stocked: 0,
+          reserved: 0,
+          incoming: 0,
+          available: 0,
+        })
+        const ledger = (
+          await api.get(
+            `/admin/backorders/${a.id}?fields=allocations.reason`,
+            admin
+          )
+        ).data.backorder.allocations.map((l) => l.reason)
+        expect(ledger).toEqual([`dropshipped by ${po.number}`])
       })
     })
 

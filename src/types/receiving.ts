@@ -46,6 +46,17 @@ export type ReceiptPlan = {
   lines: ReceiptLinePlan[]
   /** The purchase order's status after this receipt. */
   status: PurchaseOrderStatus
+  /** For a dropship: the waiting backorders the received units were delivered to. */
+  deliveries: DropshipDelivery[]
+}
+
+export type DropshipDelivery = {
+  backorder_id: string
+  line_item_id: string
+  inventory_item_id: string
+  location_id: string
+  purchase_order_line_id: string
+  quantity: number
 }
 
 export type CompletePurchaseOrderInput = {

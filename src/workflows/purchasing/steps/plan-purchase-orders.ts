@@ -248,11 +248,15 @@ export const planPurchaseOrdersStep = createStep(
             )
           : 0
         const needed = variantDemand.reduce((sum, d) => sum + d.quantity, 0)
-        const rounded = roundOrderQuantity(
-          linked + needed,
-          toNumber(term?.minimum_order_quantity ?? 1),
-          toNumber(term?.case_pack ?? 1)
-        )
+        // A dropship goes to one customer: extra units to round up to a case would have
+        // nowhere to go, so it orders exactly what is needed.
+        const rounded = input.dropship
+          ? linked + needed
+          : roundOrderQuantity(
+              linked + needed,
+              toNumber(term?.minimum_order_quantity ?? 1),
+              toNumber(term?.case_pack ?? 1)
+            )
         const items = (variant.inventory_items ?? []).filter(Boolean)
         lines.push({
           purchase_order_line_id: existing?.id ?? null,

@@ -2,8 +2,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { PurchaseOrderStatus } from "../../../types/enums"
 import {
+  PurchaseOrderStatus,
+  WAITING_BACKORDER_STATUSES,
+} from "../../../types/enums"
+import {
+  DropshipDelivery,
   ReceivePurchaseOrderInput,
   ReceiptPlan,
 } from "../../../types/receiving"
@@ -23,7 +27,7 @@ export const validateReceiptStep = createStep(
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
     const [purchaseOrder] = await service.listPurchaseOrders(
       { id: input.id },
-      { relations: ["lines"] }
+      { relations: ["lines", "lines.backorders", "lines.backorders.backorder"] }
     )
     if (!purchaseOrder) {
       throw new MedusaError(
@@ -51,6 +55,7 @@ export const validateReceiptStep = createStep(
           stock_now: false,
           lines: [],
           status: purchaseOrder.status,
+          deliveries: [],
         }
         return new StepResponse(plan)
       }
@@ -127,6 +132,44 @@ export const validateReceiptStep = createStep(
       return received + Number(line.cancelled_quantity) >= lineQuantity
     })
 
+    // A dropship reaches the customers directly: the units go to the waiting backorders the
+    // line was bought for, oldest link first.
+    const deliveries: DropshipDelivery[] = []
+    if (purchaseOrder.is_dropship) {
+      for (const received of lines) {
+        const line = purchaseOrder.lines.find(
+          (l) => l.id === received.purchase_order_line_id
+        )!
+        let left = received.quantity
+        for (const link of line.backorders) {
+          const b = link.backorder
+          if (
+            !b ||
+            left <= 0 ||
+            !WAITING_BACKORDER_STATUSES.includes(b.status)
+          ) {
+            continue
+          }
+          const waiting =
+            Number(b.quantity) -
+            Number(b.allocated_quantity) -
+            Number(b.cancelled_quantity)
+          const take = Math.min(left, waiting)
+          if (take > 0) {
+            deliveries.push({
+              backorder_id: b.id,
+              line_item_id: b.line_item_id,
+              inventory_item_id: b.inventory_item_id,
+              location_id: b.location_id,
+              purchase_order_line_id: line.id,
+              quantity: take,
+            })
+            left -= take
+          }
+        }
+      }
+    }
+
     const plan: ReceiptPlan = {
       existing_receipt_id: null,
       purchase_order_id: purchaseOrder.id,
@@ -139,6 +182,7 @@ export const validateReceiptStep = createStep(
       status: fullyReceived
         ? PurchaseOrderStatus.RECEIVED
         : PurchaseOrderStatus.PARTIALLY_RECEIVED,
+      deliveries,
     }
     return new StepResponse(plan)
   }

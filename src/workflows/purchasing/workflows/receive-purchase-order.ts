@@ -15,6 +15,8 @@ import { recordReceiptStep } from "../steps/record-receipt"
 import { stockReceivedUnitsStep } from "../steps/stock-received-units"
 import { validateReceiptStep } from "../steps/validate-receipt"
 import { acquireWorkflowLock } from "../../utils/workflow-lock"
+import { releaseBackorderReservationsUnderLockStep } from "../../backorders/steps/release-backorder-reservations"
+import { deliverDropshippedBackordersStep } from "../steps/deliver-dropshipped-backorders"
 
 export const receivePurchaseOrderWorkflowId = "receive-purchase-order"
 
@@ -109,6 +111,38 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
             : []
         )
       )
+
+      // A dropship reached the customers: their backorders are delivered, and the units
+      // reserved for them at the shop are no longer needed there.
+      const delivered = deliverDropshippedBackordersStep(
+        transform({ plan, receipt, input }, ({ plan, receipt, input }) => ({
+          deliveries: plan.deliveries,
+          purchase_order_id: plan.purchase_order_id,
+          number: plan.number,
+          receipt_id: receipt.receipt_id,
+          created_by: input.received_by,
+        }))
+      )
+      releaseBackorderReservationsUnderLockStep(
+        transform({ plan }, ({ plan }) =>
+          plan.deliveries.map((d) => ({
+            line_item_id: d.line_item_id,
+            inventory_item_id: d.inventory_item_id,
+            location_id: d.location_id,
+            quantity: d.quantity,
+          }))
+        )
+      )
+      emitEventStep({
+        eventName: BackorderEvents.FULFILLED,
+        data: transform({ delivered, plan }, ({ delivered, plan }) =>
+          delivered.map((id) => ({
+            id,
+            purchase_order_id: plan.purchase_order_id,
+            dropship: true,
+          }))
+        ),
+      }).config({ name: "emit-backorder-delivered" })
 
       const events = transform(
         { allocations, plan },
