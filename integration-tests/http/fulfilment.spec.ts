@@ -189,6 +189,12 @@ medusaIntegrationTestRunner({
         )
         expect(await paymentStatus(sold.order.id)).toBe("partially_captured")
         await buyAndReceive([sold.backorders[0].id])
+        const reminderOf = async () =>
+          (
+            await api.get(`/admin/orders/${sold.order.id}/backorders`, admin)
+          ).data.backorders.map((b) => [b.unpaid_amount, b.payment_reminder])
+        // Two bags backordered at 20, half of their 40 paid by the deposit.
+        expect(await reminderOf()).toEqual([[20, false]])
         const packed = await api.post(
           `/admin/orders/${sold.order.id}/backorders/fulfil`,
           {},
@@ -200,6 +206,7 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ status: "fulfilled", paid_amount: 40 })
         )
         expect(await paymentStatus(sold.order.id)).toBe("captured")
+        expect(await reminderOf()).toEqual([[0, false]])
       })
     })
 

@@ -3,7 +3,9 @@ import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { requestStockWorkflow } from "../../src/workflows/purchasing/workflows/request-stock"
 import { sendPurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/send-purchase-order"
 import { refused } from "../helpers/api"
+import { Modules } from "@medusajs/framework/utils"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { eventually } from "../helpers/storefront"
 import { stockOf } from "../helpers/stock"
 
 jest.setTimeout(180000)
@@ -513,6 +515,80 @@ medusaIntegrationTestRunner({
         expect(await getBackorder(a.id)).toEqual(
           expect.objectContaining({ status: "new", promised_at: null })
         )
+      })
+    })
+
+    describe("ETA changes", () => {
+      it("moves the waiting backorders' promise date when a sent purchase order slips, and announces it", async () => {
+        const seen: unknown[] = []
+        getContainer()
+          .resolve(Modules.EVENT_BUS)
+          .subscribe(
+            "backorder.eta_changed",
+            async (event: { data: unknown }) => {
+              seen.push(event.data)
+            },
+            { subscriberId: "test-eta-changed" }
+          )
+        const a = await sale("KETTLE-MATTE", 2)
+        const [po] = (
+          await requestStock({
+            backorder_ids: [a.id],
+            expected_at: "2026-12-01T00:00:00.000Z",
+          })
+        ).data.purchase_orders
+        await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin)
+        expect((await getBackorder(a.id)).promised_at).toBe(
+          "2026-12-01T00:00:00.000Z"
+        )
+
+        const updated = await api.post(
+          `/admin/purchase-orders/${po.id}`,
+          {
+            expected_at: "2026-12-20T00:00:00.000Z",
+            notes: "Supplier delayed the shipment",
+          },
+          admin
+        )
+        expect(updated.data.purchase_order).toEqual(
+          expect.objectContaining({
+            expected_at: "2026-12-20T00:00:00.000Z",
+            notes: "Supplier delayed the shipment",
+          })
+        )
+        expect((await getBackorder(a.id)).promised_at).toBe(
+          "2026-12-20T00:00:00.000Z"
+        )
+        expect(
+          await eventually(
+            async () => seen,
+            (list) => list.length > 0
+          )
+        ).toEqual([
+          {
+            id: a.id,
+            previous_promised_at: "2026-12-01T00:00:00.000Z",
+            promised_at: "2026-12-20T00:00:00.000Z",
+            purchase_order_id: po.id,
+          },
+        ])
+
+        await api.post(`/admin/purchase-orders/${po.id}/cancel`, {}, admin)
+        expect(
+          await refused(
+            api.post(
+              `/admin/purchase-orders/${po.id}`,
+              { notes: "late" },
+              admin
+            )
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Purchase order ${po.number} is cancelled and cannot be changed`,
+          },
+        })
       })
     })
   },

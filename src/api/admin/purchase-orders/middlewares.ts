@@ -15,6 +15,7 @@ import {
   AdminReceivePurchaseOrder,
   AdminRequestStock,
   AdminSendPurchaseOrder,
+  AdminUpdatePurchaseOrder,
 } from "./validators"
 
 const retrieve = validateAndTransformQuery(
@@ -47,6 +48,11 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/purchase-orders/:id",
     middlewares: [retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/purchase-orders/:id",
+    middlewares: [validateAndTransformBody(AdminUpdatePurchaseOrder), retrieve],
   },
   {
     method: ["POST"],

@@ -138,3 +138,14 @@ export const AdminCompletePurchaseOrder = z
 export type AdminCompletePurchaseOrderType = z.infer<
   typeof AdminCompletePurchaseOrder
 >
+
+export const AdminUpdatePurchaseOrder = z
+  .object({
+    expected_at: z.coerce.date().nullable().optional(),
+    notes: z.string().max(5000).nullable().optional(),
+    supplier_reference: z.string().max(200).nullable().optional(),
+  })
+  .strict()
+export type AdminUpdatePurchaseOrderType = z.infer<
+  typeof AdminUpdatePurchaseOrder
+>

@@ -3,6 +3,8 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { updatePurchaseOrderWorkflow } from "../../../../workflows/purchasing/workflows/update-purchase-order"
+import { AdminUpdatePurchaseOrderType } from "../validators"
 import { refetchPurchaseOrders } from "../helpers"
 
 export const GET = async (
@@ -20,5 +22,24 @@ export const GET = async (
       `Purchase order with id: ${req.params.id} was not found`
     )
   }
+  res.json({ purchase_order })
+}
+
+/**
+ * Changes the expected date, notes or supplier reference; a later ETA on a sent purchase
+ * order moves the waiting backorders' promise dates and announces it.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminUpdatePurchaseOrderType>,
+  res: MedusaResponse
+) => {
+  await updatePurchaseOrderWorkflow(req.scope).run({
+    input: { id: req.params.id, ...req.validatedBody },
+  })
+  const [purchase_order] = await refetchPurchaseOrders(
+    req.scope,
+    [req.params.id],
+    req.queryConfig.fields
+  )
   res.json({ purchase_order })
 }

@@ -26,7 +26,41 @@ export const GET = async (
     filters: { order_id: req.params.id },
     pagination: { order: { created_at: "ASC" } },
   })
-  res.json({ backorders, backorder_status: orderBackorderStatus(backorders) })
+  res.json({
+    backorders: backorders.map(withPaymentReminder),
+    backorder_status: orderBackorderStatus(backorders),
+  })
+}
+
+/**
+ * What is still unpaid for a backorder, and the reminder SaleDock shows when one was
+ * fulfilled before it was paid for.
+ */
+function withPaymentReminder<
+  T extends {
+    status?: BackorderStatus
+    unit_price?: unknown
+    quantity?: unknown
+    cancelled_quantity?: unknown
+    paid_amount?: unknown
+    refunded_amount?: unknown
+  },
+>(backorder: T) {
+  if (backorder.unit_price === undefined || backorder.unit_price === null) {
+    return backorder
+  }
+  const value =
+    Number(backorder.unit_price) *
+    (Number(backorder.quantity) - Number(backorder.cancelled_quantity ?? 0))
+  const paid =
+    Number(backorder.paid_amount ?? 0) - Number(backorder.refunded_amount ?? 0)
+  const unpaid = Math.max(0, Math.round((value - paid) * 100) / 100)
+  return {
+    ...backorder,
+    unpaid_amount: unpaid,
+    payment_reminder:
+      backorder.status === BackorderStatus.FULFILLED && unpaid > 0,
+  }
 }
 
 function orderBackorderStatus(backorders: { status: BackorderStatus }[]) {
