@@ -518,6 +518,93 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("editing a draft", () => {
+      it("adds, changes and removes lines of a draft, but never below what its backorders need", async () => {
+        const a = await sale("KETTLE-MATTE", 2)
+        const [draft] = (await requestStock({ backorder_ids: [a.id] })).data
+          .purchase_orders
+        const kettleLine = draft.lines[0]
+
+        const added = await api.post(
+          `/admin/purchase-orders/${draft.id}/lines`,
+          {
+            add: [
+              {
+                variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
+                quantity: 12,
+                unit_cost: 10.5,
+              },
+              {
+                variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+                quantity: 6,
+              },
+            ],
+          },
+          admin
+        )
+        const bySku = (po) =>
+          Object.fromEntries(
+            po.lines.map((l) => [l.sku, [l.quantity, l.unit_cost]])
+          )
+        // Beans: 12 rounded up to cases of 5; kettles: 6 more on top of the 6 ordered.
+        expect(bySku(added.data.purchase_order)).toEqual({
+          "KETTLE-MATTE": [12, 38],
+          "BEANS-HOUSE-1KG": [15, 10.5],
+        })
+
+        const beansLine = added.data.purchase_order.lines.find(
+          (l) => l.sku === "BEANS-HOUSE-1KG"
+        )
+        const edited = await api.post(
+          `/admin/purchase-orders/${draft.id}/lines`,
+          {
+            update: [{ id: kettleLine.id, quantity: 4, unit_cost: 36 }],
+            remove: [beansLine.id],
+          },
+          admin
+        )
+        expect(bySku(edited.data.purchase_order)).toEqual({
+          "KETTLE-MATTE": [4, 36],
+        })
+
+        expect(
+          await refused(
+            api.post(
+              `/admin/purchase-orders/${draft.id}/lines`,
+              { update: [{ id: kettleLine.id, quantity: 1 }] },
+              admin
+            )
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Purchase order ${draft.number} line ${kettleLine.id}: 1 is less than the 2 its backorders need`,
+          },
+        })
+        await api.post(`/admin/purchase-orders/${draft.id}/send`, {}, admin)
+        expect(
+          await refused(
+            api.post(
+              `/admin/purchase-orders/${draft.id}/lines`,
+              { update: [{ id: kettleLine.id, quantity: 8 }] },
+              admin
+            )
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Purchase order ${draft.number} is ordered: only a draft's lines can be edited`,
+          },
+        })
+        expect(
+          (await stockOf(getContainer(), "KETTLE-MATTE", store.shopLocationId))
+            .incoming
+        ).toBe(4)
+      })
+    })
+
     describe("ETA changes", () => {
       it("moves the waiting backorders' promise date when a sent purchase order slips, and announces it", async () => {
         const seen: unknown[] = []

@@ -549,6 +549,58 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("with stock held until completion, receipts do not stock; completing stocks and allocates", async () => {
+        const bo = await sale("KETTLE-MATTE", 2)
+        const po = await orderedPurchaseOrder([bo.id])
+        // As a merchant with stockReceivedOn: "completion" gets it (TechPOS).
+        await getContainer().resolve("backorder").updatePurchaseOrders({
+          id: po.id,
+          stock_on_completion: true,
+        })
+        const first = await receive(po.id, [
+          { purchase_order_line_id: po.lines[0].id, quantity: 3 },
+        ])
+        expect(first.data.allocations).toEqual([])
+        expect(first.data.purchase_order.lines[0]).toEqual(
+          expect.objectContaining({ received_quantity: 3, stocked_quantity: 0 })
+        )
+        expect(await kettleAtShop()).toEqual({
+          stocked: 0,
+          reserved: 2,
+          incoming: 6,
+          available: -2,
+        })
+
+        const completed = await api.post(
+          `/admin/purchase-orders/${po.id}/complete`,
+          {
+            lines: [
+              { purchase_order_line_id: po.lines[0].id, action: "cancel" },
+            ],
+          },
+          admin
+        )
+        expect(completed.data.purchase_order.lines[0]).toEqual(
+          expect.objectContaining({
+            received_quantity: 3,
+            stocked_quantity: 3,
+            cancelled_quantity: 3,
+          })
+        )
+        expect(await kettleAtShop()).toEqual({
+          stocked: 3,
+          reserved: 2,
+          incoming: 0,
+          available: 1,
+        })
+        expect(await getBackorder(bo.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 2,
+          })
+        )
+      })
+
       it("cancels a remainder on request: incoming down and its waiting backorders back to new", async () => {
         const bo = await sale("KETTLE-MATTE", 3)
         const po = await orderedPurchaseOrder([bo.id])

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { recordOrderBackordersWorkflow } from "../../src/workflows/backorders/workflows/record-order-backorders"
 import { stockOf } from "../helpers/stock"
 import {
   checkout,
@@ -161,6 +162,48 @@ medusaIntegrationTestRunner({
           incoming: 0,
           available: 18,
         })
+      })
+    })
+
+    describe("rollback", () => {
+      it("undoes the recorded backorders when a later step fails, and records them on the next run", async () => {
+        const order = await checkout(api, store, sam, [
+          { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 2 },
+        ])
+        const recorded = await backordersOf(order.id)
+        // Start from an unrecorded order: cancel nothing, just remove the row the subscriber made.
+        await getContainer()
+          .resolve("backorder")
+          .deleteBackorders(recorded.backorders[0].id)
+
+        const workflow = recordOrderBackordersWorkflow(getContainer())
+        workflow.appendAction("fail-after-record", "record-order-backorders", {
+          invoke: async () => {
+            throw new Error("Failure after recording")
+          },
+        })
+        const { errors } = await workflow.run({
+          input: { order_id: order.id },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "Failure after recording",
+        ])
+        expect(
+          (await api.get(`/admin/backorders?order_id=${order.id}`, admin)).data
+            .count
+        ).toBe(0)
+
+        await recordOrderBackordersWorkflow(getContainer()).run({
+          input: { order_id: order.id },
+        })
+        const again = await api.get(
+          `/admin/backorders?order_id=${order.id}`,
+          admin
+        )
+        expect(
+          again.data.backorders.map((b) => [b.quantity, b.source])
+        ).toEqual([[2, "storefront"]])
       })
     })
 

@@ -10,6 +10,7 @@ import {
 import {
   AdminCompletePurchaseOrder,
   AdminCreatePurchaseOrder,
+  AdminEditPurchaseOrderLines,
   AdminGetPurchaseOrderParams,
   AdminGetPurchaseOrdersParams,
   AdminReceivePurchaseOrder,
@@ -53,6 +54,14 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id",
     middlewares: [validateAndTransformBody(AdminUpdatePurchaseOrder), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/purchase-orders/:id/lines",
+    middlewares: [
+      validateAndTransformBody(AdminEditPurchaseOrderLines),
+      retrieve,
+    ],
   },
   {
     method: ["POST"],

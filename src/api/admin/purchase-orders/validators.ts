@@ -149,3 +149,25 @@ export const AdminUpdatePurchaseOrder = z
 export type AdminUpdatePurchaseOrderType = z.infer<
   typeof AdminUpdatePurchaseOrder
 >
+
+export const AdminEditPurchaseOrderLines = z
+  .object({
+    /** New lines: variants added to the draft, merged into an existing line of the variant. */
+    add: z.array(Line).optional(),
+    update: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            quantity: unitQuantity().optional(),
+            unit_cost: z.number().min(0).nullable().optional(),
+          })
+          .strict()
+      )
+      .optional(),
+    remove: z.array(z.string().min(1)).optional(),
+  })
+  .strict()
+export type AdminEditPurchaseOrderLinesType = z.infer<
+  typeof AdminEditPurchaseOrderLines
+>

@@ -84,24 +84,25 @@ export const planPurchaseOrderCompletionStep = createStep(
       const cancelled = Number(line.cancelled_quantity)
       const open = quantity - received - cancelled
       const unstocked = received - Number(line.stocked_quantity)
-      if (
-        unstocked > 0 &&
-        line.inventory_item_id &&
-        !purchaseOrder.is_dropship
-      ) {
+      const stockNow =
+        unstocked > 0 && !!line.inventory_item_id && !purchaseOrder.is_dropship
+      if (stockNow) {
         plan.to_stock.push({
           purchase_order_line_id: line.id,
-          inventory_item_id: line.inventory_item_id,
+          inventory_item_id: line.inventory_item_id!,
           quantity: unstocked,
+        })
+      }
+      if (open > 0 || stockNow) {
+        plan.line_updates.push({
+          id: line.id,
+          cancelled_quantity: cancelled + Math.max(0, open),
+          ...(stockNow ? { stocked_quantity: received } : {}),
         })
       }
       if (open <= 0) {
         continue
       }
-      plan.line_updates.push({
-        id: line.id,
-        cancelled_quantity: cancelled + open,
-      })
       const waiting = line.backorders.filter(
         (link) =>
           link.backorder &&

@@ -247,13 +247,24 @@ export const planPurchaseOrdersStep = createStep(
               0
             )
           : 0
-        const needed = variantDemand.reduce((sum, d) => sum + d.quantity, 0)
-        // A dropship goes to one customer: extra units to round up to a case would have
-        // nowhere to go, so it orders exactly what is needed.
+        const forBackorders = variantDemand
+          .filter((d) => d.backorder_id)
+          .reduce((sum, d) => sum + d.quantity, 0)
+        const forStock = variantDemand
+          .filter((d) => !d.backorder_id)
+          .reduce((sum, d) => sum + d.quantity, 0)
+        // Backorder units may fit in what an existing line already orders (its rounding
+        // extra); plain stock units come on top. A dropship goes to one customer: extra units
+        // to round up to a case would have nowhere to go, so it orders exactly what is needed.
+        const wanted =
+          Math.max(
+            existing ? toNumber(existing.quantity) : 0,
+            linked + forBackorders
+          ) + forStock
         const rounded = input.dropship
-          ? linked + needed
+          ? wanted
           : roundOrderQuantity(
-              linked + needed,
+              wanted,
               toNumber(term?.minimum_order_quantity ?? 1),
               toNumber(term?.case_pack ?? 1)
             )
@@ -274,10 +285,7 @@ export const planPurchaseOrdersStep = createStep(
             (term?.unit_cost !== null && term?.unit_cost !== undefined
               ? toNumber(term.unit_cost)
               : null),
-          quantity: Math.max(
-            existing ? toNumber(existing.quantity) : 0,
-            rounded
-          ),
+          quantity: rounded,
           backorders: variantDemand
             .filter((d) => d.backorder_id)
             .map((d) => ({

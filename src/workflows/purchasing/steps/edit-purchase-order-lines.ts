@@ -1,0 +1,105 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService from "../../../modules/backorder/service"
+import { PurchaseOrderStatus } from "../../../types/enums"
+
+export type EditPurchaseOrderLinesInput = {
+  id: string
+  update?: { id: string; quantity?: number; unit_cost?: number | null }[]
+  remove?: string[]
+}
+
+export const editPurchaseOrderLinesStepId = "edit-purchase-order-lines"
+
+/**
+ * This step changes the lines of a draft purchase order: quantities and unit costs, or
+ * removes lines. A quantity below what the line's linked backorders need, a line of another
+ * purchase order and a purchase order that is no longer a draft are refused. Its
+ * compensation restores the lines.
+ */
+export const editPurchaseOrderLinesStep = createStep(
+  editPurchaseOrderLinesStepId,
+  async (input: EditPurchaseOrderLinesInput, { container }) => {
+    const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    const [purchaseOrder] = await service.listPurchaseOrders(
+      { id: input.id },
+      { relations: ["lines", "lines.backorders"] }
+    )
+    if (!purchaseOrder) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Purchase order with id: ${input.id} was not found`
+      )
+    }
+    const number = service.formatPurchaseOrderNumber(purchaseOrder.display_id)
+    if (purchaseOrder.status !== PurchaseOrderStatus.DRAFT) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Purchase order ${number} is ${purchaseOrder.status}: only a draft's lines can be edited`
+      )
+    }
+    const lineOf = (id: string) => {
+      const line = purchaseOrder.lines.find((l) => l.id === id)
+      if (!line) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `Purchase order ${number} has no line ${id}`
+        )
+      }
+      return line
+    }
+    const linked = (id: string) =>
+      lineOf(id).backorders.reduce((sum, b) => sum + Number(b.quantity), 0)
+    for (const update of input.update ?? []) {
+      if (
+        update.quantity !== undefined &&
+        update.quantity < linked(update.id)
+      ) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Purchase order ${number} line ${update.id}: ${update.quantity} is less than the ${linked(update.id)} its backorders need`
+        )
+      }
+    }
+    for (const id of input.remove ?? []) {
+      if (linked(id) > 0) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Purchase order ${number} line ${id} serves backorders: cancel the purchase order or keep the line`
+        )
+      }
+    }
+
+    const touched = [
+      ...(input.update ?? []).map((u) => u.id),
+      ...(input.remove ?? []),
+    ]
+    const previous = purchaseOrder.lines
+      .filter((l) => touched.includes(l.id))
+      .map((l) => ({
+        id: l.id,
+        quantity: Number(l.quantity),
+        unit_cost: l.unit_cost === null ? null : Number(l.unit_cost),
+      }))
+    if (input.update?.length) {
+      await service.updatePurchaseOrderLines(input.update)
+    }
+    if (input.remove?.length) {
+      await service.softDeletePurchaseOrderLines(input.remove)
+    }
+    return new StepResponse(void 0, { previous, removed: input.remove ?? [] })
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    if (undo.removed.length) {
+      await service.restorePurchaseOrderLines(undo.removed)
+    }
+    if (undo.previous.length) {
+      await service.updatePurchaseOrderLines(undo.previous)
+    }
+  }
+)
