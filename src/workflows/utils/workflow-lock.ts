@@ -1,4 +1,8 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import {
+  acquireLockStep,
+  releaseLockStep,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { LOCK_TIMEOUT_SECONDS } from "./locking"
@@ -28,4 +32,30 @@ export function acquireWorkflowLock(
   return {
     release: () => releaseLockStep({ key: keys, ownerId }),
   }
+}
+
+/**
+ * Inside a workflow's composition: locks a purchase order and the inventory items on its
+ * lines (the keys Medusa's checkout and fulfilment also lock), for receiving and completing
+ * it. Returns what releases the lock.
+ */
+export function acquirePurchaseOrderLock(
+  purchaseOrderId: string,
+  owner: string
+) {
+  const { data: lines } = useQueryGraphStep({
+    entity: "purchase_order_line",
+    fields: ["inventory_item_id"],
+    filters: { purchase_order_id: purchaseOrderId },
+  }).config({ name: "purchase-order-items" })
+  const keys = transform(
+    { purchaseOrderId, lines },
+    ({ purchaseOrderId, lines }) => [
+      `purchase_order:${purchaseOrderId}`,
+      ...new Set(
+        lines.map((l) => l.inventory_item_id).filter((id): id is string => !!id)
+      ),
+    ]
+  )
+  return acquireWorkflowLock(keys, owner)
 }

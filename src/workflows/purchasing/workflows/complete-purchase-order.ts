@@ -1,4 +1,4 @@
-import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
@@ -18,7 +18,7 @@ import { createFollowUpPurchaseOrderStep } from "../steps/create-follow-up-purch
 import { planPurchaseOrderCompletionStep } from "../steps/plan-purchase-order-completion"
 import { stockReceivedUnitsStep } from "../steps/stock-received-units"
 import { updatePurchaseOrderStateStep } from "../steps/update-purchase-order-state"
-import { acquireWorkflowLock } from "../../utils/workflow-lock"
+import { acquirePurchaseOrderLock } from "../../utils/workflow-lock"
 
 export const completePurchaseOrderWorkflowId = "complete-purchase-order"
 
@@ -34,18 +34,7 @@ export const completePurchaseOrderWorkflowId = "complete-purchase-order"
 export const completePurchaseOrderWorkflow = createWorkflow(
   completePurchaseOrderWorkflowId,
   (input: WorkflowData<CompletePurchaseOrderInput>) => {
-    const { data: lines } = useQueryGraphStep({
-      entity: "purchase_order_line",
-      fields: ["inventory_item_id"],
-      filters: { purchase_order_id: input.id },
-    }).config({ name: "purchase-order-items" })
-    const lockKeys = transform({ input, lines }, ({ input, lines }) => [
-      `purchase_order:${input.id}`,
-      ...new Set(
-        lines.map((l) => l.inventory_item_id).filter((id): id is string => !!id)
-      ),
-    ])
-    const lock = acquireWorkflowLock(lockKeys, "complete")
+    const lock = acquirePurchaseOrderLock(input.id, "complete")
 
     const plan = planPurchaseOrderCompletionStep(input)
     const followUp = createFollowUpPurchaseOrderStep(plan)

@@ -1,4 +1,4 @@
-import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   parallelize,
@@ -14,7 +14,7 @@ import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
 import { recordReceiptStep } from "../steps/record-receipt"
 import { stockReceivedUnitsStep } from "../steps/stock-received-units"
 import { validateReceiptStep } from "../steps/validate-receipt"
-import { acquireWorkflowLock } from "../../utils/workflow-lock"
+import { acquirePurchaseOrderLock } from "../../utils/workflow-lock"
 import { releaseBackorderReservationsUnderLockStep } from "../../backorders/steps/release-backorder-reservations"
 import { deliverDropshippedBackordersStep } from "../steps/deliver-dropshipped-backorders"
 
@@ -43,19 +43,7 @@ export const receivePurchaseOrderWorkflowId = "receive-purchase-order"
 export const receivePurchaseOrderWorkflow = createWorkflow(
   receivePurchaseOrderWorkflowId,
   (input: WorkflowData<ReceivePurchaseOrderInput>) => {
-    const { data: lines } = useQueryGraphStep({
-      entity: "purchase_order_line",
-      fields: ["inventory_item_id"],
-      filters: { purchase_order_id: input.id },
-    }).config({ name: "purchase-order-items" })
-
-    const lockKeys = transform({ input, lines }, ({ input, lines }) => [
-      `purchase_order:${input.id}`,
-      ...new Set(
-        lines.map((l) => l.inventory_item_id).filter((id): id is string => !!id)
-      ),
-    ])
-    const lock = acquireWorkflowLock(lockKeys, "receive")
+    const lock = acquirePurchaseOrderLock(input.id, "receive")
 
     const plan = validateReceiptStep(input)
 
