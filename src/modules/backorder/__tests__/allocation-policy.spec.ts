@@ -34,6 +34,8 @@ const backorders = (service: BackorderModuleService) =>
       variant_id: "variant_1",
       inventory_item_id: "iitem_1",
       location_id: "sloc_1",
+      // Distinct ages: a batch insert would give all three the same created_at.
+      created_at: new Date(Date.UTC(2026, 10, 1 + i)),
     }))
   )
 

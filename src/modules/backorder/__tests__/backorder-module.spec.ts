@@ -225,7 +225,7 @@ moduleIntegrationTestRunner<BackorderModuleService>({
           service.createBackorders(
             backorderData({ line_item_id: "ordli_9", status: "lost" })
           )
-        ).rejects.toThrow()
+        ).rejects.toThrow(/backorder_status_check/)
         expect(await service.listBackorders()).toHaveLength(1)
       })
     })

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { PurchaseOrderStatus } from "../../../types/enums"
+import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export type EditPurchaseOrderLinesInput = {
   id: string
@@ -22,17 +23,11 @@ export const editPurchaseOrderLinesStep = createStep(
   editPurchaseOrderLinesStepId,
   async (input: EditPurchaseOrderLinesInput, { container }) => {
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-    const [purchaseOrder] = await service.listPurchaseOrders(
-      { id: input.id },
-      { relations: ["lines", "lines.backorders"] }
+    const { purchaseOrder, number } = await retrievePurchaseOrder(
+      service,
+      input.id,
+      ["lines", "lines.backorders"]
     )
-    if (!purchaseOrder) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Purchase order with id: ${input.id} was not found`
-      )
-    }
-    const number = service.formatPurchaseOrderNumber(purchaseOrder.display_id)
     if (purchaseOrder.status !== PurchaseOrderStatus.DRAFT) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

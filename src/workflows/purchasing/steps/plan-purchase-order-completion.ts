@@ -11,6 +11,7 @@ import {
   CompletePurchaseOrderInput,
   CompletionPlan,
 } from "../../../types/receiving"
+import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export const planPurchaseOrderCompletionStepId =
   "plan-purchase-order-completion"
@@ -26,17 +27,11 @@ export const planPurchaseOrderCompletionStep = createStep(
   planPurchaseOrderCompletionStepId,
   async (input: CompletePurchaseOrderInput, { container }) => {
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-    const [purchaseOrder] = await service.listPurchaseOrders(
-      { id: input.id },
-      { relations: ["lines", "lines.backorders", "lines.backorders.backorder"] }
+    const { purchaseOrder, number } = await retrievePurchaseOrder(
+      service,
+      input.id,
+      ["lines", "lines.backorders", "lines.backorders.backorder"]
     )
-    if (!purchaseOrder) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Purchase order with id: ${input.id} was not found`
-      )
-    }
-    const number = service.formatPurchaseOrderNumber(purchaseOrder.display_id)
     const completable = [
       PurchaseOrderStatus.ORDERED,
       PurchaseOrderStatus.PARTIALLY_RECEIVED,

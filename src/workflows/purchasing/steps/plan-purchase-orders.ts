@@ -14,6 +14,7 @@ import {
 } from "../../../types/purchasing"
 import { toNumber } from "../../backorders/utils/money"
 import { roundOrderQuantity } from "../utils/rounding"
+import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export const planPurchaseOrdersStepId = "plan-purchase-orders"
 
@@ -323,20 +324,15 @@ export const planPurchaseOrdersStep = createStep(
 )
 
 async function loadDraft(service: BackorderModuleService, id: string) {
-  const [draft] = await service.listPurchaseOrders(
-    { id },
-    { relations: ["lines", "lines.backorders"] }
+  const { purchaseOrder: draft, number } = await retrievePurchaseOrder(
+    service,
+    id,
+    ["lines", "lines.backorders"]
   )
-  if (!draft) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Purchase order with id: ${id} was not found`
-    )
-  }
   if (draft.status !== PurchaseOrderStatus.DRAFT) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `Purchase order ${service.formatPurchaseOrderNumber(draft.display_id)} is ${draft.status}: only a draft can be added to`
+      `Purchase order ${number} is ${draft.status}: only a draft can be added to`
     )
   }
   return draft

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderStatus, PurchaseOrderStatus } from "../../../types/enums"
+import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export type UpdatePurchaseOrderInput = {
   id: string
@@ -30,23 +31,18 @@ export const updatePurchaseOrderDetailsStep = createStep(
   updatePurchaseOrderDetailsStepId,
   async (input: UpdatePurchaseOrderInput, { container }) => {
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-    const [purchaseOrder] = await service.listPurchaseOrders(
-      { id: input.id },
-      { relations: ["lines", "lines.backorders", "lines.backorders.backorder"] }
+    const { purchaseOrder, number } = await retrievePurchaseOrder(
+      service,
+      input.id,
+      ["lines", "lines.backorders", "lines.backorders.backorder"]
     )
-    if (!purchaseOrder) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Purchase order with id: ${input.id} was not found`
-      )
-    }
     if (
       purchaseOrder.status === PurchaseOrderStatus.CLOSED ||
       purchaseOrder.status === PurchaseOrderStatus.CANCELLED
     ) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Purchase order ${service.formatPurchaseOrderNumber(purchaseOrder.display_id)} is ${purchaseOrder.status} and cannot be changed`
+        `Purchase order ${number} is ${purchaseOrder.status} and cannot be changed`
       )
     }
     const previous = {

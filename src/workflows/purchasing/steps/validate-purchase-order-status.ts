@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { PurchaseOrderStatus } from "../../../types/enums"
+import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export const validatePurchaseOrderStatusStepId =
   "validate-purchase-order-status"
@@ -19,35 +20,26 @@ export const validatePurchaseOrderStatusStep = createStep(
     { container }
   ) => {
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-    const [purchaseOrder] = await service.listPurchaseOrders(
-      { id: input.id },
-      { relations: ["lines", "lines.backorders", "lines.backorders.backorder"] }
+    const { purchaseOrder, number } = await retrievePurchaseOrder(
+      service,
+      input.id,
+      ["lines", "lines.backorders", "lines.backorders.backorder"]
     )
-    if (!purchaseOrder) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Purchase order with id: ${input.id} was not found`
-      )
-    }
     if (!input.allowed.includes(purchaseOrder.status)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Purchase order ${service.formatPurchaseOrderNumber(
-          purchaseOrder.display_id
-        )} is ${purchaseOrder.status} and cannot be ${input.action}`
+        `Purchase order ${number} is ${purchaseOrder.status} and cannot be ${input.action}`
       )
     }
     if (!purchaseOrder.lines.length) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `Purchase order ${service.formatPurchaseOrderNumber(
-          purchaseOrder.display_id
-        )} has no lines`
+        `Purchase order ${number} has no lines`
       )
     }
     return new StepResponse({
       id: purchaseOrder.id,
-      number: service.formatPurchaseOrderNumber(purchaseOrder.display_id),
+      number: number,
       status: purchaseOrder.status,
       location_id: purchaseOrder.location_id,
       is_dropship: purchaseOrder.is_dropship,

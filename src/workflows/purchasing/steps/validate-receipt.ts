@@ -11,6 +11,7 @@ import {
   ReceivePurchaseOrderInput,
   ReceiptPlan,
 } from "../../../types/receiving"
+import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export const validateReceiptStepId = "validate-receipt"
 
@@ -25,17 +26,11 @@ export const validateReceiptStep = createStep(
   validateReceiptStepId,
   async (input: ReceivePurchaseOrderInput, { container }) => {
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-    const [purchaseOrder] = await service.listPurchaseOrders(
-      { id: input.id },
-      { relations: ["lines", "lines.backorders", "lines.backorders.backorder"] }
+    const { purchaseOrder, number } = await retrievePurchaseOrder(
+      service,
+      input.id,
+      ["lines", "lines.backorders", "lines.backorders.backorder"]
     )
-    if (!purchaseOrder) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Purchase order with id: ${input.id} was not found`
-      )
-    }
-    const number = service.formatPurchaseOrderNumber(purchaseOrder.display_id)
 
     if (input.idempotency_key) {
       const [existing] = await service.listReceipts(
