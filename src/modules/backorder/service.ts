@@ -12,6 +12,7 @@ import {
   AllocationRule,
   AllocationSource,
   BackorderStatus,
+  OPEN_BACKORDER_STATUSES,
   WAITING_BACKORDER_STATUSES,
 } from "../../types/enums"
 import {
@@ -69,6 +70,53 @@ export type SupplierGroup = {
   /** Units still waiting for stock. */
   waiting_quantity: number
 }
+
+/** What the backorder health page shows, computed in a handful of aggregate queries. */
+export type BackorderHealth = {
+  /** Open backorders per status. */
+  open_by_status: Record<string, number>
+  /** Open backorders per age bucket (days since the sale) and status, for the chart. */
+  age_buckets: { bucket: string; status: string; count: number }[]
+  open_count: number
+  /** Units still waiting for stock. */
+  waiting_quantity: number
+  /** Waiting backorders whose promise date has passed. */
+  late_count: number
+  /** Backorders nobody has ordered from a supplier yet (`new`). */
+  without_purchase_order_count: number
+  oldest_open_at: Date | null
+  /** Money customers paid towards open backorders, per currency. */
+  deposits_held: { currency_code: string; amount: number }[]
+  /** Of the units backordered in the last 90 days and not cancelled, the share allocated. */
+  fill_rate: number | null
+  /** Received over ordered units on purchase orders that have been received, per supplier. */
+  supplier_fill_rates: {
+    supplier_id: string
+    ordered_quantity: number
+    received_quantity: number
+    fill_rate: number
+  }[]
+}
+
+/** Backorder and purchasing figures of one inventory item per location. */
+export type StockSummaryRow = StockPair & {
+  open_backorders: number
+  /** Units still waiting for stock. */
+  waiting_quantity: number
+  /** Units allocated to open backorders and not yet fulfilled. */
+  allocated_quantity: number
+  /** Units on sent purchase orders not yet received or cancelled. */
+  incoming_quantity: number
+  next_expected_at: Date | null
+}
+
+/** Age buckets of the health page, in days since the backorder was created. */
+export const AGE_BUCKETS = [
+  { bucket: "0-7", max: 7 },
+  { bucket: "8-14", max: 14 },
+  { bucket: "15-30", max: 30 },
+  { bucket: "31+", max: null },
+] as const
 
 export type AllocateStockInput = StockPair & {
   /** Units free to hand out at the location. */
@@ -444,6 +492,253 @@ class BackorderModuleService extends MedusaService({
     )
   }
 
+  /**
+   * Ids of the backorders a staff search matches: SKU or title containing the text, or one
+   * of the given customers or orders (found by the caller in their own modules). At most
+   * `limit`, newest first.
+   */
+  @InjectManager()
+  async searchBackorderIds(
+    q: string,
+    matches: { customer_ids?: string[]; order_ids?: string[] } = {},
+    limit = 1000,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const rows: { id: string }[] = await this.knex(sharedContext)("backorder")
+      .select("id")
+      .whereNull("deleted_at")
+      .where((where) => {
+        where.whereILike("sku", pattern).orWhereILike("title", pattern)
+        if (matches.customer_ids?.length) {
+          where.orWhereIn("customer_id", matches.customer_ids)
+        }
+        if (matches.order_ids?.length) {
+          where.orWhereIn("order_id", matches.order_ids)
+        }
+      })
+      .orderBy("created_at", "desc")
+      .limit(limit)
+    return rows.map((row) => row.id)
+  }
+
+  /**
+   * The backorder health figures (DOMAIN: open backorders, age, fill rate, deposit liability,
+   * late ETAs, backorders with no PO), each one aggregate query.
+   */
+  @InjectManager()
+  async summarizeBackorderHealth(
+    now: Date = new Date(),
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BackorderHealth> {
+    const knex = this.knex(sharedContext)
+    const open = () =>
+      knex("backorder")
+        .whereNull("deleted_at")
+        .whereIn("status", OPEN_BACKORDER_STATUSES)
+    const ageDays = knex.raw(
+      "EXTRACT(EPOCH FROM (?::timestamptz - created_at)) / 86400",
+      [now]
+    )
+    const bucketCase = knex.raw(
+      `CASE ${AGE_BUCKETS.filter((b) => b.max !== null)
+        .map((b) => `WHEN age < ${Number(b.max) + 1} THEN '${b.bucket}'`)
+        .join(" ")} ELSE '${AGE_BUCKETS[AGE_BUCKETS.length - 1].bucket}' END`
+    )
+
+    const [byAge, totals, deposits, fill, suppliers] = await Promise.all([
+      knex
+        .from(open().select("status", { age: ageDays }).as("b"))
+        .select("status", { bucket: bucketCase })
+        .count({ count: "*" })
+        .groupBy("status", "bucket"),
+      open()
+        .first()
+        .count({ open_count: "*" })
+        .sum({
+          waiting_quantity: knex.raw(
+            "CASE WHEN status IN ('new','on_order','partially_available') THEN GREATEST(quantity - allocated_quantity - cancelled_quantity, 0) ELSE 0 END"
+          ),
+        })
+        .sum({
+          late_count: knex.raw(
+            "CASE WHEN status IN ('new','on_order','partially_available') AND promised_at < ? THEN 1 ELSE 0 END",
+            [now]
+          ),
+        })
+        .sum({
+          without_purchase_order_count: knex.raw(
+            "CASE WHEN status = 'new' THEN 1 ELSE 0 END"
+          ),
+        })
+        .min({ oldest_open_at: "created_at" }),
+      open()
+        .whereNotNull("currency_code")
+        .select("currency_code")
+        .sum({ amount: knex.raw("paid_amount - refunded_amount") })
+        .groupBy("currency_code")
+        .havingRaw("SUM(paid_amount - refunded_amount) > 0")
+        .orderBy("currency_code"),
+      knex("backorder")
+        .whereNull("deleted_at")
+        .where("created_at", ">=", new Date(now.getTime() - 90 * 86400000))
+        .first()
+        .sum({ wanted: knex.raw("quantity - cancelled_quantity") })
+        .sum({ allocated: "allocated_quantity" }),
+      knex("purchase_order_line as l")
+        .join("purchase_order as po", "po.id", "l.purchase_order_id")
+        .whereNull("l.deleted_at")
+        .whereNull("po.deleted_at")
+        .whereIn("po.status", ["partially_received", "received", "closed"])
+        .select("po.supplier_id")
+        .sum({ ordered_quantity: "l.quantity" })
+        .sum({ received_quantity: "l.received_quantity" })
+        .groupBy("po.supplier_id")
+        .orderBy("po.supplier_id"),
+    ])
+
+    const openByStatus = Object.fromEntries(
+      OPEN_BACKORDER_STATUSES.map((status) => [status, 0])
+    )
+    const ageBuckets = AGE_BUCKETS.flatMap(({ bucket }) =>
+      OPEN_BACKORDER_STATUSES.map((status) => ({ bucket, status, count: 0 }))
+    )
+    for (const row of byAge as {
+      status: string
+      bucket: string
+      count: string
+    }[]) {
+      openByStatus[row.status] += Number(row.count)
+      const cell = ageBuckets.find(
+        (b) => b.bucket === row.bucket && b.status === row.status
+      )
+      if (cell) {
+        cell.count = Number(row.count)
+      }
+    }
+    const t = totals as Record<string, string | Date | null>
+    const f = fill as { wanted: string | null; allocated: string | null }
+    const wanted = Number(f?.wanted ?? 0)
+    return {
+      open_by_status: openByStatus,
+      age_buckets: ageBuckets,
+      open_count: Number(t?.open_count ?? 0),
+      waiting_quantity: Number(t?.waiting_quantity ?? 0),
+      late_count: Number(t?.late_count ?? 0),
+      without_purchase_order_count: Number(
+        t?.without_purchase_order_count ?? 0
+      ),
+      oldest_open_at: t?.oldest_open_at ? new Date(t.oldest_open_at) : null,
+      deposits_held: (
+        deposits as { currency_code: string; amount: string }[]
+      ).map((row) => ({
+        currency_code: row.currency_code,
+        amount: Number(row.amount),
+      })),
+      fill_rate: wanted > 0 ? roundRate(Number(f.allocated) / wanted) : null,
+      supplier_fill_rates: (
+        suppliers as {
+          supplier_id: string
+          ordered_quantity: string
+          received_quantity: string
+        }[]
+      ).map((row) => ({
+        supplier_id: row.supplier_id,
+        ordered_quantity: Number(row.ordered_quantity),
+        received_quantity: Number(row.received_quantity),
+        fill_rate: roundRate(
+          Number(row.received_quantity) / Number(row.ordered_quantity)
+        ),
+      })),
+    }
+  }
+
+  /**
+   * Per location, what one inventory item has backordered, allocated and incoming, and the
+   * next expected date of a purchase order bringing it: two aggregate queries.
+   */
+  @InjectManager()
+  async summarizeStock(
+    inventoryItemIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StockSummaryRow[]> {
+    if (!inventoryItemIds.length) {
+      return []
+    }
+    const knex = this.knex(sharedContext)
+    const [backorders, incoming] = await Promise.all([
+      knex("backorder")
+        .whereNull("deleted_at")
+        .whereIn("status", OPEN_BACKORDER_STATUSES)
+        .whereIn("inventory_item_id", inventoryItemIds)
+        .select("inventory_item_id", "location_id")
+        .count({ open_backorders: "*" })
+        .sum({
+          waiting_quantity: knex.raw(
+            "GREATEST(quantity - allocated_quantity - cancelled_quantity, 0)"
+          ),
+        })
+        .sum({
+          allocated_quantity: knex.raw(
+            "GREATEST(allocated_quantity - fulfilled_quantity, 0)"
+          ),
+        })
+        .groupBy("inventory_item_id", "location_id"),
+      knex("purchase_order_line as l")
+        .join("purchase_order as po", "po.id", "l.purchase_order_id")
+        .whereNull("l.deleted_at")
+        .whereNull("po.deleted_at")
+        .whereIn("po.status", ["ordered", "partially_received"])
+        .where("po.is_dropship", false)
+        .whereIn("l.inventory_item_id", inventoryItemIds)
+        .select("l.inventory_item_id", "po.location_id")
+        .sum({
+          incoming_quantity: knex.raw(
+            "GREATEST(l.quantity - l.received_quantity - l.cancelled_quantity, 0)"
+          ),
+        })
+        .min({ next_expected_at: "po.expected_at" })
+        .groupBy("l.inventory_item_id", "po.location_id"),
+    ])
+    const rows = new Map<string, StockSummaryRow>()
+    const row = (pair: StockPair) => {
+      const key = stockPairKey(pair)
+      if (!rows.has(key)) {
+        rows.set(key, {
+          inventory_item_id: pair.inventory_item_id,
+          location_id: pair.location_id,
+          open_backorders: 0,
+          waiting_quantity: 0,
+          allocated_quantity: 0,
+          incoming_quantity: 0,
+          next_expected_at: null,
+        })
+      }
+      return rows.get(key)!
+    }
+    for (const b of backorders as Record<string, string>[]) {
+      const r = row(b as unknown as StockPair)
+      r.open_backorders = Number(b.open_backorders)
+      r.waiting_quantity = Number(b.waiting_quantity)
+      r.allocated_quantity = Number(b.allocated_quantity)
+    }
+    for (const i of incoming as Record<string, string | Date | null>[]) {
+      if (!i.location_id || Number(i.incoming_quantity) <= 0) {
+        continue
+      }
+      const r = row(i as unknown as StockPair)
+      r.incoming_quantity = Number(i.incoming_quantity)
+      r.next_expected_at = i.next_expected_at
+        ? new Date(i.next_expected_at)
+        : null
+    }
+    return [...rows.values()].sort(
+      (a, b) =>
+        a.inventory_item_id.localeCompare(b.inventory_item_id) ||
+        a.location_id.localeCompare(b.location_id)
+    )
+  }
+
   private knex(sharedContext: Context) {
     const manager = (sharedContext.transactionManager ??
       sharedContext.manager) as SqlEntityManager
@@ -478,3 +773,8 @@ class BackorderModuleService extends MedusaService({
 }
 
 export default BackorderModuleService
+
+/** A share rounded to four places (0.8333). */
+function roundRate(rate: number) {
+  return Math.round(rate * 10000) / 10000
+}

@@ -4,16 +4,21 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import {
+  listAllocationQueryConfig,
   listBackorderQueryConfig,
   retrieveBackorderQueryConfig,
 } from "./query-config"
+import { resolveBackorderSearch } from "./search"
 import {
   AdminCancelBackorder,
   AdminFulfilBackorders,
   AdminReleaseAllocation,
+  AdminGetAllocationsParams,
   AdminGetBackorderAggregatesParams,
+  AdminGetBackorderHealthParams,
   AdminGetBackorderParams,
   AdminGetBackordersParams,
+  AdminGetBackorderStockSummaryParams,
 } from "./validators"
 
 export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
@@ -25,6 +30,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetBackordersParams,
         listBackorderQueryConfig
       ),
+      resolveBackorderSearch,
     ],
   },
   {
@@ -35,6 +41,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         defaults: [],
         isList: false,
       }),
+      resolveBackorderSearch,
     ],
   },
   {
@@ -45,6 +52,37 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         defaults: [],
         isList: false,
       }),
+      resolveBackorderSearch,
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/backorders/health",
+    middlewares: [
+      validateAndTransformQuery(AdminGetBackorderHealthParams, {
+        defaults: [],
+        isList: false,
+      }),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/backorders/stock-summary",
+    middlewares: [
+      validateAndTransformQuery(AdminGetBackorderStockSummaryParams, {
+        defaults: [],
+        isList: false,
+      }),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/backorders/allocations",
+    middlewares: [
+      validateAndTransformQuery(
+        AdminGetAllocationsParams,
+        listAllocationQueryConfig
+      ),
     ],
   },
   {

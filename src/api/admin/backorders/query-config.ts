@@ -45,3 +45,32 @@ export const listBackorderQueryConfig = {
   defaultLimit: 20,
   isList: true,
 }
+
+export const defaultAdminAllocationFields = [
+  "id",
+  "quantity",
+  "source",
+  "rule",
+  "reason",
+  "inventory_item_id",
+  "location_id",
+  "purchase_order_id",
+  "purchase_order_line_id",
+  "receipt_id",
+  "counterpart_backorder_id",
+  "note",
+  "created_by",
+  "created_at",
+  "backorder.id",
+  "backorder.order_id",
+  "backorder.customer_id",
+  "backorder.sku",
+  "backorder.title",
+  "backorder.status",
+]
+
+export const listAllocationQueryConfig = {
+  defaults: defaultAdminAllocationFields,
+  defaultLimit: 50,
+  isList: true,
+}

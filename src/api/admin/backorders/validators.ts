@@ -15,6 +15,8 @@ export type AdminGetBackorderParamsType = z.infer<
 >
 
 export const AdminGetBackordersParamsFields = z.object({
+  /** Staff search: SKU or title, customer name or email, order number (`#12`). */
+  q: z.string().trim().min(1).max(200).optional(),
   id: stringOrArray.optional(),
   status: z
     .union([
@@ -105,3 +107,41 @@ export const AdminReleaseAllocation = z
   })
   .strict()
 export type AdminReleaseAllocationType = z.infer<typeof AdminReleaseAllocation>
+
+export const AdminGetBackorderHealthParams = z.object({}).strict()
+
+export const AdminGetBackorderStockSummaryParams = z
+  .object({
+    variant_id: z.string().min(1).optional(),
+    inventory_item_id: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((data, ctx) => {
+    if (!data.variant_id === !data.inventory_item_id) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["variant_id"],
+        message: "Give either variant_id or inventory_item_id",
+      })
+    }
+  })
+export type AdminGetBackorderStockSummaryParamsType = z.infer<
+  typeof AdminGetBackorderStockSummaryParams
+>
+
+export const AdminGetAllocationsParams = createFindParams({
+  limit: 50,
+  offset: 0,
+})
+  .merge(
+    z.object({
+      backorder_id: stringOrArray.optional(),
+      purchase_order_id: stringOrArray.optional(),
+      inventory_item_id: stringOrArray.optional(),
+      location_id: stringOrArray.optional(),
+    })
+  )
+  .strict()
+export type AdminGetAllocationsParamsType = z.infer<
+  typeof AdminGetAllocationsParams
+>

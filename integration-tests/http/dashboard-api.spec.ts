@@ -1,0 +1,319 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { refused } from "../helpers/api"
+
+jest.setTimeout(180000)
+
+/**
+ * The read endpoints the admin dashboard is built on: search of the backorder list, the
+ * health figures, the per-location stock summary of a variant and the allocation ledger.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: RequestHeaders
+    let store: DemoStore
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = await seedDemoStore(container)
+      admin = await createAdminUser(container)
+    })
+
+    const sale = async (
+      sku: string,
+      quantity: number,
+      extra: Record<string, unknown> = {}
+    ) =>
+      (
+        await api.post(
+          "/admin/to-order-sales",
+          {
+            customer_id: store.customerId,
+            location_id: store.shopLocationId,
+            lines: [{ variant_id: store.variantIdsBySku[sku], quantity }],
+            payment_policy: "pay_now",
+            ...extra,
+          },
+          admin
+        )
+      ).data
+    const ids = (res: { data: { backorders: { id: string }[] } }) =>
+      res.data.backorders.map((b) => b.id).sort()
+
+    /** A kettle sold short (3, paid) and a white grinder (2 short, 50 % deposit). */
+    const twoSales = async () => {
+      const kettle = await sale("KETTLE-MATTE", 3)
+      const grinder = await sale("GRINDER-WHITE", 4, {
+        payment_policy: "deposit",
+        deposit_percent: 50,
+      })
+      return { kettle, grinder }
+    }
+
+    describe("search the backorder list", () => {
+      it("finds by SKU, customer email and order number; counts and supplier groups follow the search", async () => {
+        const { kettle, grinder } = await twoSales()
+        const kettleId = kettle.backorders[0].id
+        const grinderId = grinder.backorders[0].id
+
+        const bySku = await api.get("/admin/backorders?q=kettle-mat", admin)
+        expect(ids(bySku)).toEqual([kettleId])
+        expect(bySku.data.count).toBe(1)
+
+        const byEmail = await api.get("/admin/backorders?q=jane@example", admin)
+        expect(ids(byEmail)).toEqual([kettleId, grinderId].sort())
+
+        const byOrder = await api.get(
+          `/admin/backorders?q=%23${grinder.order.display_id}`,
+          admin
+        )
+        expect(ids(byOrder)).toEqual([grinderId])
+
+        const nothing = await api.get(
+          "/admin/backorders?q=no-such-thing",
+          admin
+        )
+        expect(nothing.data).toEqual({
+          backorders: [],
+          count: 0,
+          offset: 0,
+          limit: 20,
+        })
+
+        const counts = await api.get("/admin/backorders/counts?q=KETTLE", admin)
+        expect(counts.data).toEqual({
+          counts: {
+            new: 1,
+            on_order: 0,
+            partially_available: 0,
+            available: 0,
+            fulfilled: 0,
+            cancelled: 0,
+          },
+          total: 1,
+        })
+
+        const groups = await api.get(
+          "/admin/backorders/supplier-groups?q=grinder",
+          admin
+        )
+        expect(groups.data.groups).toEqual([
+          {
+            supplier: {
+              id: store.supplierIdsByCode.NCS,
+              name: "Nordic Coffee Supply",
+            },
+            count: 1,
+            waiting_quantity: 2,
+          },
+        ])
+      })
+
+      it("refuses a blank search", async () => {
+        const res = await refused(api.get("/admin/backorders?q=%20", admin))
+        expect(res.status).toBe(400)
+        expect(res.data).toEqual({
+          type: "invalid_data",
+          message:
+            "Invalid request: Value for field 'q' too small, expected at least: '1'",
+        })
+      })
+    })
+
+    describe("health, stock summary and ledger", () => {
+      it("reports open backorders, waiting units, deposits, fill rates and incoming stock before and after a receipt", async () => {
+        const { kettle, grinder } = await twoSales()
+        const kettleBackorder = kettle.backorders[0]
+        const deposit = grinder.backorders[0].paid_amount
+
+        const before = (await api.get("/admin/backorders/health", admin)).data
+          .health
+        expect(before).toEqual(
+          expect.objectContaining({
+            open_by_status: {
+              new: 2,
+              on_order: 0,
+              partially_available: 0,
+              available: 0,
+            },
+            open_count: 2,
+            waiting_quantity: 5,
+            late_count: 0,
+            without_purchase_order_count: 2,
+            deposits_held: [
+              {
+                currency_code: "eur",
+                amount: Number(kettleBackorder.paid_amount) + Number(deposit),
+              },
+            ],
+            fill_rate: 0,
+            supplier_fill_rates: [],
+          })
+        )
+        expect(
+          before.age_buckets.filter((b: { count: number }) => b.count > 0)
+        ).toEqual([{ bucket: "0-7", status: "new", count: 2 }])
+        expect(before.age_buckets).toHaveLength(16)
+
+        const [po] = (
+          await api.post(
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [kettleBackorder.id] },
+            admin
+          )
+        ).data.purchase_orders
+        const sent = (
+          await api.post(
+            `/admin/purchase-orders/${po.id}/send`,
+            { expected_at: "2026-12-01T00:00:00.000Z" },
+            admin
+          )
+        ).data.purchase_order
+        await api.post(
+          `/admin/purchase-orders/${po.id}/receive`,
+          {
+            lines: [{ purchase_order_line_id: sent.lines[0].id, quantity: 4 }],
+          },
+          admin
+        )
+
+        const after = (await api.get("/admin/backorders/health", admin)).data
+          .health
+        expect(after).toEqual(
+          expect.objectContaining({
+            open_by_status: {
+              new: 1,
+              on_order: 0,
+              partially_available: 0,
+              available: 1,
+            },
+            open_count: 2,
+            waiting_quantity: 2,
+            without_purchase_order_count: 1,
+            fill_rate: 0.6,
+            supplier_fill_rates: [
+              {
+                supplier_id: store.supplierIdsByCode.BWW,
+                supplier_name: "Brewware Wholesale",
+                ordered_quantity: 6,
+                received_quantity: 4,
+                fill_rate: 0.6667,
+              },
+            ],
+          })
+        )
+
+        const summary = (
+          await api.get(
+            `/admin/backorders/stock-summary?variant_id=${store.variantIdsBySku["KETTLE-MATTE"]}`,
+            admin
+          )
+        ).data
+        expect(summary.locations).toEqual([
+          {
+            inventory_item_id: kettleBackorder.inventory_item_id,
+            location_id: store.shopLocationId,
+            location_name: "Shop",
+            open_backorders: 1,
+            waiting_quantity: 0,
+            allocated_quantity: 3,
+            incoming_quantity: 2,
+            next_expected_at: "2026-12-01T00:00:00.000Z",
+          },
+        ])
+        expect(summary.suppliers).toEqual([
+          expect.objectContaining({
+            supplier_id: store.supplierIdsByCode.BWW,
+            supplier_name: "Brewware Wholesale",
+            minimum_order_quantity: 6,
+            case_pack: 6,
+            is_preferred: true,
+          }),
+        ])
+
+        const byItem = (
+          await api.get(
+            `/admin/backorders/stock-summary?inventory_item_id=${kettleBackorder.inventory_item_id}`,
+            admin
+          )
+        ).data
+        expect(byItem.locations).toEqual(summary.locations)
+        expect(byItem.suppliers).toEqual([])
+
+        const ledger = (
+          await api.get(
+            `/admin/backorders/allocations?purchase_order_id=${po.id}`,
+            admin
+          )
+        ).data
+        expect(ledger.count).toBe(1)
+        expect(ledger.allocations[0]).toEqual(
+          expect.objectContaining({
+            quantity: 3,
+            source: "receipt",
+            rule: "linked_purchase_order",
+            purchase_order_id: po.id,
+            backorder: expect.objectContaining({
+              id: kettleBackorder.id,
+              order_id: kettle.order.id,
+              sku: "KETTLE-MATTE",
+              status: "available",
+            }),
+          })
+        )
+      })
+
+      it("refuses a stock summary without exactly one of variant_id / inventory_item_id, and unknown ids", async () => {
+        expect(
+          await refused(api.get("/admin/backorders/stock-summary", admin))
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message:
+              "Invalid request: Give either variant_id or inventory_item_id",
+          },
+        })
+        expect(
+          await refused(
+            api.get(
+              "/admin/backorders/stock-summary?variant_id=variant_missing",
+              admin
+            )
+          )
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: "Product variant with id: variant_missing was not found",
+          },
+        })
+        expect(
+          await refused(
+            api.get(
+              "/admin/backorders/stock-summary?inventory_item_id=iitem_missing",
+              admin
+            )
+          )
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: "Inventory item with id: iitem_missing was not found",
+          },
+        })
+      })
+
+      it("needs an admin", async () => {
+        for (const path of [
+          "/admin/backorders/health",
+          "/admin/backorders/allocations",
+          `/admin/backorders/stock-summary?variant_id=${store.variantIdsBySku["KETTLE-MATTE"]}`,
+        ]) {
+          expect((await refused(api.get(path))).status).toBe(401)
+        }
+      })
+    })
+  },
+})

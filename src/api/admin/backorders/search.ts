@@ -1,0 +1,58 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService from "../../../modules/backorder/service"
+
+/**
+ * Turns the staff search `q` of the backorder list, its counts and supplier groups into an
+ * `id` filter, so the three always agree: SKU or title containing the text, customers found
+ * by Medusa's customer search, or the order with that number (`12` or `#12`).
+ */
+export async function resolveBackorderSearch(
+  req: AuthenticatedMedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const params = req.validatedQuery as Record<string, unknown>
+  const q = params.q as string | undefined
+  if (q === undefined) {
+    return next()
+  }
+  const customerModule = req.scope.resolve(Modules.CUSTOMER)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const backorderModule: BackorderModuleService =
+    req.scope.resolve(BACKORDER_MODULE)
+
+  const orderNumber = /^#?(\d{1,9})$/.exec(q)?.[1]
+  const [customers, orders] = await Promise.all([
+    customerModule.listCustomers({ q }, { select: ["id"], take: 200 }),
+    orderNumber
+      ? query
+          .graph({
+            entity: "order",
+            fields: ["id"],
+            filters: { display_id: Number(orderNumber) },
+          })
+          .then(({ data }) => data)
+      : Promise.resolve([] as { id: string }[]),
+  ])
+  const found = await backorderModule.searchBackorderIds(q, {
+    customer_ids: customers.map((c) => c.id),
+    order_ids: orders.map((o) => o.id),
+  })
+  const given =
+    params.id === undefined ? null : ([params.id].flat() as string[])
+  const ids = given ? found.filter((id) => given.includes(id)) : found
+
+  delete params.q
+  params.id = ids
+  if (req.filterableFields) {
+    delete req.filterableFields.q
+    req.filterableFields.id = ids
+  }
+  next()
+}
