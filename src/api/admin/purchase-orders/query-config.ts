@@ -16,6 +16,7 @@ export const defaultAdminPurchaseOrderFields = [
   "completed_at",
   "cancelled_at",
   "parent_id",
+  "supplier_reference",
   "notes",
   "metadata",
   "created_at",

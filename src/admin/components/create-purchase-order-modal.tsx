@@ -1,0 +1,224 @@
+import { Trash } from "@medusajs/icons"
+import {
+  Button,
+  FocusModal,
+  Heading,
+  IconButton,
+  Input,
+  Label,
+  Select,
+  Text,
+  Textarea,
+  toast,
+} from "@medusajs/ui"
+import { useState } from "react"
+import { useStockLocationOptions } from "../hooks/lookups"
+import { useCreatePurchaseOrder } from "../hooks/purchase-orders"
+import { useSuppliers } from "../hooks/suppliers"
+import { errorMessage } from "../lib/format"
+import type { PurchaseOrder } from "../lib/types"
+import { useVariantSearch } from "./options"
+import { SearchSelect, SearchSelectOption } from "./search-select"
+
+type LineDraft = {
+  variant: SearchSelectOption
+  quantity: string
+  unit_cost: string
+}
+
+/** Creates a draft purchase order by hand: supplier, destination, lines. */
+export function CreatePurchaseOrderModal({
+  open,
+  onOpenChange,
+  onCreated,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  onCreated: (po: PurchaseOrder) => void
+}) {
+  const [supplierId, setSupplierId] = useState("")
+  const [locationId, setLocationId] = useState("")
+  const [expectedAt, setExpectedAt] = useState("")
+  const [notes, setNotes] = useState("")
+  const [lines, setLines] = useState<LineDraft[]>([])
+  const { data: suppliers } = useSuppliers({ limit: 100 })
+  const { data: locations } = useStockLocationOptions()
+  const create = useCreatePurchaseOrder()
+
+  const submit = () => {
+    if (!supplierId || !locationId || !lines.length) {
+      toast.error("Choose a supplier, a location and at least one variant")
+      return
+    }
+    create.mutate(
+      {
+        supplier_id: supplierId,
+        location_id: locationId,
+        ...(expectedAt
+          ? { expected_at: new Date(expectedAt).toISOString() }
+          : {}),
+        ...(notes ? { notes } : {}),
+        lines: lines.map((line) => ({
+          variant_id: line.variant.value,
+          quantity: Number(line.quantity),
+          ...(line.unit_cost !== ""
+            ? { unit_cost: Number(line.unit_cost) }
+            : {}),
+        })),
+      },
+      {
+        onSuccess: ({ purchase_order }) => {
+          toast.success(`Created ${purchase_order.number}`)
+          onOpenChange(false)
+          setLines([])
+          onCreated(purchase_order)
+        },
+        onError: (error) => toast.error(errorMessage(error)),
+      }
+    )
+  }
+
+  return (
+    <FocusModal open={open} onOpenChange={onOpenChange}>
+      <FocusModal.Content aria-describedby={undefined}>
+        <FocusModal.Header>
+          <FocusModal.Title asChild>
+            <span className="sr-only">Create purchase order</span>
+          </FocusModal.Title>
+          <Button size="small" onClick={submit} isLoading={create.isPending}>
+            Create draft
+          </Button>
+        </FocusModal.Header>
+        <FocusModal.Body className="flex flex-col items-center overflow-y-auto py-16">
+          <div className="flex w-full max-w-[720px] flex-col gap-y-6">
+            <Heading>Create purchase order</Heading>
+            <div className="grid grid-cols-2 gap-4">
+              <div className="flex flex-col gap-y-2">
+                <Label htmlFor="po-supplier">Supplier</Label>
+                <Select value={supplierId} onValueChange={setSupplierId}>
+                  <Select.Trigger id="po-supplier">
+                    <Select.Value placeholder="Choose a supplier" />
+                  </Select.Trigger>
+                  <Select.Content>
+                    {(suppliers?.suppliers ?? []).map((s) => (
+                      <Select.Item key={s.id} value={s.id}>
+                        {s.name}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              </div>
+              <div className="flex flex-col gap-y-2">
+                <Label htmlFor="po-location">Deliver to</Label>
+                <Select value={locationId} onValueChange={setLocationId}>
+                  <Select.Trigger id="po-location">
+                    <Select.Value placeholder="Choose a location" />
+                  </Select.Trigger>
+                  <Select.Content>
+                    {(locations?.stock_locations ?? []).map((l) => (
+                      <Select.Item key={l.id} value={l.id}>
+                        {l.name}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              </div>
+              <div className="flex flex-col gap-y-2">
+                <Label htmlFor="po-expected">Expected on (optional)</Label>
+                <Input
+                  id="po-expected"
+                  type="date"
+                  value={expectedAt}
+                  onChange={(e) => setExpectedAt(e.target.value)}
+                />
+              </div>
+            </div>
+            <div className="flex flex-col gap-y-2">
+              <Label htmlFor="po-notes">Notes (optional)</Label>
+              <Textarea
+                id="po-notes"
+                value={notes}
+                onChange={(e) => setNotes(e.target.value)}
+              />
+            </div>
+            <div className="flex flex-col gap-y-3">
+              <Heading level="h2">Lines</Heading>
+              {lines.map((line, index) => (
+                <div
+                  key={line.variant.value}
+                  className="flex items-end gap-x-3"
+                >
+                  <div className="flex flex-1 flex-col">
+                    <Text size="small" weight="plus">
+                      {line.variant.label}
+                    </Text>
+                    <Text size="xsmall" className="text-ui-fg-subtle">
+                      {line.variant.hint}
+                    </Text>
+                  </div>
+                  <div className="flex w-24 flex-col gap-y-1">
+                    <Label size="xsmall">Quantity</Label>
+                    <Input
+                      type="number"
+                      min={1}
+                      value={line.quantity}
+                      onChange={(e) =>
+                        setLines(
+                          lines.map((l, i) =>
+                            i === index ? { ...l, quantity: e.target.value } : l
+                          )
+                        )
+                      }
+                    />
+                  </div>
+                  <div className="flex w-28 flex-col gap-y-1">
+                    <Label size="xsmall">Unit cost</Label>
+                    <Input
+                      type="number"
+                      min={0}
+                      step="0.01"
+                      placeholder="Terms"
+                      value={line.unit_cost}
+                      onChange={(e) =>
+                        setLines(
+                          lines.map((l, i) =>
+                            i === index
+                              ? { ...l, unit_cost: e.target.value }
+                              : l
+                          )
+                        )
+                      }
+                    />
+                  </div>
+                  <IconButton
+                    variant="transparent"
+                    aria-label="Remove line"
+                    onClick={() =>
+                      setLines(lines.filter((_, i) => i !== index))
+                    }
+                  >
+                    <Trash />
+                  </IconButton>
+                </div>
+              ))}
+              <SearchSelect
+                id="po-add-variant"
+                placeholder="Add a variant: search by title or SKU"
+                value={null}
+                useOptions={useVariantSearch}
+                onChange={(option) =>
+                  option &&
+                  !lines.some((l) => l.variant.value === option.value) &&
+                  setLines([
+                    ...lines,
+                    { variant: option, quantity: "1", unit_cost: "" },
+                  ])
+                }
+              />
+            </div>
+          </div>
+        </FocusModal.Body>
+      </FocusModal.Content>
+    </FocusModal>
+  )
+}

@@ -1,0 +1,257 @@
+import { Container, Heading, Skeleton, Table, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { useAllocations, useBackorders } from "../../hooks/backorders"
+import { usePurchaseOrders } from "../../hooks/purchase-orders"
+import { customerName, formatDateTime } from "../../lib/format"
+import type { PurchaseOrder } from "../../lib/types"
+import { BackorderStatusBadge, PurchaseOrderStatusBadge } from "../badges"
+
+const Empty = ({ children }: { children: string }) => (
+  <Text size="small" className="text-ui-fg-muted px-6 py-4">
+    {children}
+  </Text>
+)
+const Loading = () => (
+  <div className="px-6 py-4">
+    <Skeleton className="h-12 w-full" />
+  </div>
+)
+
+/** The backorders this purchase order is meant to fill, and who waits for them. */
+export function BackordersSection({
+  purchaseOrder,
+}: {
+  purchaseOrder: PurchaseOrder
+}) {
+  const ids = [
+    ...new Set(
+      (purchaseOrder.lines ?? []).flatMap((line) =>
+        line.backorders.map((b) => b.backorder_id)
+      )
+    ),
+  ]
+  const { data, isLoading, isError, error } = useBackorders(
+    { id: ids, limit: 100 },
+    { enabled: ids.length > 0 }
+  )
+  if (isError) {
+    throw error
+  }
+  return (
+    <Container className="divide-y p-0" data-testid="po-backorders">
+      <div className="px-6 py-4">
+        <Heading level="h2">Backorders and customers</Heading>
+      </div>
+      {!ids.length ? (
+        <Empty>
+          This purchase order was placed for stock, not for waiting customers.
+        </Empty>
+      ) : isLoading ? (
+        <Loading />
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Customer</Table.HeaderCell>
+              <Table.HeaderCell>Order</Table.HeaderCell>
+              <Table.HeaderCell>Variant</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Short / allocated
+              </Table.HeaderCell>
+              <Table.HeaderCell>Status</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {(data?.backorders ?? []).map((b) => (
+              <Table.Row key={b.id}>
+                <Table.Cell>{customerName(b.customer)}</Table.Cell>
+                <Table.Cell>
+                  <Link
+                    className="text-ui-fg-interactive"
+                    to={`/orders/${b.order_id}`}
+                  >
+                    #{b.order?.display_id}
+                  </Link>
+                </Table.Cell>
+                <Table.Cell>{b.sku}</Table.Cell>
+                <Table.Cell className="text-right tabular-nums">
+                  {Number(b.quantity) - Number(b.cancelled_quantity)} /{" "}
+                  {b.allocated_quantity}
+                </Table.Cell>
+                <Table.Cell>
+                  <BackorderStatusBadge status={b.status} />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </Container>
+  )
+}
+
+/** Every receipt on the purchase order, newest last. */
+export function ReceiptsSection({
+  purchaseOrder,
+}: {
+  purchaseOrder: PurchaseOrder
+}) {
+  const lines = new Map((purchaseOrder.lines ?? []).map((l) => [l.id, l]))
+  const receipts = [...(purchaseOrder.receipts ?? [])].sort(
+    (a, b) =>
+      new Date(a.received_at).getTime() - new Date(b.received_at).getTime()
+  )
+  return (
+    <Container className="divide-y p-0" data-testid="po-receipts">
+      <div className="px-6 py-4">
+        <Heading level="h2">Receipts</Heading>
+      </div>
+      {!receipts.length ? (
+        <Empty>Nothing received yet.</Empty>
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Received</Table.HeaderCell>
+              <Table.HeaderCell>Units</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {receipts.map((receipt) => (
+              <Table.Row key={receipt.id}>
+                <Table.Cell>{formatDateTime(receipt.received_at)}</Table.Cell>
+                <Table.Cell>
+                  {receipt.lines
+                    .map(
+                      (l) =>
+                        `${lines.get(l.purchase_order_line_id)?.sku ?? "?"} × ${l.quantity}`
+                    )
+                    .join(", ")}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </Container>
+  )
+}
+
+/** The allocation ledger of the purchase order: who got which arriving units, and why. */
+export function LedgerSection({
+  purchaseOrder,
+}: {
+  purchaseOrder: PurchaseOrder
+}) {
+  const { data, isLoading, isError, error } = useAllocations({
+    purchase_order_id: purchaseOrder.id,
+    limit: 100,
+  })
+  if (isError) {
+    throw error
+  }
+  return (
+    <Container className="divide-y p-0" data-testid="po-ledger">
+      <div className="px-6 py-4">
+        <Heading level="h2">Allocation ledger</Heading>
+      </div>
+      {isLoading ? (
+        <Loading />
+      ) : !data?.allocations.length ? (
+        <Empty>No units handed out from this purchase order yet.</Empty>
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>When</Table.HeaderCell>
+              <Table.HeaderCell>Variant</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Units</Table.HeaderCell>
+              <Table.HeaderCell>Reason</Table.HeaderCell>
+              <Table.HeaderCell>Order</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {data.allocations.map((a) => (
+              <Table.Row key={a.id}>
+                <Table.Cell>{formatDateTime(a.created_at)}</Table.Cell>
+                <Table.Cell>{a.backorder?.sku}</Table.Cell>
+                <Table.Cell className="text-right tabular-nums">
+                  {Number(a.quantity) > 0 ? `+${a.quantity}` : a.quantity}
+                </Table.Cell>
+                <Table.Cell>{a.reason}</Table.Cell>
+                <Table.Cell>
+                  {a.backorder && (
+                    <Link
+                      className="text-ui-fg-interactive"
+                      to={`/orders/${a.backorder.order_id}`}
+                    >
+                      View order
+                    </Link>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </Container>
+  )
+}
+
+/** The purchase order it follows up, and the follow-ups it rolled its remainder into. */
+export function RelatedSection({
+  purchaseOrder,
+}: {
+  purchaseOrder: PurchaseOrder
+}) {
+  const { data: followUps } = usePurchaseOrders({
+    parent_id: purchaseOrder.id,
+    limit: 20,
+  })
+  const { data: parent } = usePurchaseOrders(
+    purchaseOrder.parent_id
+      ? { id: purchaseOrder.parent_id }
+      : { id: "__none__" }
+  )
+  const related = [
+    ...(purchaseOrder.parent_id
+      ? (parent?.purchase_orders ?? []).map((po) => ({
+          po,
+          role: "Follows up",
+        }))
+      : []),
+    ...(followUps?.purchase_orders ?? []).map((po) => ({
+      po,
+      role: "Follow-up",
+    })),
+  ]
+  if (!related.length) {
+    return null
+  }
+  return (
+    <Container className="divide-y p-0" data-testid="po-related">
+      <div className="px-6 py-4">
+        <Heading level="h2">Related purchase orders</Heading>
+      </div>
+      {related.map(({ po, role }) => (
+        <div
+          key={po.id}
+          className="flex items-center justify-between px-6 py-3"
+        >
+          <div className="flex flex-col">
+            <Link
+              className="text-ui-fg-interactive txt-compact-small-plus"
+              to={`/purchase-orders/${po.id}`}
+            >
+              {po.number}
+            </Link>
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              {role}
+            </Text>
+          </div>
+          <PurchaseOrderStatusBadge status={po.status} />
+        </div>
+      ))}
+    </Container>
+  )
+}

@@ -1,0 +1,210 @@
+import {
+  Button,
+  Drawer,
+  Input,
+  Label,
+  RadioGroup,
+  Select,
+  Text,
+  toast,
+} from "@medusajs/ui"
+import { useState } from "react"
+import { RequestStockBody, useRequestStock } from "../hooks/backorders"
+import { usePurchaseOrders } from "../hooks/purchase-orders"
+import { useSuppliers } from "../hooks/suppliers"
+import { errorMessage } from "../lib/format"
+import type { PurchaseOrder } from "../lib/types"
+
+type Mode = "new" | "draft" | "dropship"
+const PREFERRED = "__preferred__"
+
+/**
+ * Turns waiting backorders into purchase orders: a new draft per supplier and destination
+ * (rounded to the supplier's MOQ and case pack), lines added to an open draft, or a dropship
+ * order to the customer's address.
+ */
+export function RequestStockDrawer({
+  open,
+  onOpenChange,
+  backorderIds,
+  supplierId,
+  onDone,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** The backorders to order; without them, every open backorder of `supplierId`. */
+  backorderIds?: string[]
+  supplierId?: string
+  onDone?: (purchaseOrders: PurchaseOrder[]) => void
+}) {
+  const [mode, setMode] = useState<Mode>("new")
+  const [supplier, setSupplier] = useState(supplierId ?? PREFERRED)
+  const [draftId, setDraftId] = useState<string>("")
+  const [expectedAt, setExpectedAt] = useState("")
+  const { data: suppliers } = useSuppliers({ limit: 100 })
+  const { data: drafts } = usePurchaseOrders({
+    status: "draft",
+    limit: 50,
+    ...(supplierId ? { supplier_id: supplierId } : {}),
+  })
+  const requestStock = useRequestStock()
+
+  const submit = () => {
+    const body: RequestStockBody = backorderIds?.length
+      ? { backorder_ids: backorderIds }
+      : { all_open_backorders_of_supplier: true, supplier_id: supplierId }
+    if (mode === "draft") {
+      if (!draftId) {
+        toast.error("Choose the draft purchase order to add the lines to")
+        return
+      }
+      body.purchase_order_id = draftId
+    } else {
+      if (mode === "dropship") {
+        body.dropship = true
+      }
+      if (supplier !== PREFERRED) {
+        body.supplier_id = supplier
+      }
+      if (expectedAt) {
+        body.expected_at = new Date(expectedAt).toISOString()
+      }
+    }
+    requestStock.mutate(body, {
+      onSuccess: ({ purchase_orders }) => {
+        toast.success(
+          `Stock requested on ${purchase_orders.map((po) => po.number).join(", ")}`
+        )
+        onOpenChange(false)
+        onDone?.(purchase_orders)
+      },
+      onError: (error) => toast.error(errorMessage(error)),
+    })
+  }
+
+  const count = backorderIds?.length
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content aria-describedby={undefined}>
+        <Drawer.Header>
+          <Drawer.Title>Request stock</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
+          <Text size="small" className="text-ui-fg-subtle">
+            {count
+              ? `${count} backorder${count === 1 ? "" : "s"} selected.`
+              : "Every open backorder of this supplier that is not on order yet."}
+          </Text>
+          <RadioGroup
+            value={mode}
+            onValueChange={(value) => setMode(value as Mode)}
+            className="flex flex-col gap-y-3"
+          >
+            {(
+              [
+                [
+                  "new",
+                  "New purchase order",
+                  "One draft per supplier and location, rounded to MOQ and case pack.",
+                ],
+                [
+                  "draft",
+                  "Add to an open draft",
+                  "Add the lines to a draft purchase order not sent yet.",
+                ],
+                [
+                  "dropship",
+                  "Dropship to the customer",
+                  "The supplier delivers straight to the customer's address.",
+                ],
+              ] as const
+            ).map(([value, label, hint]) => (
+              <div key={value} className="flex items-start gap-x-3">
+                <RadioGroup.Item value={value} id={`request-stock-${value}`} />
+                <div className="flex flex-col">
+                  <Label htmlFor={`request-stock-${value}`} weight="plus">
+                    {label}
+                  </Label>
+                  <Text size="small" className="text-ui-fg-subtle">
+                    {hint}
+                  </Text>
+                </div>
+              </div>
+            ))}
+          </RadioGroup>
+
+          {mode === "draft" ? (
+            <div className="flex flex-col gap-y-2">
+              <Label htmlFor="request-stock-draft">Draft purchase order</Label>
+              <Select value={draftId} onValueChange={setDraftId}>
+                <Select.Trigger id="request-stock-draft">
+                  <Select.Value placeholder="Choose a draft" />
+                </Select.Trigger>
+                <Select.Content>
+                  {(drafts?.purchase_orders ?? []).map((po) => (
+                    <Select.Item key={po.id} value={po.id}>
+                      {po.number} · {po.supplier?.name ?? po.supplier_id}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+              {drafts && !drafts.purchase_orders.length && (
+                <Text size="small" className="text-ui-fg-muted">
+                  There is no open draft.
+                </Text>
+              )}
+            </div>
+          ) : (
+            <>
+              {!supplierId && (
+                <div className="flex flex-col gap-y-2">
+                  <Label htmlFor="request-stock-supplier">Supplier</Label>
+                  <Select value={supplier} onValueChange={setSupplier}>
+                    <Select.Trigger id="request-stock-supplier">
+                      <Select.Value />
+                    </Select.Trigger>
+                    <Select.Content>
+                      <Select.Item value={PREFERRED}>
+                        Each variant's preferred supplier
+                      </Select.Item>
+                      {(suppliers?.suppliers ?? []).map((s) => (
+                        <Select.Item key={s.id} value={s.id}>
+                          {s.name}
+                        </Select.Item>
+                      ))}
+                    </Select.Content>
+                  </Select>
+                </div>
+              )}
+              <div className="flex flex-col gap-y-2">
+                <Label htmlFor="request-stock-expected">
+                  Expected on (optional)
+                </Label>
+                <Input
+                  id="request-stock-expected"
+                  type="date"
+                  value={expectedAt}
+                  onChange={(e) => setExpectedAt(e.target.value)}
+                />
+              </div>
+            </>
+          )}
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button variant="secondary" size="small">
+              Cancel
+            </Button>
+          </Drawer.Close>
+          <Button
+            size="small"
+            onClick={submit}
+            isLoading={requestStock.isPending}
+          >
+            Request stock
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}

@@ -1,0 +1,123 @@
+import { Button, Drawer, Input, Label, Textarea, toast } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import {
+  SupplierInput,
+  useCreateSupplier,
+  useUpdateSupplier,
+} from "../hooks/suppliers"
+import { errorMessage } from "../lib/format"
+import type { Supplier } from "../lib/types"
+
+const FIELDS = [
+  ["name", "Name", "text"],
+  ["code", "Code", "text"],
+  ["email", "Email", "email"],
+  ["phone", "Phone", "text"],
+  ["contact_name", "Contact", "text"],
+  ["currency_code", "Currency (ISO code)", "text"],
+  ["default_lead_time_days", "Lead time (days)", "number"],
+] as const
+type FieldKey = (typeof FIELDS)[number][0] | "notes"
+
+const toForm = (supplier?: Supplier | null) =>
+  Object.fromEntries(
+    [...FIELDS.map(([key]) => key), "notes"].map((key) => [
+      key,
+      supplier?.[key as keyof Supplier] === null ||
+      supplier?.[key as keyof Supplier] === undefined
+        ? ""
+        : String(supplier[key as keyof Supplier]),
+    ])
+  ) as Record<FieldKey, string>
+
+/** Creates a supplier, or edits one when `supplier` is given. */
+export function SupplierFormDrawer({
+  supplier,
+  open,
+  onOpenChange,
+  onSaved,
+}: {
+  supplier?: Supplier | null
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  onSaved?: (supplier: Supplier) => void
+}) {
+  const [form, setForm] = useState(toForm(supplier))
+  useEffect(() => {
+    if (open) {
+      setForm(toForm(supplier))
+    }
+  }, [open])
+  const create = useCreateSupplier()
+  const update = useUpdateSupplier(supplier?.id ?? "")
+  const mutation = supplier ? update : create
+
+  const submit = () => {
+    const body: SupplierInput & { name: string } = {
+      name: form.name,
+      code: form.code || null,
+      email: form.email || null,
+      phone: form.phone || null,
+      contact_name: form.contact_name || null,
+      currency_code: form.currency_code
+        ? form.currency_code.toLowerCase()
+        : null,
+      default_lead_time_days:
+        form.default_lead_time_days === ""
+          ? null
+          : Number(form.default_lead_time_days),
+      notes: form.notes || null,
+    }
+    mutation.mutate(body, {
+      onSuccess: ({ supplier: saved }) => {
+        toast.success(`Saved ${saved.name}`)
+        onOpenChange(false)
+        onSaved?.(saved)
+      },
+      onError: (error) => toast.error(errorMessage(error)),
+    })
+  }
+
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content aria-describedby={undefined}>
+        <Drawer.Header>
+          <Drawer.Title>
+            {supplier ? `Edit ${supplier.name}` : "Create supplier"}
+          </Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
+          {FIELDS.map(([key, label, type]) => (
+            <div key={key} className="flex flex-col gap-y-2">
+              <Label htmlFor={`supplier-${key}`}>{label}</Label>
+              <Input
+                id={`supplier-${key}`}
+                type={type}
+                value={form[key]}
+                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+              />
+            </div>
+          ))}
+          <div className="flex flex-col gap-y-2">
+            <Label htmlFor="supplier-notes">Notes</Label>
+            <Textarea
+              id="supplier-notes"
+              value={form.notes}
+              onChange={(e) => setForm({ ...form, notes: e.target.value })}
+            />
+          </div>
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">
+              Cancel
+            </Button>
+          </Drawer.Close>
+          <Button size="small" onClick={submit} isLoading={mutation.isPending}>
+            Save
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}

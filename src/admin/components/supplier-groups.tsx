@@ -1,0 +1,101 @@
+import { Button, Container, Heading, Skeleton, Table, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { BackorderListQuery, useSupplierGroups } from "../hooks/backorders"
+import { RequestStockDrawer } from "./request-stock-drawer"
+
+/**
+ * The backorders of the list grouped by supplier (SaleDock's view): how many wait on each
+ * supplier and for how many units, with the bulk "request stock" per supplier.
+ */
+export function SupplierGroups({
+  query,
+  selected,
+  onShow,
+}: {
+  query: BackorderListQuery
+  selected: string[]
+  onShow: (supplierId: string | null) => void
+}) {
+  const { data, isLoading, isError, error } = useSupplierGroups(query)
+  const [orderingFrom, setOrderingFrom] = useState<string | null>(null)
+  if (isError) {
+    throw error
+  }
+  return (
+    <Container className="divide-y p-0" data-testid="supplier-groups">
+      <div className="px-6 py-4">
+        <Heading level="h2">By supplier</Heading>
+      </div>
+      {isLoading ? (
+        <div className="px-6 py-4">
+          <Skeleton className="h-16 w-full" />
+        </div>
+      ) : !data?.groups.length ? (
+        <Text size="small" className="text-ui-fg-muted px-6 py-4">
+          No backorders to group.
+        </Text>
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Supplier</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Backorders
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Units waiting
+              </Table.HeaderCell>
+              <Table.HeaderCell />
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {data.groups.map((group) => {
+              const id = group.supplier?.id ?? null
+              const isSelected = !!id && selected.includes(id)
+              return (
+                <Table.Row key={id ?? "none"}>
+                  <Table.Cell>
+                    {group.supplier?.name ?? "No supplier"}
+                  </Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {group.count}
+                  </Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {group.waiting_quantity}
+                  </Table.Cell>
+                  <Table.Cell className="flex justify-end gap-x-2">
+                    {id && (
+                      <>
+                        <Button
+                          size="small"
+                          variant="transparent"
+                          onClick={() => onShow(isSelected ? null : id)}
+                        >
+                          {isSelected ? "Show all" : "Show"}
+                        </Button>
+                        <Button
+                          size="small"
+                          variant="secondary"
+                          onClick={() => setOrderingFrom(id)}
+                        >
+                          Order all open
+                        </Button>
+                      </>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              )
+            })}
+          </Table.Body>
+        </Table>
+      )}
+      {orderingFrom && (
+        <RequestStockDrawer
+          open
+          onOpenChange={(open) => !open && setOrderingFrom(null)}
+          supplierId={orderingFrom}
+        />
+      )}
+    </Container>
+  )
+}

@@ -1,0 +1,186 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query"
+import { sdk } from "../lib/sdk"
+import type {
+  Allocation,
+  Backorder,
+  BackorderCounts,
+  BackorderHealth,
+  PurchaseOrder,
+  StockSummary,
+  SupplierGroup,
+} from "../lib/types"
+import { backorderQueryKeys, purchaseOrderQueryKeys } from "./query-keys"
+
+export type BackorderListQuery = Record<
+  string,
+  string | number | string[] | Record<string, string> | undefined
+>
+
+/** The linked records a backorder row shows: customer, order number and purchase orders. */
+export const BACKORDER_ROW_FIELDS = [
+  "+customer.id",
+  "+customer.email",
+  "+customer.first_name",
+  "+customer.last_name",
+  "+order.id",
+  "+order.display_id",
+  "+purchase_order_lines.quantity",
+  "+purchase_order_lines.purchase_order_line.id",
+  "+purchase_order_lines.purchase_order_line.purchase_order.id",
+  "+purchase_order_lines.purchase_order_line.purchase_order.display_id",
+  "+purchase_order_lines.purchase_order_line.purchase_order.status",
+  "+purchase_order_lines.purchase_order_line.purchase_order.expected_at",
+].join(",")
+
+export const useBackorders = (
+  query: BackorderListQuery,
+  options: { enabled?: boolean } = {}
+) =>
+  useQuery({
+    queryKey: backorderQueryKeys.list(query),
+    queryFn: () =>
+      sdk.client.fetch<{
+        backorders: Backorder[]
+        count: number
+        offset: number
+        limit: number
+      }>("/admin/backorders", {
+        query: { fields: BACKORDER_ROW_FIELDS, ...query },
+      }),
+    placeholderData: keepPreviousData,
+    ...options,
+  })
+
+export const useBackorderCounts = (query: BackorderListQuery) =>
+  useQuery({
+    queryKey: [...backorderQueryKeys.all, "counts", query],
+    queryFn: () =>
+      sdk.client.fetch<BackorderCounts>("/admin/backorders/counts", { query }),
+    placeholderData: keepPreviousData,
+  })
+
+export const useSupplierGroups = (
+  query: BackorderListQuery,
+  options: { enabled?: boolean } = {}
+) =>
+  useQuery({
+    queryKey: [...backorderQueryKeys.all, "supplier-groups", query],
+    queryFn: () =>
+      sdk.client.fetch<{ groups: SupplierGroup[] }>(
+        "/admin/backorders/supplier-groups",
+        { query }
+      ),
+    placeholderData: keepPreviousData,
+    ...options,
+  })
+
+export const useOrderBackorders = (orderId: string) =>
+  useQuery({
+    queryKey: [...backorderQueryKeys.all, "order", orderId],
+    queryFn: () =>
+      sdk.client.fetch<{
+        backorders: Backorder[]
+        backorder_status: string
+      }>(`/admin/orders/${orderId}/backorders`, {
+        query: { fields: BACKORDER_ROW_FIELDS },
+      }),
+  })
+
+export const useBackorderHealth = () =>
+  useQuery({
+    queryKey: [...backorderQueryKeys.all, "health"],
+    queryFn: () =>
+      sdk.client.fetch<{ health: BackorderHealth }>("/admin/backorders/health"),
+  })
+
+export const useStockSummary = (
+  query: { variant_id: string } | { inventory_item_id: string }
+) =>
+  useQuery({
+    queryKey: [...backorderQueryKeys.all, "stock-summary", query],
+    queryFn: () =>
+      sdk.client.fetch<StockSummary>("/admin/backorders/stock-summary", {
+        query,
+      }),
+  })
+
+export const useAllocations = (query: Record<string, string | number>) =>
+  useQuery({
+    queryKey: [...backorderQueryKeys.all, "allocations", query],
+    queryFn: () =>
+      sdk.client.fetch<{ allocations: Allocation[]; count: number }>(
+        "/admin/backorders/allocations",
+        { query }
+      ),
+  })
+
+/** Everything that shows backorders or purchase orders is stale after a change. */
+export const useInvalidateBackorders = () => {
+  const queryClient = useQueryClient()
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: backorderQueryKeys.all }),
+      queryClient.invalidateQueries({ queryKey: purchaseOrderQueryKeys.all }),
+      // Core screens (orders, inventory) show reservations and payments the plugin changed.
+      queryClient.invalidateQueries({ queryKey: ["orders"] }),
+      queryClient.invalidateQueries({ queryKey: ["inventory_items"] }),
+    ])
+}
+
+export const useCancelBackorder = (id: string) => {
+  const invalidate = useInvalidateBackorders()
+  return useMutation({
+    mutationFn: (body: { quantity?: number; reason?: string }) =>
+      sdk.client.fetch<{ backorder: Backorder }>(
+        `/admin/backorders/${id}/cancel`,
+        { method: "POST", body }
+      ),
+    onSuccess: invalidate,
+  })
+}
+
+/** Packs allocated backorders of one order through Medusa's fulfilment, then captures the balance. */
+export const useFulfilBackorders = () => {
+  const invalidate = useInvalidateBackorders()
+  return useMutation({
+    mutationFn: ({
+      order_id,
+      ...body
+    }: {
+      order_id: string
+      backorder_ids?: string[]
+    }) =>
+      sdk.client.fetch<{ backorders: Backorder[]; captured: number }>(
+        `/admin/orders/${order_id}/backorders/fulfil`,
+        { method: "POST", body }
+      ),
+    onSuccess: invalidate,
+  })
+}
+
+export type RequestStockBody = {
+  backorder_ids?: string[]
+  all_open_backorders_of_supplier?: boolean
+  supplier_id?: string
+  purchase_order_id?: string
+  dropship?: boolean
+  location_id?: string
+  expected_at?: string
+}
+
+export const useRequestStock = () => {
+  const invalidate = useInvalidateBackorders()
+  return useMutation({
+    mutationFn: (body: RequestStockBody) =>
+      sdk.client.fetch<{ purchase_orders: PurchaseOrder[] }>(
+        "/admin/purchase-orders/request-stock",
+        { method: "POST", body }
+      ),
+    onSuccess: invalidate,
+  })
+}

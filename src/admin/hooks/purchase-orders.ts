@@ -1,0 +1,102 @@
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query"
+import { sdk } from "../lib/sdk"
+import type { PurchaseOrder } from "../lib/types"
+import { useInvalidateBackorders } from "./backorders"
+import { purchaseOrderQueryKeys } from "./query-keys"
+
+export const usePurchaseOrders = (
+  query: Record<string, string | number | string[] | undefined>
+) =>
+  useQuery({
+    queryKey: purchaseOrderQueryKeys.list(query),
+    queryFn: () =>
+      sdk.client.fetch<{
+        purchase_orders: PurchaseOrder[]
+        count: number
+      }>("/admin/purchase-orders", { query }),
+    placeholderData: keepPreviousData,
+  })
+
+export const usePurchaseOrder = (id: string) =>
+  useQuery({
+    queryKey: purchaseOrderQueryKeys.detail(id),
+    queryFn: () =>
+      sdk.client.fetch<{ purchase_order: PurchaseOrder }>(
+        `/admin/purchase-orders/${id}`
+      ),
+  })
+
+/** A POST to the purchase order routes that refreshes every plugin screen afterwards. */
+const usePurchaseOrderMutation = <TBody>(path: (body: TBody) => string) => {
+  const invalidate = useInvalidateBackorders()
+  return useMutation({
+    mutationFn: (body: TBody) =>
+      sdk.client.fetch<{
+        purchase_order: PurchaseOrder
+        follow_up?: PurchaseOrder | null
+      }>(path(body), {
+        method: "POST",
+        body: body as Record<string, unknown>,
+      }),
+    onSuccess: invalidate,
+  })
+}
+
+export type PurchaseOrderLineInput = {
+  variant_id: string
+  quantity: number
+  unit_cost?: number
+}
+
+export const useCreatePurchaseOrder = () =>
+  usePurchaseOrderMutation<{
+    supplier_id: string
+    location_id?: string
+    expected_at?: string
+    notes?: string
+    lines: PurchaseOrderLineInput[]
+  }>(() => "/admin/purchase-orders")
+
+export const useUpdatePurchaseOrder = (id: string) =>
+  usePurchaseOrderMutation<{
+    expected_at?: string | null
+    notes?: string | null
+    supplier_reference?: string | null
+  }>(() => `/admin/purchase-orders/${id}`)
+
+export const useEditPurchaseOrderLines = (id: string) =>
+  usePurchaseOrderMutation<{
+    add?: PurchaseOrderLineInput[]
+    update?: { id: string; quantity?: number; unit_cost?: number | null }[]
+    remove?: string[]
+  }>(() => `/admin/purchase-orders/${id}/lines`)
+
+export const useSendPurchaseOrder = (id: string) =>
+  usePurchaseOrderMutation<{ expected_at?: string }>(
+    () => `/admin/purchase-orders/${id}/send`
+  )
+
+export const useReceivePurchaseOrder = (id: string) =>
+  usePurchaseOrderMutation<{
+    lines: {
+      purchase_order_line_id: string
+      quantity: number
+      over_receive?: boolean
+    }[]
+    idempotency_key: string
+    note?: string
+  }>(() => `/admin/purchase-orders/${id}/receive`)
+
+export const useCompletePurchaseOrder = (id: string) =>
+  usePurchaseOrderMutation<{
+    lines?: {
+      purchase_order_line_id: string
+      action: "backorder" | "cancel"
+    }[]
+    expected_at?: string
+  }>(() => `/admin/purchase-orders/${id}/complete`)
+
+export const useCancelPurchaseOrder = (id: string) =>
+  usePurchaseOrderMutation<Record<string, never>>(
+    () => `/admin/purchase-orders/${id}/cancel`
+  )

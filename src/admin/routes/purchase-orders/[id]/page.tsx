@@ -1,0 +1,208 @@
+import { EllipsisHorizontal } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  DropdownMenu,
+  Heading,
+  IconButton,
+  Skeleton,
+  Text,
+  toast,
+  usePrompt,
+} from "@medusajs/ui"
+import { useState } from "react"
+import { Link, useParams } from "react-router-dom"
+import { PurchaseOrderStatusBadge } from "../../../components/badges"
+import { CompleteDrawer } from "../../../components/purchase-order/complete-drawer"
+import {
+  EditDrawer,
+  SendDrawer,
+} from "../../../components/purchase-order/edit-drawer"
+import {
+  BackordersSection,
+  LedgerSection,
+  ReceiptsSection,
+  RelatedSection,
+} from "../../../components/purchase-order/history-sections"
+import { LinesSection } from "../../../components/purchase-order/lines-section"
+import { ReceiveDrawer } from "../../../components/purchase-order/receive-drawer"
+import { useStockLocationOptions } from "../../../hooks/lookups"
+import {
+  useCancelPurchaseOrder,
+  usePurchaseOrder,
+} from "../../../hooks/purchase-orders"
+import { errorMessage, formatDate } from "../../../lib/format"
+
+type Panel = "receive" | "complete" | "edit" | "send" | null
+
+const PurchaseOrderDetailPage = () => {
+  const { id } = useParams()
+  const { data, isLoading, isError, error } = usePurchaseOrder(id!)
+  const { data: locations } = useStockLocationOptions()
+  const [panel, setPanel] = useState<Panel>(null)
+  const cancel = useCancelPurchaseOrder(id!)
+  const prompt = usePrompt()
+
+  if (isError) {
+    throw error
+  }
+  if (isLoading || !data) {
+    return (
+      <Container className="flex flex-col gap-y-3">
+        <Skeleton className="h-7 w-40" />
+        <Skeleton className="h-24 w-full" />
+      </Container>
+    )
+  }
+  const po = data.purchase_order
+  const isOpen = po.status === "ordered" || po.status === "partially_received"
+  const canComplete = isOpen || po.status === "received"
+  const canCancel = po.status === "draft" || po.status === "ordered"
+
+  const onCancel = async () => {
+    const confirmed = await prompt({
+      title: `Cancel ${po.number}?`,
+      description:
+        "Incoming stock is lowered and its backorders go back to waiting for a purchase order.",
+      confirmText: "Cancel purchase order",
+      cancelText: "Keep it",
+    })
+    if (confirmed) {
+      cancel.mutate(
+        {},
+        {
+          onSuccess: () => toast.success(`Cancelled ${po.number}`),
+          onError: (e) => toast.error(errorMessage(e)),
+        }
+      )
+    }
+  }
+
+  const destination = po.is_dropship
+    ? `Dropship to ${[po.dropship_address?.address_1, po.dropship_address?.city].filter(Boolean).join(", ")}`
+    : (locations?.stock_locations.find((l) => l.id === po.location_id)?.name ??
+      po.location_id)
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between px-6 py-4">
+          <div className="flex items-center gap-x-3">
+            <Heading data-testid="po-number">{po.number}</Heading>
+            <span data-testid="po-status">
+              <PurchaseOrderStatusBadge status={po.status} />
+            </span>
+          </div>
+          <div className="flex items-center gap-x-2">
+            {po.status === "draft" && (
+              <Button size="small" onClick={() => setPanel("send")}>
+                Mark as ordered
+              </Button>
+            )}
+            {isOpen && (
+              <Button size="small" onClick={() => setPanel("receive")}>
+                Receive
+              </Button>
+            )}
+            {canComplete && (
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() => setPanel("complete")}
+              >
+                Complete
+              </Button>
+            )}
+            <DropdownMenu>
+              <DropdownMenu.Trigger asChild>
+                <IconButton
+                  size="small"
+                  variant="transparent"
+                  aria-label="More actions"
+                >
+                  <EllipsisHorizontal />
+                </IconButton>
+              </DropdownMenu.Trigger>
+              <DropdownMenu.Content>
+                <DropdownMenu.Item onClick={() => setPanel("edit")}>
+                  Edit
+                </DropdownMenu.Item>
+                {canCancel && (
+                  <>
+                    <DropdownMenu.Separator />
+                    <DropdownMenu.Item onClick={onCancel}>
+                      Cancel purchase order
+                    </DropdownMenu.Item>
+                  </>
+                )}
+              </DropdownMenu.Content>
+            </DropdownMenu>
+          </div>
+        </div>
+        {(
+          [
+            ["Supplier", po.supplier?.name ?? po.supplier_id],
+            ["Deliver to", destination],
+            ["Expected", formatDate(po.expected_at)],
+            ["Ordered", formatDate(po.ordered_at)],
+            ["Received", formatDate(po.received_at)],
+            ["Supplier reference", po.supplier_reference ?? "-"],
+            ["Notes", po.notes ?? "-"],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label} className="grid grid-cols-2 px-6 py-3">
+            <Text size="small" weight="plus" className="text-ui-fg-subtle">
+              {label}
+            </Text>
+            <Text size="small">{value}</Text>
+          </div>
+        ))}
+        {po.parent_id && (
+          <div className="grid grid-cols-2 px-6 py-3">
+            <Text size="small" weight="plus" className="text-ui-fg-subtle">
+              Follows up
+            </Text>
+            <Link
+              className="text-ui-fg-interactive txt-compact-small"
+              to={`/purchase-orders/${po.parent_id}`}
+            >
+              Previous purchase order
+            </Link>
+          </div>
+        )}
+      </Container>
+      <LinesSection purchaseOrder={po} />
+      <BackordersSection purchaseOrder={po} />
+      <ReceiptsSection purchaseOrder={po} />
+      <LedgerSection purchaseOrder={po} />
+      <RelatedSection purchaseOrder={po} />
+
+      <ReceiveDrawer
+        purchaseOrder={po}
+        open={panel === "receive"}
+        onOpenChange={(o) => !o && setPanel(null)}
+      />
+      <CompleteDrawer
+        purchaseOrder={po}
+        open={panel === "complete"}
+        onOpenChange={(o) => !o && setPanel(null)}
+      />
+      <EditDrawer
+        purchaseOrder={po}
+        open={panel === "edit"}
+        onOpenChange={(o) => !o && setPanel(null)}
+      />
+      <SendDrawer
+        purchaseOrder={po}
+        open={panel === "send"}
+        onOpenChange={(o) => !o && setPanel(null)}
+      />
+    </div>
+  )
+}
+
+export const handle = {
+  breadcrumb: () => "Purchase order",
+}
+
+export default PurchaseOrderDetailPage

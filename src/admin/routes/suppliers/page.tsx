@@ -1,0 +1,136 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { BuildingStorefront } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  createDataTableColumnHelper,
+  DataTable,
+  Heading,
+  Text,
+  useDataTable,
+} from "@medusajs/ui"
+import { useState } from "react"
+import { useNavigate } from "react-router-dom"
+import { SupplierFormDrawer } from "../../components/supplier-form"
+import { useSuppliers } from "../../hooks/suppliers"
+import { parseOffset, useUrlState } from "../../hooks/url-state"
+import type { Supplier } from "../../lib/types"
+
+const PAGE_SIZE = 20
+const columnHelper = createDataTableColumnHelper<Supplier>()
+const columns = [
+  columnHelper.accessor("name", { header: "Name", enableSorting: true }),
+  columnHelper.accessor("code", {
+    header: "Code",
+    cell: ({ getValue }) => getValue() ?? "-",
+  }),
+  columnHelper.accessor("email", {
+    header: "Email",
+    cell: ({ getValue }) => getValue() ?? "-",
+  }),
+  columnHelper.accessor("contact_name", {
+    header: "Contact",
+    cell: ({ getValue }) => getValue() ?? "-",
+  }),
+  columnHelper.accessor("default_lead_time_days", {
+    header: "Lead time",
+    cell: ({ getValue }) => (getValue() === null ? "-" : `${getValue()} d`),
+  }),
+  columnHelper.accessor("currency_code", {
+    header: "Currency",
+    cell: ({ getValue }) => getValue()?.toUpperCase() ?? "-",
+  }),
+]
+
+const SuppliersPage = () => {
+  const navigate = useNavigate()
+  const url = useUrlState()
+  const offset = parseOffset(url.get("offset"))
+  const q = url.get("q")
+  const order = url.get("order") ?? "name"
+  const [creating, setCreating] = useState(false)
+  const { data, isLoading, isError, error } = useSuppliers({
+    limit: PAGE_SIZE,
+    offset,
+    order,
+    ...(q ? { q } : {}),
+  })
+  if (isError) {
+    throw error
+  }
+
+  const table = useDataTable({
+    data: data?.suppliers ?? [],
+    columns,
+    rowCount: data?.count ?? 0,
+    getRowId: (row) => row.id,
+    isLoading,
+    onRowClick: (_, row) => navigate(`/suppliers/${row.id}`),
+    search: {
+      state: q ?? "",
+      onSearchChange: (value) => url.set({ q: value }),
+      debounce: 300,
+    },
+    pagination: {
+      state: { pageIndex: Math.floor(offset / PAGE_SIZE), pageSize: PAGE_SIZE },
+      onPaginationChange: (state) =>
+        url.set({ offset: state.pageIndex * state.pageSize || undefined }),
+    },
+    sorting: {
+      state: { id: order.replace(/^-/, ""), desc: order.startsWith("-") },
+      onSortingChange: (state) =>
+        url.set({ order: `${state.desc ? "-" : ""}${state.id}` }),
+    },
+  })
+
+  return (
+    <Container className="divide-y p-0">
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex items-center justify-between">
+          <div>
+            <Heading>Suppliers</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Who you buy from, and on what terms.
+            </Text>
+          </div>
+          <div className="flex items-center gap-x-2">
+            <DataTable.Search placeholder="Search" />
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => setCreating(true)}
+            >
+              Create
+            </Button>
+          </div>
+        </DataTable.Toolbar>
+        <DataTable.Table
+          emptyState={{
+            empty: {
+              heading: "No suppliers",
+              description:
+                "Create the suppliers you order from, then add their terms per variant.",
+            },
+            filtered: {
+              heading: "No matching suppliers",
+              description: "Change the search.",
+            },
+          }}
+        />
+        <DataTable.Pagination />
+      </DataTable>
+      <SupplierFormDrawer
+        open={creating}
+        onOpenChange={setCreating}
+        onSaved={(supplier) => navigate(`/suppliers/${supplier.id}`)}
+      />
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Suppliers",
+  icon: BuildingStorefront,
+})
+
+export default SuppliersPage

@@ -1,0 +1,38 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type {
+  AdminInventoryItem,
+  DetailWidgetProps,
+} from "@medusajs/framework/types"
+import { Container, Heading } from "@medusajs/ui"
+import { StockSummaryTable } from "../components/stock-summary-table"
+import { useStockSummary } from "../hooks/backorders"
+
+/** Incoming and backordered units of the inventory item per location. */
+const InventoryItemBackordersWidget = ({
+  data: item,
+}: DetailWidgetProps<AdminInventoryItem>) => {
+  const { data, isLoading, isError } = useStockSummary({
+    inventory_item_id: item.id,
+  })
+  return (
+    <Container
+      className="divide-y p-0"
+      data-testid="inventory-backorders-widget"
+    >
+      <div className="px-6 py-4">
+        <Heading level="h2">Backorders and incoming</Heading>
+      </div>
+      <StockSummaryTable
+        summary={data}
+        isLoading={isLoading}
+        isError={isError}
+      />
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "inventory_item.details.after",
+})
+
+export default InventoryItemBackordersWidget

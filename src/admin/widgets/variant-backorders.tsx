@@ -1,0 +1,64 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type {
+  AdminProductVariant,
+  DetailWidgetProps,
+} from "@medusajs/framework/types"
+import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { StockSummaryTable } from "../components/stock-summary-table"
+import { useStockSummary } from "../hooks/backorders"
+import { formatMoney } from "../lib/format"
+
+/** Backordered, allocated and incoming units of the variant per location, and its suppliers. */
+const VariantBackordersWidget = ({
+  data: variant,
+}: DetailWidgetProps<AdminProductVariant>) => {
+  const { data, isLoading, isError } = useStockSummary({
+    variant_id: variant.id,
+  })
+  return (
+    <Container className="divide-y p-0" data-testid="variant-backorders-widget">
+      <div className="px-6 py-4">
+        <Heading level="h2">Backorders and incoming</Heading>
+      </div>
+      <StockSummaryTable
+        summary={data}
+        isLoading={isLoading}
+        isError={isError}
+      />
+      {!!data?.suppliers.length && (
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          <Text size="small" weight="plus">
+            Suppliers
+          </Text>
+          {data.suppliers.map((s) => (
+            <div key={s.id} className="flex items-center justify-between">
+              <div className="flex items-center gap-x-2">
+                <Link
+                  className="text-ui-fg-interactive txt-compact-small"
+                  to={`/suppliers/${s.supplier_id}`}
+                >
+                  {s.supplier_name}
+                </Link>
+                {s.is_preferred && (
+                  <StatusBadge color="green">Preferred</StatusBadge>
+                )}
+              </div>
+              <Text size="small" className="text-ui-fg-subtle tabular-nums">
+                {formatMoney(s.unit_cost, s.currency_code)}
+                {s.lead_time_days !== null ? ` · ${s.lead_time_days} d` : ""} ·
+                MOQ {s.minimum_order_quantity} · case {s.case_pack}
+              </Text>
+            </div>
+          ))}
+        </div>
+      )}
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "product_variant.details.after",
+})
+
+export default VariantBackordersWidget
