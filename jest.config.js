@@ -23,6 +23,8 @@ const shared = {
  * - unit: pure functions, `src/**\/__tests__/*.unit.spec.ts`
  * - modules: the backorder module against a real PostgreSQL, `src/modules/*\/__tests__/*.spec.ts`
  * - http: the development host booted by medusaIntegrationTestRunner, `integration-tests/http`
+ * - e2e: the admin dashboard in Debian's Chromium against `medusa develop`, `integration-tests/e2e`
+ *   (run when a Chromium is found; CI installs one)
  */
 module.exports = {
   testTimeout: 120000,
@@ -46,6 +48,11 @@ module.exports = {
       ...shared,
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+    },
+    {
+      ...shared,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/integration-tests/e2e/**/*.spec.[jt]s"],
     },
   ],
 }

@@ -1,8 +1,8 @@
 // `npm run demo`: database, migrations, idempotent demo seed, then Medusa with the admin
 // dashboard. Prints the admin URL and login. Ctrl-C stops everything it started, including
 // the embedded database.
-import { spawn } from "node:child_process"
-import { startDatabase, ROOT } from "./lib/database.mjs"
+import { startDatabase } from "./lib/database.mjs"
+import { startHost } from "./lib/host.mjs"
 import { MEDUSA_BIN, run } from "./lib/run.mjs"
 
 const PORT = Number(process.env.PORT || 9000)
@@ -15,27 +15,16 @@ const env = {
   MEDUSA_DISABLE_TELEMETRY: "true",
 }
 
-let server
+let host
 let stopping = false
 async function shutdown(code) {
   if (stopping) {
     return
   }
   stopping = true
-  if (server && server.exitCode === null) {
+  if (host) {
     console.log("\nStopping Medusa ...")
-    const exited = new Promise((resolve) => server.once("exit", resolve))
-    // `medusa develop` starts children of its own: stop the whole process group.
-    try {
-      process.kill(-server.pid, "SIGTERM")
-    } catch {}
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-server.pid, "SIGKILL")
-      } catch {}
-    }, 10000)
-    await exited
-    clearTimeout(timer)
+    await host.stop()
   }
   await db.stop()
   process.exit(code)
@@ -48,38 +37,20 @@ try {
   await run(MEDUSA_BIN, ["db:migrate"], { env })
   console.log("Seeding the demo store ...")
   await run(MEDUSA_BIN, ["exec", "./scripts/seed-demo.ts"], { env })
+  console.log("Starting Medusa ...")
+  host = await startHost({
+    port: PORT,
+    env,
+    onExit: (code) => {
+      if (!stopping) {
+        console.error(`Medusa exited with ${code}.`)
+        shutdown(code || 1)
+      }
+    },
+  })
 } catch (error) {
   console.error(error.message)
   await shutdown(1)
-}
-
-console.log("Starting Medusa ...")
-server = spawn(MEDUSA_BIN, ["develop"], {
-  cwd: ROOT,
-  env: { ...process.env, ...env },
-  stdio: "inherit",
-  detached: true,
-})
-server.on("exit", (code) => {
-  if (!stopping) {
-    console.error(`Medusa exited with ${code}.`)
-    shutdown(code || 1)
-  }
-})
-
-const started = Date.now()
-while (!stopping) {
-  try {
-    const res = await fetch(`http://localhost:${PORT}/health`)
-    if (res.ok) {
-      break
-    }
-  } catch {}
-  if (Date.now() - started > 180000) {
-    console.error("Medusa did not answer /health within 3 minutes.")
-    await shutdown(1)
-  }
-  await new Promise((resolve) => setTimeout(resolve, 1000))
 }
 
 console.log(`

@@ -2,14 +2,31 @@
 // PostgreSQL unless DATABASE_URL or DB_HOST is set), runs the Jest projects with Medusa's
 // test runners, and stops the database again. Exits with Jest's exit code.
 import path from "node:path"
+import { findChromium } from "./lib/chromium.mjs"
 import { startDatabase, ROOT } from "./lib/database.mjs"
 import { run } from "./lib/run.mjs"
 
-const PROJECTS = ["unit", "modules", "http"]
+const PROJECTS = ["unit", "modules", "http", "e2e"]
 
 const args = process.argv.slice(2)
-const projects = args.filter((arg) => PROJECTS.includes(arg))
+const asked = args.filter((arg) => PROJECTS.includes(arg))
 const jestArgs = args.filter((arg) => !PROJECTS.includes(arg))
+
+// The browser tests need Debian's Chromium (`npm run e2e:install`). Without one they are left
+// out with a notice, except in CI, where a missing browser is an error.
+let projects = asked.length ? asked : PROJECTS
+if (projects.includes("e2e") && !findChromium()) {
+  if (process.env.CI || asked.includes("e2e")) {
+    console.error(
+      "No Chromium for the e2e tests: run `npm run e2e:install` or set CHROMIUM_PATH."
+    )
+    process.exit(1)
+  }
+  console.warn(
+    "No Chromium found: the e2e tests are left out (`npm run e2e:install` installs one)."
+  )
+  projects = projects.filter((project) => project !== "e2e")
+}
 
 // Quiet on stop: the run must end with the test count.
 const db = await startDatabase({ database: "postgres", announceStop: false })
@@ -29,7 +46,7 @@ try {
       ...(process.env.CI ? ["--ci"] : []),
       // Last: --selectProjects takes every following word as a project name.
       "--selectProjects",
-      ...(projects.length ? projects : PROJECTS),
+      ...projects,
     ],
     {
       env: {
@@ -42,6 +59,7 @@ try {
         NODE_ENV: "test",
         MEDUSA_DISABLE_TELEMETRY: "true",
         LOG_LEVEL: process.env.LOG_LEVEL || "error",
+        CHROMIUM_PATH: findChromium() ?? "",
       },
     }
   )

@@ -7,12 +7,16 @@ export const MEDUSA_BIN = path.join(ROOT, "node_modules", ".bin", "medusa")
 /**
  * Runs a command to its end with inherited output; rejects with its exit code otherwise.
  */
-export function run(command, args, { env = {}, cwd = ROOT } = {}) {
+export function run(
+  command,
+  args,
+  { env = {}, cwd = ROOT, stdio = "inherit" } = {}
+) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
       env: { ...process.env, ...env },
-      stdio: "inherit",
+      stdio,
     })
     child.on("error", reject)
     child.on("exit", (code, signal) => {

@@ -1,0 +1,342 @@
+import type { Browser, Page } from "playwright-core"
+import {
+  adminApi,
+  bootHost,
+  launchBrowser,
+  logIn,
+  newAdminPage,
+  snap,
+} from "./harness"
+
+jest.setTimeout(600000)
+
+/**
+ * The admin dashboard in a real Chromium against the development host: a to-order sale at
+ * the POS, the backorder on the Backorders page and in the order widget, stock requested,
+ * the purchase order sent, received in part, completed with the remainder moved to a
+ * follow-up, received in full, and the backorder fulfilled with the balance captured.
+ */
+describe("admin dashboard", () => {
+  let host: { url: string; stop: () => Promise<void> }
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+  let api: Awaited<ReturnType<typeof adminApi>>
+  const state: { orderId?: string; poId?: string; followUpId?: string } = {}
+
+  beforeAll(async () => {
+    host = await bootHost()
+    browser = await launchBrowser()
+    ;({ page, errors } = await newAdminPage(browser, host.url))
+    api = await adminApi(host.url)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+
+  const kettleBackorder = async () => {
+    const { backorders } = await api<{ backorders: any[] }>(
+      "/admin/backorders?q=KETTLE-MATTE"
+    )
+    return backorders.find((b) => b.sku === "KETTLE-MATTE")
+  }
+  const dialog = () => page.getByRole("dialog")
+  const toastWith = (text: string | RegExp) =>
+    page.locator("[data-sonner-toast]").filter({ hasText: text }).first()
+
+  it("sends a visitor without a session to the login page", async () => {
+    await page.goto("/app/backorders")
+    await page.waitForURL(/\/app\/login/)
+    await logIn(page)
+  })
+
+  it("shows the empty Backorders page", async () => {
+    await page.goto("/app/backorders")
+    await page.getByText("No backorders").waitFor()
+    await snap(page, "backorders-empty")
+  })
+
+  it("makes a to-order sale: customer, shop, a short variant, deposit; the preview warns, the order opens", async () => {
+    await page.goto("/app/to-order-sale")
+    await page.fill("#sale-customer", "jane")
+    await page.getByRole("option", { name: /Jane Doe/ }).click()
+    await page.click("#sale-location")
+    await page.getByRole("option", { name: "Shop", exact: true }).click()
+    await page.fill("#sale-variant", "KETTLE")
+    await page.getByRole("option", { name: /KETTLE-MATTE/ }).click()
+    await page.fill('[aria-label="Quantity of KETTLE-MATTE"]', "3")
+    await page.click("#policy-deposit")
+
+    const line = page.locator('[data-testid="sale-line-KETTLE-MATTE"]')
+    await expectText(line.locator('[data-testid="backordered"]'), "3")
+    await page.locator('[data-testid="shortage-warning"]').waitFor()
+    await expectText(page.locator('[data-testid="due-now-chosen"]'), "€71.10")
+    await expectText(
+      page.locator('[data-testid="due-now-pay_now"]'),
+      "Due now: €237.00"
+    )
+    await snap(page, "to-order-sale")
+
+    await page.getByRole("button", { name: "Confirm sale" }).click()
+    await page.waitForURL(/\/app\/orders\/order_/)
+    state.orderId = page.url().split("/orders/")[1]
+
+    const widget = page.locator('[data-testid="order-backorders-widget"]')
+    const row = widget.locator('[data-testid="order-backorder-KETTLE-MATTE"]')
+    await expectText(row.locator('[data-testid="status"]'), "New")
+    await expectText(row.locator('[data-testid="allocated"]'), "0")
+    await snap(
+      page,
+      "order-widget-new",
+      '[data-testid="order-backorders-widget"]'
+    )
+
+    expect(await kettleBackorder()).toEqual(
+      expect.objectContaining({
+        order_id: state.orderId,
+        status: "new",
+        source: "pos",
+        quantity: 3,
+        allocated_quantity: 0,
+        payment_policy: "deposit",
+        paid_amount: 71.1,
+      })
+    )
+  })
+
+  it("lists the backorder with its tab count, finds it by search, requests stock in bulk", async () => {
+    await page.goto("/app/backorders")
+    const row = page.locator("tr", { hasText: "KETTLE-MATTE" })
+    await row.waitFor()
+    await expectText(page.locator('[data-testid="backorder-tab-new"]'), "New1")
+    await expectText(page.locator('[data-testid="backorder-tab-all"]'), "All1")
+
+    const search = page.getByPlaceholder("Search SKU, customer, #order")
+    await search.fill("no-such-sku")
+    await page.getByText("No matching backorders").waitFor()
+    expect(page.url()).toContain("q=no-such-sku")
+    await search.fill("kettle")
+    await row.waitFor()
+
+    await row.getByRole("checkbox").click()
+    await page.getByRole("button", { name: "Request stock" }).first().click()
+    await dialog().getByRole("heading", { name: "Request stock" }).waitFor()
+    await dialog().getByRole("button", { name: "Request stock" }).click()
+    await toastWith("Stock requested on PO-0001").waitFor()
+    await row.getByRole("link", { name: "PO-0001" }).waitFor()
+    await snap(page, "backorders")
+
+    await page.getByRole("button", { name: "Group by supplier" }).click()
+    const groups = page.locator('[data-testid="supplier-groups"]')
+    await groups.getByText("Brewware Wholesale").waitFor()
+    expect(page.url()).toContain("group=supplier")
+    await snap(page, "backorders-by-supplier")
+    await page.getByRole("button", { name: "Ungroup" }).click()
+  })
+
+  it("sends the purchase order, refuses an over-receipt with a toast, receives part of it", async () => {
+    await page
+      .locator("tr", { hasText: "KETTLE-MATTE" })
+      .getByRole("link", { name: "PO-0001" })
+      .click()
+    await page.waitForURL(/\/app\/purchase-orders\/po_/)
+    state.poId = page.url().split("/purchase-orders/")[1]
+    await expectText(page.locator('[data-testid="po-status"]'), "Draft")
+    // Brewware sells the kettle by MOQ 6, case 6: three short become six ordered.
+    await expect(
+      page.getByLabel("Quantity of KETTLE-MATTE").inputValue()
+    ).resolves.toBe("6")
+
+    await page.getByRole("button", { name: "Mark as ordered" }).click()
+    await dialog().getByRole("button", { name: "Mark as ordered" }).click()
+    await toastWith("PO-0001 is on order").waitFor()
+    await expectText(page.locator('[data-testid="po-status"]'), "Ordered")
+    expect((await kettleBackorder()).status).toBe("on_order")
+
+    await page.getByRole("button", { name: "Receive", exact: true }).click()
+    const quantity = dialog().locator('[data-testid="receive-KETTLE-MATTE"]')
+    await expect(quantity.inputValue()).resolves.toBe("6")
+    await quantity.fill("7")
+    await dialog().getByRole("button", { name: "Receive", exact: true }).click()
+    await toastWith("receiving 7 exceeds the 6 still open").waitFor()
+
+    await quantity.fill("2")
+    await dialog().getByRole("button", { name: "Receive", exact: true }).click()
+    await toastWith("Received 2 units on PO-0001").waitFor()
+    await expectText(
+      page.locator('[data-testid="po-status"]'),
+      "Partly received"
+    )
+    const line = page.locator('[data-testid="po-line-KETTLE-MATTE"]')
+    await expectText(line.locator('[data-testid="received"]'), "2")
+    await expectText(line.locator('[data-testid="open"]'), "4")
+    await page.locator('[data-testid="po-ledger"]').getByText("+2").waitFor()
+    await snap(page, "purchase-order")
+
+    expect(await kettleBackorder()).toEqual(
+      expect.objectContaining({
+        status: "partially_available",
+        allocated_quantity: 2,
+      })
+    )
+  })
+
+  it("completes the purchase order, moving the unreceived remainder to a follow-up", async () => {
+    await page.getByRole("button", { name: "Complete" }).click()
+    const move = dialog().locator('[data-testid="complete-move-KETTLE-MATTE"]')
+    await expect(move.getAttribute("data-state")).resolves.toBe("checked")
+    await snap(page, "complete-drawer", '[role="dialog"]')
+    await dialog().getByRole("button", { name: "Complete" }).click()
+    await toastWith("Completed PO-0001; the remainder is on PO-0002").waitFor()
+    await page.waitForURL((url) => !url.pathname.endsWith(state.poId!))
+    state.followUpId = page.url().split("/purchase-orders/")[1]
+    await expectText(page.locator('[data-testid="po-number"]'), "PO-0002")
+    await expectText(page.locator('[data-testid="po-status"]'), "Ordered")
+    await page
+      .locator('[data-testid="po-related"]')
+      .getByText("PO-0001")
+      .waitFor()
+    const line = page.locator('[data-testid="po-line-KETTLE-MATTE"]')
+    await expectText(line.locator('[data-testid="open"]'), "4")
+
+    const { purchase_order: original } = await api(
+      `/admin/purchase-orders/${state.poId}`
+    )
+    expect(original.status).toBe("closed")
+    expect(original.lines[0]).toEqual(
+      expect.objectContaining({
+        quantity: 6,
+        received_quantity: 2,
+        cancelled_quantity: 4,
+      })
+    )
+  })
+
+  it("receives the follow-up in full: the backorder has all its stock", async () => {
+    await page.getByRole("button", { name: "Receive", exact: true }).click()
+    await expect(
+      dialog().locator('[data-testid="receive-KETTLE-MATTE"]').inputValue()
+    ).resolves.toBe("4")
+    await dialog().getByRole("button", { name: "Receive", exact: true }).click()
+    await toastWith("Received 4 units on PO-0002").waitFor()
+    await expectText(page.locator('[data-testid="po-status"]'), "Received")
+    expect(await kettleBackorder()).toEqual(
+      expect.objectContaining({ status: "available", allocated_quantity: 3 })
+    )
+  })
+
+  it("fulfils the available backorder from the order widget and captures the balance", async () => {
+    await page.goto(`/app/orders/${state.orderId}`)
+    const row = page.locator('[data-testid="order-backorder-KETTLE-MATTE"]')
+    await expectText(row.locator('[data-testid="status"]'), "Stock available")
+    await expectText(row.locator('[data-testid="allocated"]'), "3")
+    await snap(page, "order-widget", '[data-testid="order-backorders-widget"]')
+    await page.getByRole("button", { name: "Fulfil available" }).click()
+    await toastWith("Fulfilled 1 backordered line, captured €165.90").waitFor()
+    await expectText(row.locator('[data-testid="status"]'), "Fulfilled")
+
+    expect(await kettleBackorder()).toEqual(
+      expect.objectContaining({ status: "fulfilled", fulfilled_quantity: 3 })
+    )
+    const { order } = await api(
+      `/admin/orders/${state.orderId}?fields=payment_status,fulfillment_status`
+    )
+    expect(order).toEqual(
+      expect.objectContaining({
+        payment_status: "captured",
+        fulfillment_status: "fulfilled",
+      })
+    )
+  })
+
+  it("renders the other pages and widgets", async () => {
+    const { variants } = await api(
+      "/admin/product-variants?sku=KETTLE-MATTE&fields=id,product_id,inventory_items.inventory_item_id"
+    )
+    const kettle = variants[0]
+    const { customers } = await api("/admin/customers?email=jane@example.com")
+
+    await page.goto("/app/purchase-orders")
+    await page.locator("tr", { hasText: "PO-0002" }).waitFor()
+    await snap(page, "purchase-orders")
+    await page.goto("/app/purchase-orders?status=closed")
+    await page.locator("tr", { hasText: "PO-0001" }).waitFor()
+    await expect(
+      page.locator("tr", { hasText: "PO-0002" }).count()
+    ).resolves.toBe(0)
+
+    await page.goto("/app/suppliers")
+    await page.locator("tr", { hasText: "Nordic Coffee Supply" }).click()
+    await page.getByText("Variants and terms").waitFor()
+    await page.getByText("NCS-ESP-01").waitFor()
+    await snap(page, "supplier")
+
+    await page.goto("/app/backorders/health")
+    await page.locator('[data-testid="age-chart"]').waitFor()
+    await page.getByText("Brewware Wholesale").waitFor()
+    await snap(page, "health")
+
+    await page.goto(`/app/products/${kettle.product_id}/variants/${kettle.id}`)
+    const variantWidget = page.locator(
+      '[data-testid="variant-backorders-widget"]'
+    )
+    await variantWidget.getByText("Brewware Wholesale").waitFor()
+    await snap(
+      page,
+      "variant-widget",
+      '[data-testid="variant-backorders-widget"]'
+    )
+
+    await page.goto(
+      `/app/inventory/${kettle.inventory_items[0].inventory_item_id}`
+    )
+    await page.locator('[data-testid="inventory-backorders-widget"]').waitFor()
+    await snap(
+      page,
+      "inventory-widget",
+      '[data-testid="inventory-backorders-widget"]'
+    )
+
+    await page.goto(`/app/customers/${customers[0].id}`)
+    await page
+      .locator('[data-testid="customer-backorders-widget"]')
+      .getByText("Nothing on backorder.")
+      .waitFor()
+  })
+
+  it("threw no uncaught errors in the browser", () => {
+    expect(errors).toEqual([])
+  })
+
+  it("shows an error page, not a blank one, for a purchase order that does not exist", async () => {
+    await page.goto("/app/purchase-orders/po_missing")
+    await page
+      .getByText(/not found/i)
+      .first()
+      .waitFor()
+    await snap(page, "error-state")
+  })
+})
+
+/** Waits up to 30 s for the element's text to contain `expected` (whitespace ignored). */
+async function expectText(
+  locator: ReturnType<Page["locator"]>,
+  expected: string
+) {
+  const squash = (text: string) => text.replace(/\s+/g, "")
+  const deadline = Date.now() + 30000
+  let text = ""
+  while (Date.now() < deadline) {
+    text = await locator
+      .first()
+      .innerText({ timeout: 1000 })
+      .catch(() => "")
+    if (squash(text).includes(squash(expected))) {
+      break
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  expect(squash(text)).toContain(squash(expected))
+}

@@ -1,0 +1,135 @@
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import type { Browser, BrowserContext, Page } from "playwright-core"
+
+/**
+ * The browser tests' world: a fresh database seeded with the demo store, the development
+ * host (`medusa develop`, API + admin dashboard from `src/`) on its own port, and Debian's
+ * Chromium driven by playwright-core. Host output goes to `.test-output/e2e-host.log`,
+ * screenshots to `.test-output/screenshots` (both git-ignored).
+ */
+export const ROOT = path.resolve(__dirname, "../..")
+export const OUTPUT_DIR = path.join(ROOT, ".test-output")
+export const SCREENSHOT_DIR = path.join(OUTPUT_DIR, "screenshots")
+export const ADMIN = { email: "admin@example.com", password: "supersecret" }
+
+type Host = { url: string; stop: () => Promise<void> }
+
+/**
+ * Starts `scripts/e2e-host.mjs` (fresh database, migrations, seed, `medusa develop`) and
+ * resolves with its URL once it prints `READY`.
+ */
+export function bootHost(): Promise<Host> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["scripts/e2e-host.mjs"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let output = ""
+    const exited = new Promise((done) => child.once("exit", done))
+    const stop = async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM")
+        await exited
+      }
+    }
+    child.stdout.on("data", (chunk) => {
+      output += chunk
+      const ready = /READY (\S+)/.exec(output)
+      if (ready) {
+        resolve({ url: ready[1], stop })
+      }
+    })
+    child.stderr.on("data", (chunk) => (output += chunk))
+    child.once("exit", (code) =>
+      reject(
+        new Error(
+          `The e2e host exited with ${code} before it was ready:\n${output}\n(see .test-output/e2e-host.log)`
+        )
+      )
+    )
+  })
+}
+
+/** Debian's Chromium, found by `scripts/test.mjs` (CHROMIUM_PATH); never a downloaded one. */
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import("playwright-core")
+  const executablePath = process.env.CHROMIUM_PATH
+  if (!executablePath || !fs.existsSync(executablePath)) {
+    throw new Error(
+      "No Chromium: run `npm run e2e:install` or set CHROMIUM_PATH"
+    )
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+}
+
+// As root, on a machine without network or GPU: no sandbox, no background connections.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+
+export async function newAdminPage(
+  browser: Browser,
+  url: string
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    baseURL: url,
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(60000)
+  const errors: string[] = []
+  page.on("pageerror", (error) => errors.push(error.message))
+  return { context, page, errors }
+}
+
+export async function logIn(page: Page) {
+  await page.goto("/app/login")
+  await page.fill('input[name="email"]', ADMIN.email)
+  await page.fill('input[name="password"]', ADMIN.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/app\/(?!login)/, { timeout: 120000 })
+}
+
+/** A screenshot of the page, or of one element of it, into the screenshot folder. */
+export async function snap(page: Page, name: string, selector?: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  if (selector) {
+    const element = page.locator(selector).first()
+    await element.scrollIntoViewIfNeeded()
+    await element.screenshot({ path: file })
+  } else {
+    await page.screenshot({ path: file })
+  }
+  return file
+}
+
+/** The admin API with a bearer token, for checking what the screens did. */
+export async function adminApi(url: string) {
+  const res = await fetch(`${url}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ADMIN),
+  })
+  const { token } = (await res.json()) as { token: string }
+  return async <T = any>(pathname: string): Promise<T> => {
+    const response = await fetch(`${url}${pathname}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    if (!response.ok) {
+      throw new Error(
+        `GET ${pathname}: ${response.status} ${await response.text()}`
+      )
+    }
+    return (await response.json()) as T
+  }
+}
