@@ -102,13 +102,13 @@ export async function logIn(page: Page) {
 /** A screenshot of the page, or of one element of it, into the screenshot folder. */
 export async function snap(page: Page, name: string, selector?: string) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  const file = path.join(SCREENSHOT_DIR, `${name}.jpg`)
   if (selector) {
     const element = page.locator(selector).first()
     await element.scrollIntoViewIfNeeded()
-    await element.screenshot({ path: file })
+    await element.screenshot({ path: file, type: "jpeg", quality: 70 })
   } else {
-    await page.screenshot({ path: file })
+    await page.screenshot({ path: file, type: "jpeg", quality: 70 })
   }
   return file
 }
