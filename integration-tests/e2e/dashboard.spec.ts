@@ -306,6 +306,132 @@ describe("admin dashboard", () => {
       .waitFor()
   })
 
+  it("creates a supplier and its terms for a variant", async () => {
+    await page.goto("/app/suppliers")
+    await page.getByRole("button", { name: "Create" }).click()
+    await dialog().locator("#supplier-name").fill("Kaffa Imports")
+    await dialog().locator("#supplier-code").fill("KAF")
+    await dialog().locator("#supplier-default_lead_time_days").fill("10")
+    await dialog().getByRole("button", { name: "Save" }).click()
+    await toastWith("Saved Kaffa Imports").waitFor()
+    await page.waitForURL(/\/app\/suppliers\/sup/)
+
+    await page.getByRole("button", { name: "Add variant" }).click()
+    await dialog().locator("#terms-variant").fill("BEANS")
+    await dialog()
+      .getByRole("option", { name: /BEANS-HOUSE-1KG/ })
+      .click()
+    await dialog().locator("#terms-supplier-sku").fill("KAF-HB")
+    await dialog().locator("#terms-unit_cost").fill("9.5")
+    await dialog().locator("#terms-minimum_order_quantity").fill("4")
+    await dialog().locator("#terms-case_pack").fill("2")
+    await dialog().getByRole("button", { name: "Save" }).click()
+    await toastWith("Saved the terms").waitFor()
+    await page.locator("tr", { hasText: "KAF-HB" }).waitFor()
+
+    const { suppliers } = await api("/admin/suppliers?q=Kaffa")
+    expect(suppliers).toEqual([
+      expect.objectContaining({
+        name: "Kaffa Imports",
+        code: "KAF",
+        default_lead_time_days: 10,
+      }),
+    ])
+    const { supplier_variants } = await api(
+      `/admin/suppliers/${suppliers[0].id}/variants`
+    )
+    expect(supplier_variants).toEqual([
+      expect.objectContaining({
+        supplier_sku: "KAF-HB",
+        unit_cost: 9.5,
+        minimum_order_quantity: 4,
+        case_pack: 2,
+        is_preferred: false,
+      }),
+    ])
+  })
+
+  it("creates a purchase order by hand and cancels it", async () => {
+    await page.goto("/app/purchase-orders")
+    await page.getByRole("button", { name: "Create" }).click()
+    await dialog().locator("#po-supplier").click()
+    await page.getByRole("option", { name: "Kaffa Imports" }).click()
+    await dialog().locator("#po-location").click()
+    await page.getByRole("option", { name: "Warehouse" }).click()
+    await dialog().locator("#po-add-variant").fill("BEANS")
+    await dialog()
+      .getByRole("option", { name: /BEANS-HOUSE-1KG/ })
+      .click()
+    await dialog().locator('input[type="number"]').first().fill("8")
+    await dialog().getByRole("button", { name: "Create draft" }).click()
+    await toastWith("Created PO-0003").waitFor()
+    await expectText(page.locator('[data-testid="po-number"]'), "PO-0003")
+    await expectText(page.locator('[data-testid="po-status"]'), "Draft")
+    await expect(
+      page.getByLabel("Quantity of BEANS-HOUSE-1KG").inputValue()
+    ).resolves.toBe("8")
+
+    await page.getByRole("button", { name: "More actions" }).click()
+    await page.getByRole("menuitem", { name: "Cancel purchase order" }).click()
+    await page.getByRole("button", { name: "Cancel purchase order" }).click()
+    await toastWith("Cancelled PO-0003").waitFor()
+    await expectText(page.locator('[data-testid="po-status"]'), "Cancelled")
+  })
+
+  it("cancels part of a backorder from the list: the paid share is refunded", async () => {
+    const { customers } = await api("/admin/customers?email=jane@example.com")
+    const { stock_locations } = await api("/admin/stock-locations?name=Shop")
+    const { variants } = await api("/admin/product-variants?sku=GRINDER-WHITE")
+    const sale = await api("/admin/to-order-sales", {
+      customer_id: customers[0].id,
+      location_id: stock_locations[0].id,
+      lines: [{ variant_id: variants[0].id, quantity: 4 }],
+      payment_policy: "pay_now",
+    })
+    const [grinder] = sale.backorders
+    expect(grinder).toEqual(
+      expect.objectContaining({ quantity: 2, status: "new" })
+    )
+
+    await page.goto("/app/backorders?status=new")
+    const row = page.locator("tr", { hasText: "GRINDER-WHITE" })
+    await row.getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Cancel" }).click()
+    await dialog().locator("#cancel-quantity").fill("1")
+    await dialog().locator("#cancel-reason").fill("Only needs one")
+    await dialog().getByRole("button", { name: "Cancel units" }).click()
+    await toastWith("Cancelled 1 of GRINDER-WHITE").waitFor()
+
+    const { backorder } = await api(`/admin/backorders/${grinder.id}`)
+    expect(backorder).toEqual(
+      expect.objectContaining({
+        status: "new",
+        quantity: 2,
+        cancelled_quantity: 1,
+        refunded_amount: Number(grinder.unit_price),
+        // Still open: the reason is kept on the backorder once it is cancelled as a whole.
+        cancel_reason: null,
+      })
+    )
+  })
+
+  it("restores the list from the URL: tab, search and grouping", async () => {
+    await page.goto("/app/backorders?status=fulfilled&q=kettle&group=supplier")
+    await page.locator("tr", { hasText: "KETTLE-MATTE" }).waitFor()
+    await expect(
+      page
+        .locator('[data-testid="backorder-tab-fulfilled"]')
+        .getAttribute("data-state")
+    ).resolves.toBe("active")
+    await expect(
+      page.getByPlaceholder("Search SKU, customer, #order").inputValue()
+    ).resolves.toBe("kettle")
+    await page.locator('[data-testid="supplier-groups"]').waitFor()
+    await expect(
+      page.locator("tr", { hasText: "GRINDER-WHITE" }).count()
+    ).resolves.toBe(0)
+  })
+
   it("threw no uncaught errors in the browser", () => {
     expect(errors).toEqual([])
   })

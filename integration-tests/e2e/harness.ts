@@ -103,6 +103,12 @@ export async function logIn(page: Page) {
 export async function snap(page: Page, name: string, selector?: string) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}.jpg`)
+  // Toasts fade after a few seconds: wait for them so they do not cover the page.
+  await page
+    .locator("[data-sonner-toast]")
+    .first()
+    .waitFor({ state: "detached", timeout: 10000 })
+    .catch(() => {})
   if (selector) {
     const element = page.locator(selector).first()
     await element.scrollIntoViewIfNeeded()
@@ -113,7 +119,7 @@ export async function snap(page: Page, name: string, selector?: string) {
   return file
 }
 
-/** The admin API with a bearer token, for checking what the screens did. */
+/** The admin API with a bearer token, for setting up and checking what the screens did. */
 export async function adminApi(url: string) {
   const res = await fetch(`${url}/auth/user/emailpass`, {
     method: "POST",
@@ -121,13 +127,18 @@ export async function adminApi(url: string) {
     body: JSON.stringify(ADMIN),
   })
   const { token } = (await res.json()) as { token: string }
-  return async <T = any>(pathname: string): Promise<T> => {
+  return async <T = any>(pathname: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}${pathname}`, {
-      headers: { authorization: `Bearer ${token}` },
+      method: body === undefined ? "GET" : "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     })
     if (!response.ok) {
       throw new Error(
-        `GET ${pathname}: ${response.status} ${await response.text()}`
+        `${pathname}: ${response.status} ${await response.text()}`
       )
     }
     return (await response.json()) as T
