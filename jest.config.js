@@ -21,7 +21,7 @@ const shared = {
 /**
  * Three kinds of tests, run by `npm test` (scripts/test.mjs starts the database first):
  * - unit: pure functions, `src/**\/__tests__/*.unit.spec.ts`, and the published admin bundle
- *   (`integration-tests/build`)
+ *   (`integration-tests/bundle`)
  * - modules: the backorder module against a real PostgreSQL, `src/modules/*\/__tests__/*.spec.ts`
  * - http: the development host booted by medusaIntegrationTestRunner, `integration-tests/http`
  * - e2e: the admin dashboard in Debian's Chromium against `medusa develop`, `integration-tests/e2e`
@@ -39,7 +39,7 @@ module.exports = {
       displayName: "unit",
       testMatch: [
         "<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s",
-        "<rootDir>/integration-tests/build/**/*.unit.spec.[jt]s",
+        "<rootDir>/integration-tests/bundle/**/*.unit.spec.[jt]s",
       ],
     },
     {

@@ -415,6 +415,80 @@ describe("admin dashboard", () => {
     )
   })
 
+  it("gives allocated units to another customer (release / override) with a reason", async () => {
+    const { customers } = await api("/admin/customers?email=jane@example.com")
+    const { stock_locations } = await api("/admin/stock-locations?name=Shop")
+    const { variants } = await api(
+      "/admin/product-variants?sku=BEANS-HOUSE-1KG&fields=id,inventory_items.inventory_item_id"
+    )
+    const sell = (quantity: number) =>
+      api("/admin/to-order-sales", {
+        customer_id: customers[0].id,
+        location_id: stock_locations[0].id,
+        lines: [{ variant_id: variants[0].id, quantity }],
+        payment_policy: "pay_now",
+      })
+    // Two bags in the shop: the first sale takes them and waits for one more; the second waits for two.
+    const first = (await sell(3)).backorders[0]
+    const second = await sell(2)
+    const itemId = variants[0].inventory_items[0].inventory_item_id
+    // One more bag counted in the shop: the oldest backorder gets it.
+    await api(
+      `/admin/inventory-items/${itemId}/location-levels/${stock_locations[0].id}`,
+      { stocked_quantity: 3 }
+    )
+    await eventually(async () =>
+      expect((await api(`/admin/backorders/${first.id}`)).backorder).toEqual(
+        expect.objectContaining({ status: "available", allocated_quantity: 1 })
+      )
+    )
+
+    await page.goto("/app/backorders?q=BEANS")
+    const row = page
+      .locator("tr", { hasText: "BEANS-HOUSE-1KG" })
+      .filter({ hasText: "Stock available" })
+    await row.getByRole("button").last().click()
+    await page
+      .getByRole("menuitem", { name: "Give to another customer" })
+      .click()
+    await dialog().locator("#release-target").click()
+    await page
+      .getByRole("option", {
+        name: new RegExp(`#${second.order.display_id}\\b`),
+      })
+      .click()
+    await dialog()
+      .locator("#release-reason")
+      .fill("Promised for the café opening")
+    await dialog().getByRole("button", { name: "Move units" }).click()
+    await toastWith("Moved 1 of BEANS-HOUSE-1KG").waitFor()
+
+    const [from, to] = await Promise.all(
+      [first.id, second.backorders[0].id].map(
+        async (id) => (await api(`/admin/backorders/${id}`)).backorder
+      )
+    )
+    expect(from).toEqual(expect.objectContaining({ allocated_quantity: 0 }))
+    expect(from.status).not.toBe("available")
+    expect(to).toEqual(
+      expect.objectContaining({
+        status: "partially_available",
+        allocated_quantity: 1,
+      })
+    )
+    const { allocations } = await api(
+      `/admin/backorders/allocations?backorder_id=${to.id}`
+    )
+    expect(allocations).toEqual([
+      expect.objectContaining({
+        quantity: 1,
+        source: "override",
+        rule: "manual",
+        counterpart_backorder_id: first.id,
+      }),
+    ])
+  })
+
   it("restores the list from the URL: tab, search and grouping", async () => {
     await page.goto("/app/backorders?status=fulfilled&q=kettle&group=supplier")
     await page.locator("tr", { hasText: "KETTLE-MATTE" }).waitFor()
@@ -465,4 +539,19 @@ async function expectText(
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   expect(squash(text)).toContain(squash(expected))
+}
+
+/** Retries an assertion for up to 30 s: subscribers run after the request that caused them. */
+async function eventually(assertion: () => Promise<void>) {
+  const deadline = Date.now() + 30000
+  for (;;) {
+    try {
+      return await assertion()
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
 }

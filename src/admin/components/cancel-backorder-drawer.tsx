@@ -1,12 +1,5 @@
-import {
-  Button,
-  Drawer,
-  Input,
-  Label,
-  Text,
-  Textarea,
-  toast,
-} from "@medusajs/ui"
+import { Input, Text, Textarea, toast } from "@medusajs/ui"
+import { Field, FormDrawer } from "./form-drawer"
 import { useEffect, useState } from "react"
 import { useCancelBackorder } from "../hooks/backorders"
 import { errorMessage, waitingQuantity } from "../lib/format"
@@ -56,55 +49,40 @@ export function CancelBackorderDrawer({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <Drawer.Header>
-          <Drawer.Title>Cancel backorder</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          {backorder && (
-            <Text size="small" className="text-ui-fg-subtle">
-              {backorder.title} ({backorder.sku}): {openUnits} open,{" "}
-              {waitingQuantity(backorder)} still waiting for stock. Money paid
-              for the cancelled units is refunded.
-            </Text>
-          )}
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="cancel-quantity">Units to cancel</Label>
-            <Input
-              id="cancel-quantity"
-              type="number"
-              min={1}
-              max={openUnits}
-              value={quantity}
-              onChange={(e) => setQuantity(e.target.value)}
-            />
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="cancel-reason">Reason (optional)</Label>
-            <Textarea
-              id="cancel-reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button variant="secondary" size="small">
-              Keep it
-            </Button>
-          </Drawer.Close>
-          <Button
-            size="small"
-            variant="danger"
-            onClick={submit}
-            isLoading={cancel.isPending}
-          >
-            Cancel units
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      title="Cancel backorder"
+      open={open}
+      onOpenChange={onOpenChange}
+      submitLabel="Cancel units"
+      cancelLabel="Keep it"
+      danger
+      onSubmit={submit}
+      isPending={cancel.isPending}
+    >
+      {backorder && (
+        <Text size="small" className="text-ui-fg-subtle">
+          {backorder.title} ({backorder.sku}): {openUnits} open,{" "}
+          {waitingQuantity(backorder)} still waiting for stock. Money paid for
+          the cancelled units is refunded.
+        </Text>
+      )}
+      <Field id="cancel-quantity" label="Units to cancel">
+        <Input
+          id="cancel-quantity"
+          type="number"
+          min={1}
+          max={openUnits}
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+        />
+      </Field>
+      <Field id="cancel-reason" label="Reason (optional)">
+        <Textarea
+          id="cancel-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Field>
+    </FormDrawer>
   )
 }

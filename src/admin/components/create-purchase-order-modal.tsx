@@ -11,6 +11,7 @@ import {
   Textarea,
   toast,
 } from "@medusajs/ui"
+import { Field } from "./form-drawer"
 import { useState } from "react"
 import { useStockLocationOptions } from "../hooks/lookups"
 import { useCreatePurchaseOrder } from "../hooks/purchase-orders"
@@ -93,8 +94,7 @@ export function CreatePurchaseOrderModal({
           <div className="flex w-full max-w-[720px] flex-col gap-y-6">
             <Heading>Create purchase order</Heading>
             <div className="grid grid-cols-2 gap-4">
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="po-supplier">Supplier</Label>
+              <Field id="po-supplier" label="Supplier">
                 <Select value={supplierId} onValueChange={setSupplierId}>
                   <Select.Trigger id="po-supplier">
                     <Select.Value placeholder="Choose a supplier" />
@@ -107,9 +107,8 @@ export function CreatePurchaseOrderModal({
                     ))}
                   </Select.Content>
                 </Select>
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="po-location">Deliver to</Label>
+              </Field>
+              <Field id="po-location" label="Deliver to">
                 <Select value={locationId} onValueChange={setLocationId}>
                   <Select.Trigger id="po-location">
                     <Select.Value placeholder="Choose a location" />
@@ -122,25 +121,23 @@ export function CreatePurchaseOrderModal({
                     ))}
                   </Select.Content>
                 </Select>
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="po-expected">Expected on (optional)</Label>
+              </Field>
+              <Field id="po-expected" label="Expected on (optional)">
                 <Input
                   id="po-expected"
                   type="date"
                   value={expectedAt}
                   onChange={(e) => setExpectedAt(e.target.value)}
                 />
-              </div>
+              </Field>
             </div>
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor="po-notes">Notes (optional)</Label>
+            <Field id="po-notes" label="Notes (optional)">
               <Textarea
                 id="po-notes"
                 value={notes}
                 onChange={(e) => setNotes(e.target.value)}
               />
-            </div>
+            </Field>
             <div className="flex flex-col gap-y-3">
               <Heading level="h2">Lines</Heading>
               {lines.map((line, index) => (

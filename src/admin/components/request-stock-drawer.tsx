@@ -1,13 +1,5 @@
-import {
-  Button,
-  Drawer,
-  Input,
-  Label,
-  RadioGroup,
-  Select,
-  Text,
-  toast,
-} from "@medusajs/ui"
+import { Input, Label, RadioGroup, Select, Text, toast } from "@medusajs/ui"
+import { Field, FormDrawer } from "./form-drawer"
 import { useState } from "react"
 import { RequestStockBody, useRequestStock } from "../hooks/backorders"
 import { usePurchaseOrders } from "../hooks/purchase-orders"
@@ -84,127 +76,108 @@ export function RequestStockDrawer({
 
   const count = backorderIds?.length
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <Drawer.Header>
-          <Drawer.Title>Request stock</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
-          <Text size="small" className="text-ui-fg-subtle">
-            {count
-              ? `${count} backorder${count === 1 ? "" : "s"} selected.`
-              : "Every open backorder of this supplier that is not on order yet."}
-          </Text>
-          <RadioGroup
-            value={mode}
-            onValueChange={(value) => setMode(value as Mode)}
-            className="flex flex-col gap-y-3"
-          >
-            {(
-              [
-                [
-                  "new",
-                  "New purchase order",
-                  "One draft per supplier and location, rounded to MOQ and case pack.",
-                ],
-                [
-                  "draft",
-                  "Add to an open draft",
-                  "Add the lines to a draft purchase order not sent yet.",
-                ],
-                [
-                  "dropship",
-                  "Dropship to the customer",
-                  "The supplier delivers straight to the customer's address.",
-                ],
-              ] as const
-            ).map(([value, label, hint]) => (
-              <div key={value} className="flex items-start gap-x-3">
-                <RadioGroup.Item value={value} id={`request-stock-${value}`} />
-                <div className="flex flex-col">
-                  <Label htmlFor={`request-stock-${value}`} weight="plus">
-                    {label}
-                  </Label>
-                  <Text size="small" className="text-ui-fg-subtle">
-                    {hint}
-                  </Text>
-                </div>
-              </div>
-            ))}
-          </RadioGroup>
+    <FormDrawer
+      title={"Request stock"}
+      open={open}
+      onOpenChange={onOpenChange}
+      submitLabel="Request stock"
+      onSubmit={submit}
+      isPending={requestStock.isPending}
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        {count
+          ? `${count} backorder${count === 1 ? "" : "s"} selected.`
+          : "Every open backorder of this supplier that is not on order yet."}
+      </Text>
+      <RadioGroup
+        value={mode}
+        onValueChange={(value) => setMode(value as Mode)}
+        className="flex flex-col gap-y-3"
+      >
+        {(
+          [
+            [
+              "new",
+              "New purchase order",
+              "One draft per supplier and location, rounded to MOQ and case pack.",
+            ],
+            [
+              "draft",
+              "Add to an open draft",
+              "Add the lines to a draft purchase order not sent yet.",
+            ],
+            [
+              "dropship",
+              "Dropship to the customer",
+              "The supplier delivers straight to the customer's address.",
+            ],
+          ] as const
+        ).map(([value, label, hint]) => (
+          <div key={value} className="flex items-start gap-x-3">
+            <RadioGroup.Item value={value} id={`request-stock-${value}`} />
+            <div className="flex flex-col">
+              <Label htmlFor={`request-stock-${value}`} weight="plus">
+                {label}
+              </Label>
+              <Text size="small" className="text-ui-fg-subtle">
+                {hint}
+              </Text>
+            </div>
+          </div>
+        ))}
+      </RadioGroup>
 
-          {mode === "draft" ? (
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor="request-stock-draft">Draft purchase order</Label>
-              <Select value={draftId} onValueChange={setDraftId}>
-                <Select.Trigger id="request-stock-draft">
-                  <Select.Value placeholder="Choose a draft" />
+      {mode === "draft" ? (
+        <Field id="request-stock-draft" label="Draft purchase order">
+          <Select value={draftId} onValueChange={setDraftId}>
+            <Select.Trigger id="request-stock-draft">
+              <Select.Value placeholder="Choose a draft" />
+            </Select.Trigger>
+            <Select.Content>
+              {(drafts?.purchase_orders ?? []).map((po) => (
+                <Select.Item key={po.id} value={po.id}>
+                  {po.number} · {po.supplier?.name ?? po.supplier_id}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+          {drafts && !drafts.purchase_orders.length && (
+            <Text size="small" className="text-ui-fg-muted">
+              There is no open draft.
+            </Text>
+          )}
+        </Field>
+      ) : (
+        <>
+          {!supplierId && (
+            <Field id="request-stock-supplier" label="Supplier">
+              <Select value={supplier} onValueChange={setSupplier}>
+                <Select.Trigger id="request-stock-supplier">
+                  <Select.Value />
                 </Select.Trigger>
                 <Select.Content>
-                  {(drafts?.purchase_orders ?? []).map((po) => (
-                    <Select.Item key={po.id} value={po.id}>
-                      {po.number} · {po.supplier?.name ?? po.supplier_id}
+                  <Select.Item value={PREFERRED}>
+                    Each variant's preferred supplier
+                  </Select.Item>
+                  {(suppliers?.suppliers ?? []).map((s) => (
+                    <Select.Item key={s.id} value={s.id}>
+                      {s.name}
                     </Select.Item>
                   ))}
                 </Select.Content>
               </Select>
-              {drafts && !drafts.purchase_orders.length && (
-                <Text size="small" className="text-ui-fg-muted">
-                  There is no open draft.
-                </Text>
-              )}
-            </div>
-          ) : (
-            <>
-              {!supplierId && (
-                <div className="flex flex-col gap-y-2">
-                  <Label htmlFor="request-stock-supplier">Supplier</Label>
-                  <Select value={supplier} onValueChange={setSupplier}>
-                    <Select.Trigger id="request-stock-supplier">
-                      <Select.Value />
-                    </Select.Trigger>
-                    <Select.Content>
-                      <Select.Item value={PREFERRED}>
-                        Each variant's preferred supplier
-                      </Select.Item>
-                      {(suppliers?.suppliers ?? []).map((s) => (
-                        <Select.Item key={s.id} value={s.id}>
-                          {s.name}
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                </div>
-              )}
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="request-stock-expected">
-                  Expected on (optional)
-                </Label>
-                <Input
-                  id="request-stock-expected"
-                  type="date"
-                  value={expectedAt}
-                  onChange={(e) => setExpectedAt(e.target.value)}
-                />
-              </div>
-            </>
+            </Field>
           )}
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button variant="secondary" size="small">
-              Cancel
-            </Button>
-          </Drawer.Close>
-          <Button
-            size="small"
-            onClick={submit}
-            isLoading={requestStock.isPending}
-          >
-            Request stock
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+          <Field id="request-stock-expected" label="Expected on (optional)">
+            <Input
+              id="request-stock-expected"
+              type="date"
+              value={expectedAt}
+              onChange={(e) => setExpectedAt(e.target.value)}
+            />
+          </Field>
+        </>
+      )}
+    </FormDrawer>
   )
 }

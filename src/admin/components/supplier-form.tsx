@@ -1,4 +1,5 @@
-import { Button, Drawer, Input, Label, Textarea, toast } from "@medusajs/ui"
+import { Input, Label, Textarea, toast } from "@medusajs/ui"
+import { Field, FormDrawer } from "./form-drawer"
 import { useEffect, useState } from "react"
 import {
   SupplierInput,
@@ -79,45 +80,32 @@ export function SupplierFormDrawer({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <Drawer.Header>
-          <Drawer.Title>
-            {supplier ? `Edit ${supplier.name}` : "Create supplier"}
-          </Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          {FIELDS.map(([key, label, type]) => (
-            <div key={key} className="flex flex-col gap-y-2">
-              <Label htmlFor={`supplier-${key}`}>{label}</Label>
-              <Input
-                id={`supplier-${key}`}
-                type={type}
-                value={form[key]}
-                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-              />
-            </div>
-          ))}
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="supplier-notes">Notes</Label>
-            <Textarea
-              id="supplier-notes"
-              value={form.notes}
-              onChange={(e) => setForm({ ...form, notes: e.target.value })}
-            />
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              Cancel
-            </Button>
-          </Drawer.Close>
-          <Button size="small" onClick={submit} isLoading={mutation.isPending}>
-            Save
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      title={supplier ? `Edit ${supplier.name}` : "Create supplier"}
+      open={open}
+      onOpenChange={onOpenChange}
+      submitLabel="Save"
+      onSubmit={submit}
+      isPending={mutation.isPending}
+    >
+      {FIELDS.map(([key, label, type]) => (
+        <div key={key} className="flex flex-col gap-y-2">
+          <Label htmlFor={`supplier-${key}`}>{label}</Label>
+          <Input
+            id={`supplier-${key}`}
+            type={type}
+            value={form[key]}
+            onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+          />
+        </div>
+      ))}
+      <Field id="supplier-notes" label="Notes">
+        <Textarea
+          id="supplier-notes"
+          value={form.notes}
+          onChange={(e) => setForm({ ...form, notes: e.target.value })}
+        />
+      </Field>
+    </FormDrawer>
   )
 }

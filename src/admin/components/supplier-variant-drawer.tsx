@@ -1,4 +1,5 @@
-import { Button, Checkbox, Drawer, Input, Label, toast } from "@medusajs/ui"
+import { Checkbox, Input, Label, toast } from "@medusajs/ui"
+import { Field, FormDrawer } from "./form-drawer"
 import { useEffect, useState } from "react"
 import {
   SupplierVariantInput,
@@ -84,73 +85,55 @@ export function SupplierVariantDrawer({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <Drawer.Header>
-          <Drawer.Title>{terms ? "Edit terms" : "Add variant"}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          {!terms && (
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor="terms-variant">Variant</Label>
-              <SearchSelect
-                id="terms-variant"
-                placeholder="Search by title or SKU"
-                value={variant}
-                onChange={setVariant}
-                useOptions={useVariantSearch}
-              />
-            </div>
-          )}
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="terms-supplier-sku">Supplier SKU</Label>
-            <Input
-              id="terms-supplier-sku"
-              value={sku}
-              onChange={(e) => setSku(e.target.value)}
-            />
-          </div>
-          {NUMBER_FIELDS.map(([key, label, step]) => (
-            <div key={key} className="flex flex-col gap-y-2">
-              <Label htmlFor={`terms-${key}`}>{label}</Label>
-              <Input
-                id={`terms-${key}`}
-                type="number"
-                min={0}
-                step={step}
-                value={numbers[key] ?? ""}
-                onChange={(e) =>
-                  setNumbers({ ...numbers, [key]: e.target.value })
-                }
-              />
-            </div>
-          ))}
-          <div className="flex items-center gap-x-2">
-            <Checkbox
-              id="terms-preferred"
-              checked={preferred}
-              onCheckedChange={(checked) => setPreferred(checked === true)}
-            />
-            <Label htmlFor="terms-preferred">
-              Preferred supplier of this variant
-            </Label>
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              Cancel
-            </Button>
-          </Drawer.Close>
-          <Button
-            size="small"
-            onClick={submit}
-            isLoading={create.isPending || update.isPending}
-          >
-            Save
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      title={terms ? "Edit terms" : "Add variant"}
+      open={open}
+      onOpenChange={onOpenChange}
+      submitLabel="Save"
+      onSubmit={submit}
+      isPending={create.isPending || update.isPending}
+    >
+      {!terms && (
+        <Field id="terms-variant" label="Variant">
+          <SearchSelect
+            id="terms-variant"
+            placeholder="Search by title or SKU"
+            value={variant}
+            onChange={setVariant}
+            useOptions={useVariantSearch}
+          />
+        </Field>
+      )}
+      <Field id="terms-supplier-sku" label="Supplier SKU">
+        <Input
+          id="terms-supplier-sku"
+          value={sku}
+          onChange={(e) => setSku(e.target.value)}
+        />
+      </Field>
+      {NUMBER_FIELDS.map(([key, label, step]) => (
+        <div key={key} className="flex flex-col gap-y-2">
+          <Label htmlFor={`terms-${key}`}>{label}</Label>
+          <Input
+            id={`terms-${key}`}
+            type="number"
+            min={0}
+            step={step}
+            value={numbers[key] ?? ""}
+            onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })}
+          />
+        </div>
+      ))}
+      <div className="flex items-center gap-x-2">
+        <Checkbox
+          id="terms-preferred"
+          checked={preferred}
+          onCheckedChange={(checked) => setPreferred(checked === true)}
+        />
+        <Label htmlFor="terms-preferred">
+          Preferred supplier of this variant
+        </Label>
+      </div>
+    </FormDrawer>
   )
 }

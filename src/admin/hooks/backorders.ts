@@ -163,6 +163,23 @@ export const useFulfilBackorders = () => {
   })
 }
 
+/** Release / override: moves allocated units of a backorder to another one. */
+export const useReleaseAllocation = (id: string) => {
+  const invalidate = useInvalidateBackorders()
+  return useMutation({
+    mutationFn: (body: {
+      to_backorder_id: string
+      quantity: number
+      reason: string
+    }) =>
+      sdk.client.fetch<{ backorders: Backorder[] }>(
+        `/admin/backorders/${id}/release`,
+        { method: "POST", body }
+      ),
+    onSuccess: invalidate,
+  })
+}
+
 export type RequestStockBody = {
   backorder_ids?: string[]
   all_open_backorders_of_supplier?: boolean

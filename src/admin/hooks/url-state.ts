@@ -54,3 +54,42 @@ export function parseOffset(value: string | undefined) {
   const n = Number(value)
   return Number.isInteger(n) && n >= 0 ? n : 0
 }
+
+/**
+ * The paging, sorting and search of a DataTable kept in the URL (`offset`, `order`, `q`):
+ * spread `pagination` and `sorting` (and `search` where the table has a search box) into
+ * `useDataTable`, and send `offset`, `order` and `q` to the API.
+ */
+export function useUrlTable({
+  pageSize,
+  defaultOrder,
+}: {
+  pageSize: number
+  defaultOrder: string
+}) {
+  const url = useUrlState()
+  const offset = parseOffset(url.get("offset"))
+  const order = url.get("order") ?? defaultOrder
+  const q = url.get("q")
+  return {
+    url,
+    offset,
+    order,
+    q,
+    pagination: {
+      state: { pageIndex: Math.floor(offset / pageSize), pageSize },
+      onPaginationChange: (state: { pageIndex: number; pageSize: number }) =>
+        url.set({ offset: state.pageIndex * state.pageSize || undefined }),
+    },
+    sorting: {
+      state: { id: order.replace(/^-/, ""), desc: order.startsWith("-") },
+      onSortingChange: (state: { id: string; desc: boolean }) =>
+        url.set({ order: `${state.desc ? "-" : ""}${state.id}` }),
+    },
+    search: {
+      state: q ?? "",
+      onSearchChange: (value: string) => url.set({ q: value }),
+      debounce: 300,
+    },
+  }
+}

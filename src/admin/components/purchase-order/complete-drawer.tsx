@@ -1,13 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Drawer,
-  Input,
-  Label,
-  Table,
-  Text,
-  toast,
-} from "@medusajs/ui"
+import { Checkbox, Input, Table, Text, toast } from "@medusajs/ui"
+import { Field, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useCompletePurchaseOrder } from "../../hooks/purchase-orders"
@@ -74,89 +66,78 @@ export function CompleteDrawer({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <Drawer.Header>
-          <Drawer.Title>Complete {purchaseOrder.number}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          {remainders.length ? (
-            <>
-              <Text size="small" className="text-ui-fg-subtle">
-                These units have not arrived. Tick a line to move its remainder
-                to a follow-up backorder purchase order; unticked remainders are
-                cancelled.
-              </Text>
-              <Table>
-                <Table.Header>
-                  <Table.Row>
-                    <Table.HeaderCell className="w-10" />
-                    <Table.HeaderCell>Variant</Table.HeaderCell>
-                    <Table.HeaderCell className="text-right">
-                      Not received
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Header>
-                <Table.Body>
-                  {remainders.map((line) => (
-                    <Table.Row key={line.id}>
-                      <Table.Cell>
-                        <Checkbox
-                          aria-label={`Move the remainder of ${line.sku ?? line.title} to a follow-up`}
-                          data-testid={`complete-move-${line.sku}`}
-                          checked={!!moved[line.id]}
-                          onCheckedChange={(checked) =>
-                            setMoved({ ...moved, [line.id]: checked === true })
-                          }
-                        />
-                      </Table.Cell>
-                      <Table.Cell>
-                        <div className="flex flex-col">
-                          <span>{line.title}</span>
-                          <span className="text-ui-fg-muted txt-compact-small">
-                            {line.sku}
-                          </span>
-                        </div>
-                      </Table.Cell>
-                      <Table.Cell className="text-right tabular-nums">
-                        {openQuantity(line)}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-              {anyMoved && (
-                <div className="flex flex-col gap-y-2">
-                  <Label htmlFor="complete-expected">
-                    Follow-up expected on (optional)
-                  </Label>
-                  <Input
-                    id="complete-expected"
-                    type="date"
-                    value={expectedAt}
-                    onChange={(e) => setExpectedAt(e.target.value)}
-                  />
-                </div>
-              )}
-            </>
-          ) : (
-            <Text size="small" className="text-ui-fg-subtle">
-              Everything ordered has arrived. Completing closes the purchase
-              order.
-            </Text>
+    <FormDrawer
+      title={`Complete ${purchaseOrder.number}`}
+      open={open}
+      onOpenChange={onOpenChange}
+      submitLabel="Complete"
+      onSubmit={submit}
+      isPending={complete.isPending}
+    >
+      {remainders.length ? (
+        <>
+          <Text size="small" className="text-ui-fg-subtle">
+            These units have not arrived. Tick a line to move its remainder to a
+            follow-up backorder purchase order; unticked remainders are
+            cancelled.
+          </Text>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell className="w-10" />
+                <Table.HeaderCell>Variant</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Not received
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {remainders.map((line) => (
+                <Table.Row key={line.id}>
+                  <Table.Cell>
+                    <Checkbox
+                      aria-label={`Move the remainder of ${line.sku ?? line.title} to a follow-up`}
+                      data-testid={`complete-move-${line.sku}`}
+                      checked={!!moved[line.id]}
+                      onCheckedChange={(checked) =>
+                        setMoved({ ...moved, [line.id]: checked === true })
+                      }
+                    />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <div className="flex flex-col">
+                      <span>{line.title}</span>
+                      <span className="text-ui-fg-muted txt-compact-small">
+                        {line.sku}
+                      </span>
+                    </div>
+                  </Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {openQuantity(line)}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+          {anyMoved && (
+            <Field
+              id="complete-expected"
+              label="Follow-up expected on (optional)"
+            >
+              <Input
+                id="complete-expected"
+                type="date"
+                value={expectedAt}
+                onChange={(e) => setExpectedAt(e.target.value)}
+              />
+            </Field>
           )}
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              Cancel
-            </Button>
-          </Drawer.Close>
-          <Button size="small" onClick={submit} isLoading={complete.isPending}>
-            Complete
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+        </>
+      ) : (
+        <Text size="small" className="text-ui-fg-subtle">
+          Everything ordered has arrived. Completing closes the purchase order.
+        </Text>
+      )}
+    </FormDrawer>
   )
 }

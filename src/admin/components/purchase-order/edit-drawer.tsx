@@ -1,4 +1,5 @@
-import { Button, Drawer, Input, Label, Textarea, toast } from "@medusajs/ui"
+import { Input, Textarea, toast } from "@medusajs/ui"
+import { Field, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
 import {
   useSendPurchaseOrder,
@@ -49,50 +50,37 @@ export function EditDrawer({
     )
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <Drawer.Header>
-          <Drawer.Title>Edit {purchaseOrder.number}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="po-edit-expected">Expected on</Label>
-            <Input
-              id="po-edit-expected"
-              type="date"
-              value={expectedAt}
-              onChange={(e) => setExpectedAt(e.target.value)}
-            />
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="po-edit-reference">Supplier reference</Label>
-            <Input
-              id="po-edit-reference"
-              value={reference}
-              onChange={(e) => setReference(e.target.value)}
-            />
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="po-edit-notes">Notes</Label>
-            <Textarea
-              id="po-edit-notes"
-              value={notes}
-              onChange={(e) => setNotes(e.target.value)}
-            />
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              Cancel
-            </Button>
-          </Drawer.Close>
-          <Button size="small" onClick={submit} isLoading={update.isPending}>
-            Save
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      title={`Edit ${purchaseOrder.number}`}
+      open={open}
+      onOpenChange={onOpenChange}
+      submitLabel="Save"
+      onSubmit={submit}
+      isPending={update.isPending}
+    >
+      <Field id="po-edit-expected" label="Expected on">
+        <Input
+          id="po-edit-expected"
+          type="date"
+          value={expectedAt}
+          onChange={(e) => setExpectedAt(e.target.value)}
+        />
+      </Field>
+      <Field id="po-edit-reference" label="Supplier reference">
+        <Input
+          id="po-edit-reference"
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+        />
+      </Field>
+      <Field id="po-edit-notes" label="Notes">
+        <Textarea
+          id="po-edit-notes"
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </Field>
+    </FormDrawer>
   )
 }
 
@@ -125,33 +113,22 @@ export function SendDrawer({
       }
     )
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <Drawer.Header>
-          <Drawer.Title>Send {purchaseOrder.number}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="po-send-expected">Expected on (optional)</Label>
-            <Input
-              id="po-send-expected"
-              type="date"
-              value={expectedAt}
-              onChange={(e) => setExpectedAt(e.target.value)}
-            />
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              Cancel
-            </Button>
-          </Drawer.Close>
-          <Button size="small" onClick={submit} isLoading={send.isPending}>
-            Mark as ordered
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      title={`Send ${purchaseOrder.number}`}
+      open={open}
+      onOpenChange={onOpenChange}
+      submitLabel="Mark as ordered"
+      onSubmit={submit}
+      isPending={send.isPending}
+    >
+      <Field id="po-send-expected" label="Expected on (optional)">
+        <Input
+          id="po-send-expected"
+          type="date"
+          value={expectedAt}
+          onChange={(e) => setExpectedAt(e.target.value)}
+        />
+      </Field>
+    </FormDrawer>
   )
 }

@@ -1,7 +1,5 @@
 import {
-  Button,
   Checkbox,
-  Drawer,
   Input,
   Label,
   Table,
@@ -9,6 +7,7 @@ import {
   Textarea,
   toast,
 } from "@medusajs/ui"
+import { Field, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
 import { useReceivePurchaseOrder } from "../../hooks/purchase-orders"
 import { errorMessage } from "../../lib/format"
@@ -82,87 +81,76 @@ export function ReceiveDrawer({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <Drawer.Header>
-          <Drawer.Title>Receive {purchaseOrder.number}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          <Text size="small" className="text-ui-fg-subtle">
-            Stock goes into the location and is handed to the waiting customers
-            at once.
-          </Text>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Variant</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Open</Table.HeaderCell>
-                <Table.HeaderCell className="w-28">Receive</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {lines.map((line) => (
-                <Table.Row key={line.id}>
-                  <Table.Cell>
-                    <div className="flex flex-col">
-                      <span>{line.title}</span>
-                      <span className="text-ui-fg-muted txt-compact-small">
-                        {line.sku}
-                      </span>
-                    </div>
-                  </Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {openQuantity(line)}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Input
-                      type="number"
-                      min={0}
-                      aria-label={`Receive ${line.sku ?? line.title}`}
-                      data-testid={`receive-${line.sku}`}
-                      value={quantities[line.id] ?? ""}
-                      onChange={(e) =>
-                        setQuantities({
-                          ...quantities,
-                          [line.id]: e.target.value,
-                        })
-                      }
-                    />
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-          <div className="flex items-center gap-x-2">
-            <Checkbox
-              id="receive-over"
-              checked={overReceive}
-              onCheckedChange={(checked) => setOverReceive(checked === true)}
-            />
-            <Label htmlFor="receive-over" size="small">
-              Accept more than ordered (the extra units are added to the line)
-            </Label>
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="receive-note">Note (optional)</Label>
-            <Textarea
-              id="receive-note"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              Cancel
-            </Button>
-          </Drawer.Close>
-          <Button size="small" onClick={submit} isLoading={receive.isPending}>
-            Receive
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      title={`Receive ${purchaseOrder.number}`}
+      open={open}
+      onOpenChange={onOpenChange}
+      submitLabel="Receive"
+      onSubmit={submit}
+      isPending={receive.isPending}
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        Stock goes into the location and is handed to the waiting customers at
+        once.
+      </Text>
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Variant</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Open</Table.HeaderCell>
+            <Table.HeaderCell className="w-28">Receive</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {lines.map((line) => (
+            <Table.Row key={line.id}>
+              <Table.Cell>
+                <div className="flex flex-col">
+                  <span>{line.title}</span>
+                  <span className="text-ui-fg-muted txt-compact-small">
+                    {line.sku}
+                  </span>
+                </div>
+              </Table.Cell>
+              <Table.Cell className="text-right tabular-nums">
+                {openQuantity(line)}
+              </Table.Cell>
+              <Table.Cell>
+                <Input
+                  type="number"
+                  min={0}
+                  aria-label={`Receive ${line.sku ?? line.title}`}
+                  data-testid={`receive-${line.sku}`}
+                  value={quantities[line.id] ?? ""}
+                  onChange={(e) =>
+                    setQuantities({
+                      ...quantities,
+                      [line.id]: e.target.value,
+                    })
+                  }
+                />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <div className="flex items-center gap-x-2">
+        <Checkbox
+          id="receive-over"
+          checked={overReceive}
+          onCheckedChange={(checked) => setOverReceive(checked === true)}
+        />
+        <Label htmlFor="receive-over" size="small">
+          Accept more than ordered (the extra units are added to the line)
+        </Label>
+      </div>
+      <Field id="receive-note" label="Note (optional)">
+        <Textarea
+          id="receive-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Field>
+    </FormDrawer>
   )
 }

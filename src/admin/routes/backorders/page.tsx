@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ArrowPath, ExclamationCircle } from "@medusajs/icons"
+import { ArrowPath } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -8,7 +8,6 @@ import {
   createDataTableFilterHelper,
   DataTable,
   DataTableFilteringState,
-  DataTablePaginationState,
   DataTableRowSelectionState,
   Heading,
   Tabs,
@@ -20,6 +19,7 @@ import { useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { BackorderStatusBadge } from "../../components/badges"
 import { CancelBackorderDrawer } from "../../components/cancel-backorder-drawer"
+import { ReleaseAllocationDrawer } from "../../components/release-allocation-drawer"
 import { RequestStockDrawer } from "../../components/request-stock-drawer"
 import { SupplierGroups } from "../../components/supplier-groups"
 import {
@@ -33,7 +33,7 @@ import {
   useStockLocationOptions,
 } from "../../hooks/lookups"
 import { useSuppliers } from "../../hooks/suppliers"
-import { parseOffset, useUrlState } from "../../hooks/url-state"
+import { useUrlTable } from "../../hooks/url-state"
 import {
   ageInDays,
   BACKORDER_STATUS,
@@ -77,12 +77,15 @@ const purchaseOrderOf = (backorder: Backorder) =>
 
 const BackordersPage = () => {
   const navigate = useNavigate()
-  const url = useUrlState()
+  const { url, offset, order, q, pagination, sorting, search } = useUrlTable({
+    pageSize: PAGE_SIZE,
+    defaultOrder: "-created_at",
+  })
   const status = (url.get("status") ?? "all") as BackorderStatus | "all"
   const groupBySupplier = url.get("group") === "supplier"
-  const offset = parseOffset(url.get("offset"))
   const [requestStockFor, setRequestStockFor] = useState<string[] | null>(null)
   const [cancelling, setCancelling] = useState<Backorder | null>(null)
+  const [releasing, setReleasing] = useState<Backorder | null>(null)
   const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>(
     {}
   )
@@ -106,7 +109,6 @@ const BackordersPage = () => {
   if (Object.keys(createdAt).length) {
     filters.created_at = createdAt
   }
-  const q = url.get("q")
   if (q) {
     filters.q = q
   }
@@ -116,7 +118,7 @@ const BackordersPage = () => {
     ...(status === "all" ? {} : { status }),
     limit: PAGE_SIZE,
     offset,
-    order: url.get("order") ?? "-created_at",
+    order,
   }
   const { data, isLoading, isError, error } = useBackorders(listQuery)
   const { data: counts } = useBackorderCounts(filters)
@@ -289,6 +291,10 @@ const BackordersPage = () => {
                         }
                       ),
                   },
+                  {
+                    label: "Give to another customer",
+                    onClick: () => setReleasing(b),
+                  },
                 ]
               : []),
             {
@@ -365,7 +371,6 @@ const BackordersPage = () => {
     filtering.created_at = createdAt
   }
 
-  const order = url.get("order") ?? "-created_at"
   const table = useDataTable({
     data: data?.backorders ?? [],
     columns,
@@ -374,16 +379,8 @@ const BackordersPage = () => {
     getRowId: (row) => row.id,
     isLoading,
     onRowClick: (_, row) => navigate(`/orders/${row.order_id}`),
-    search: {
-      state: q ?? "",
-      onSearchChange: (value) => url.set({ q: value }),
-      debounce: 300,
-    },
-    pagination: {
-      state: { pageIndex: Math.floor(offset / PAGE_SIZE), pageSize: PAGE_SIZE },
-      onPaginationChange: (state: DataTablePaginationState) =>
-        url.set({ offset: state.pageIndex * state.pageSize || undefined }),
-    },
+    search,
+    pagination,
     filtering: {
       state: filtering,
       onFilteringChange: (state) => {
@@ -402,11 +399,7 @@ const BackordersPage = () => {
         url.set(changes)
       },
     },
-    sorting: {
-      state: { id: order.replace(/^-/, ""), desc: order.startsWith("-") },
-      onSortingChange: (state) =>
-        url.set({ order: `${state.desc ? "-" : ""}${state.id}` }),
-    },
+    sorting,
     rowSelection: {
       state: rowSelection,
       onRowSelectionChange: setRowSelection,
@@ -518,6 +511,10 @@ const BackordersPage = () => {
         onOpenChange={(open) => !open && setRequestStockFor(null)}
         backorderIds={requestStockFor ?? []}
         onDone={() => setRowSelection({})}
+      />
+      <ReleaseAllocationDrawer
+        backorder={releasing}
+        onOpenChange={(open) => !open && setReleasing(null)}
       />
       <CancelBackorderDrawer
         backorder={cancelling}

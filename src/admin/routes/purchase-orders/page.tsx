@@ -20,7 +20,7 @@ import { RequestStockDrawer } from "../../components/request-stock-drawer"
 import { useStockLocationOptions } from "../../hooks/lookups"
 import { usePurchaseOrders } from "../../hooks/purchase-orders"
 import { useSuppliers } from "../../hooks/suppliers"
-import { parseOffset, useUrlState } from "../../hooks/url-state"
+import { useUrlTable } from "../../hooks/url-state"
 import { formatDate, PURCHASE_ORDER_STATUS } from "../../lib/format"
 import type { PurchaseOrder } from "../../lib/types"
 
@@ -31,15 +31,17 @@ const filterHelper = createDataTableFilterHelper<PurchaseOrder>()
 
 const PurchaseOrdersPage = () => {
   const navigate = useNavigate()
-  const url = useUrlState()
-  const offset = parseOffset(url.get("offset"))
+  const { url, offset, order, pagination, sorting } = useUrlTable({
+    pageSize: PAGE_SIZE,
+    defaultOrder: "-created_at",
+  })
   const [creating, setCreating] = useState(false)
   const [orderAllFrom, setOrderAllFrom] = useState<string | null>(null)
 
   const query: Record<string, string | number | string[]> = {
     limit: PAGE_SIZE,
     offset,
-    order: url.get("order") ?? "-created_at",
+    order,
   }
   const filtering: DataTableFilteringState = {}
   for (const key of LIST_FILTERS) {
@@ -129,7 +131,6 @@ const PurchaseOrdersPage = () => {
     [suppliers, locations]
   )
 
-  const order = url.get("order") ?? "-created_at"
   const table = useDataTable({
     data: data?.purchase_orders ?? [],
     columns,
@@ -138,11 +139,7 @@ const PurchaseOrdersPage = () => {
     getRowId: (row) => row.id,
     isLoading,
     onRowClick: (_, row) => navigate(`/purchase-orders/${row.id}`),
-    pagination: {
-      state: { pageIndex: Math.floor(offset / PAGE_SIZE), pageSize: PAGE_SIZE },
-      onPaginationChange: (state) =>
-        url.set({ offset: state.pageIndex * state.pageSize || undefined }),
-    },
+    pagination,
     filtering: {
       state: filtering,
       onFilteringChange: (state) =>
@@ -155,11 +152,7 @@ const PurchaseOrdersPage = () => {
           )
         ),
     },
-    sorting: {
-      state: { id: order.replace(/^-/, ""), desc: order.startsWith("-") },
-      onSortingChange: (state) =>
-        url.set({ order: `${state.desc ? "-" : ""}${state.id}` }),
-    },
+    sorting,
   })
 
   return (

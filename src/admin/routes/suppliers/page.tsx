@@ -13,7 +13,7 @@ import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { SupplierFormDrawer } from "../../components/supplier-form"
 import { useSuppliers } from "../../hooks/suppliers"
-import { parseOffset, useUrlState } from "../../hooks/url-state"
+import { useUrlTable } from "../../hooks/url-state"
 import type { Supplier } from "../../lib/types"
 
 const PAGE_SIZE = 20
@@ -44,10 +44,10 @@ const columns = [
 
 const SuppliersPage = () => {
   const navigate = useNavigate()
-  const url = useUrlState()
-  const offset = parseOffset(url.get("offset"))
-  const q = url.get("q")
-  const order = url.get("order") ?? "name"
+  const { offset, order, q, pagination, sorting, search } = useUrlTable({
+    pageSize: PAGE_SIZE,
+    defaultOrder: "name",
+  })
   const [creating, setCreating] = useState(false)
   const { data, isLoading, isError, error } = useSuppliers({
     limit: PAGE_SIZE,
@@ -66,21 +66,9 @@ const SuppliersPage = () => {
     getRowId: (row) => row.id,
     isLoading,
     onRowClick: (_, row) => navigate(`/suppliers/${row.id}`),
-    search: {
-      state: q ?? "",
-      onSearchChange: (value) => url.set({ q: value }),
-      debounce: 300,
-    },
-    pagination: {
-      state: { pageIndex: Math.floor(offset / PAGE_SIZE), pageSize: PAGE_SIZE },
-      onPaginationChange: (state) =>
-        url.set({ offset: state.pageIndex * state.pageSize || undefined }),
-    },
-    sorting: {
-      state: { id: order.replace(/^-/, ""), desc: order.startsWith("-") },
-      onSortingChange: (state) =>
-        url.set({ order: `${state.desc ? "-" : ""}${state.id}` }),
-    },
+    search,
+    pagination,
+    sorting,
   })
 
   return (

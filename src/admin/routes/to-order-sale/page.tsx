@@ -14,6 +14,7 @@ import {
   Text,
   toast,
 } from "@medusajs/ui"
+import { Field } from "../../components/form-drawer"
 import { useEffect, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useCustomerSearch, useVariantSearch } from "../../components/options"
@@ -158,8 +159,7 @@ const ToOrderSalePage = () => {
           </Button>
         </div>
         <div className="grid grid-cols-1 gap-6 px-6 py-4 md:grid-cols-2">
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="sale-customer">Customer (required)</Label>
+          <Field id="sale-customer" label="Customer (required)">
             <SearchSelect
               id="sale-customer"
               placeholder="Search customers by name or email"
@@ -167,9 +167,8 @@ const ToOrderSalePage = () => {
               onChange={setCustomer}
               useOptions={useCustomerSearch}
             />
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="sale-location">Shop location</Label>
+          </Field>
+          <Field id="sale-location" label="Shop location">
             <Select value={locationId} onValueChange={setLocationId}>
               <Select.Trigger id="sale-location">
                 <Select.Value placeholder="Where the customer is served" />
@@ -182,7 +181,7 @@ const ToOrderSalePage = () => {
                 ))}
               </Select.Content>
             </Select>
-          </div>
+          </Field>
         </div>
       </Container>
 

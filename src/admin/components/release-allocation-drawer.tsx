@@ -1,0 +1,122 @@
+import { Input, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { Field, FormDrawer } from "./form-drawer"
+import { useEffect, useState } from "react"
+import { useBackorders, useReleaseAllocation } from "../hooks/backorders"
+import { customerName, errorMessage, waitingQuantity } from "../lib/format"
+import type { Backorder } from "../lib/types"
+
+/**
+ * Release / override (POSitive): moves allocated units of one backorder to another customer
+ * waiting for the same item at the same location, with a reason kept in the ledger.
+ */
+export function ReleaseAllocationDrawer({
+  backorder,
+  onOpenChange,
+}: {
+  backorder: Backorder | null
+  onOpenChange: (open: boolean) => void
+}) {
+  const releasable = backorder
+    ? Number(backorder.allocated_quantity) -
+      Number(backorder.fulfilled_quantity)
+    : 0
+  const [target, setTarget] = useState("")
+  const [quantity, setQuantity] = useState("1")
+  const [reason, setReason] = useState("")
+  useEffect(() => {
+    setTarget("")
+    setQuantity("1")
+    setReason("")
+  }, [backorder?.id])
+
+  const { data: candidates } = useBackorders(
+    backorder
+      ? {
+          inventory_item_id: backorder.inventory_item_id,
+          location_id: backorder.location_id,
+          status: ["new", "on_order", "partially_available"],
+          limit: 50,
+          order: "created_at",
+        }
+      : {},
+    { enabled: !!backorder }
+  )
+  const release = useReleaseAllocation(backorder?.id ?? "")
+  const options = (candidates?.backorders ?? []).filter(
+    (b) => b.id !== backorder?.id
+  )
+
+  const submit = () => {
+    if (!target || !reason.trim()) {
+      toast.error("Choose who gets the units and give a reason")
+      return
+    }
+    release.mutate(
+      { to_backorder_id: target, quantity: Number(quantity), reason },
+      {
+        onSuccess: () => {
+          toast.success(
+            `Moved ${quantity} of ${backorder!.sku ?? backorder!.title}`
+          )
+          onOpenChange(false)
+        },
+        onError: (error) => toast.error(errorMessage(error)),
+      }
+    )
+  }
+
+  return (
+    <FormDrawer
+      title={"Give units to another customer"}
+      open={!!backorder}
+      onOpenChange={onOpenChange}
+      submitLabel="Move units"
+      onSubmit={submit}
+      isPending={release.isPending}
+    >
+      {backorder && (
+        <Text size="small" className="text-ui-fg-subtle">
+          {customerName(backorder.customer)} has {releasable} {backorder.sku}{" "}
+          allocated and not packed. The units moved go back to waiting for them.
+        </Text>
+      )}
+      <Field id="release-target" label="Give to">
+        <Select value={target} onValueChange={setTarget}>
+          <Select.Trigger id="release-target">
+            <Select.Value placeholder="A customer waiting for the same item here" />
+          </Select.Trigger>
+          <Select.Content>
+            {options.map((b) => (
+              <Select.Item key={b.id} value={b.id}>
+                {customerName(b.customer)} · #{b.order?.display_id} · waiting{" "}
+                {waitingQuantity(b)}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+        {candidates && !options.length && (
+          <Text size="small" className="text-ui-fg-muted">
+            Nobody else waits for this item at this location.
+          </Text>
+        )}
+      </Field>
+      <Field id="release-quantity" label="Units">
+        <Input
+          id="release-quantity"
+          type="number"
+          min={1}
+          max={releasable}
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+        />
+      </Field>
+      <Field id="release-reason" label="Reason">
+        <Textarea
+          id="release-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Field>
+    </FormDrawer>
+  )
+}
