@@ -506,6 +506,33 @@ describe("admin dashboard", () => {
     ).resolves.toBe(0)
   })
 
+  it("renders loading and error states: skeletons while loading, an inline error in a widget, the error page for a list", async () => {
+    // Loading: the health figures held back for two seconds show skeletons first.
+    await page.route("**/admin/backorders/health", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      await route.continue()
+    })
+    await page.goto("/app/backorders/health")
+    await page.locator(".animate-pulse").first().waitFor()
+    await page.locator('[data-testid="age-chart"]').waitFor()
+    await page.unroute("**/admin/backorders/health")
+
+    // A widget whose data fails says so and leaves Medusa's order page working.
+    await page.route("**/admin/orders/*/backorders?*", (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: "application/json",
+        body: JSON.stringify({ type: "unknown_error", message: "Boom" }),
+      })
+    )
+    await page.goto(`/app/orders/${state.orderId}`)
+    await page
+      .getByText("The backorders of this order could not be loaded.")
+      .waitFor()
+    await page.getByText("Summary").first().waitFor()
+    await page.unroute("**/admin/orders/*/backorders?*")
+  })
+
   it("threw no uncaught errors in the browser", () => {
     expect(errors).toEqual([])
   })
