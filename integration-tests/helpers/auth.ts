@@ -5,6 +5,8 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+
 export type RequestHeaders = { headers: Record<string, string> }
 
 /**
@@ -46,4 +48,16 @@ export async function createAdminUser(
   )
 
   return { userId: user.id, headers: { authorization: `Bearer ${token}` } }
+}
+
+/**
+ * The preamble of the HTTP tests: the demo store seeded and an admin signed in, in the
+ * container of the test's own database.
+ */
+export async function seedDemoStoreWithAdmin(
+  container: MedusaContainer
+): Promise<{ store: DemoStore; admin: RequestHeaders & { userId: string } }> {
+  const store = await seedDemoStore(container)
+  const admin = await createAdminUser(container)
+  return { store, admin }
 }

@@ -1,9 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { DemoStore } from "../../scripts/seed/demo-store"
 import { createToOrderSaleWorkflow } from "../../src/workflows/backorders/workflows/create-to-order-sale"
 import { cancelBackordersWorkflow } from "../../src/workflows/backorders/workflows/cancel-backorders"
-import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 import { eventually } from "../helpers/storefront"
 
@@ -15,9 +15,7 @@ medusaIntegrationTestRunner({
     let store: DemoStore
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      admin = await createAdminUser(container)
+      ;({ store, admin } = await seedDemoStoreWithAdmin(getContainer()))
     })
 
     const sale = async (

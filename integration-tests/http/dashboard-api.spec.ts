@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
-import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { DemoStore } from "../../scripts/seed/demo-store"
+import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { refused } from "../helpers/api"
 
 jest.setTimeout(180000)
@@ -15,9 +15,7 @@ medusaIntegrationTestRunner({
     let store: DemoStore
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      admin = await createAdminUser(container)
+      ;({ store, admin } = await seedDemoStoreWithAdmin(getContainer()))
     })
 
     const sale = async (
@@ -262,6 +260,60 @@ medusaIntegrationTestRunner({
             }),
           })
         )
+
+        // Completing moves the 2 not received to a follow-up: they count there, not twice.
+        const fillRates = async () =>
+          (await api.get("/admin/backorders/health", admin)).data.health
+            .supplier_fill_rates
+        const brewware = {
+          supplier_id: store.supplierIdsByCode.BWW,
+          supplier_name: "Brewware Wholesale",
+        }
+        const { follow_up } = (
+          await api.post(
+            `/admin/purchase-orders/${po.id}/complete`,
+            {
+              lines: [
+                {
+                  purchase_order_line_id: sent.lines[0].id,
+                  action: "backorder",
+                },
+              ],
+            },
+            admin
+          )
+        ).data
+        expect(follow_up.lines[0].quantity).toBe(2)
+        expect(await fillRates()).toEqual([
+          {
+            ...brewware,
+            ordered_quantity: 4,
+            received_quantity: 4,
+            fill_rate: 1,
+          },
+        ])
+
+        // The follow-up closed with nothing received: its 2 count against the supplier.
+        await api.post(
+          `/admin/purchase-orders/${follow_up.id}/complete`,
+          {
+            lines: [
+              {
+                purchase_order_line_id: follow_up.lines[0].id,
+                action: "cancel",
+              },
+            ],
+          },
+          admin
+        )
+        expect(await fillRates()).toEqual([
+          {
+            ...brewware,
+            ordered_quantity: 6,
+            received_quantity: 4,
+            fill_rate: 0.6667,
+          },
+        ])
       })
 
       it("refuses a stock summary without exactly one of variant_id / inventory_item_id, and unknown ids", async () => {

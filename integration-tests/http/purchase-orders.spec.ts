@@ -1,10 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { DemoStore } from "../../scripts/seed/demo-store"
 import { requestStockWorkflow } from "../../src/workflows/purchasing/workflows/request-stock"
 import { sendPurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/send-purchase-order"
 import { refused } from "../helpers/api"
 import { Modules } from "@medusajs/framework/utils"
-import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { eventually } from "../helpers/storefront"
 import { stockOf } from "../helpers/stock"
 
@@ -16,9 +16,7 @@ medusaIntegrationTestRunner({
     let store: DemoStore
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      admin = await createAdminUser(container)
+      ;({ store, admin } = await seedDemoStoreWithAdmin(getContainer()))
     })
 
     const sale = async (sku: string, quantity: number) => {

@@ -1,12 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { DemoStore } from "../../scripts/seed/demo-store"
 import { releaseAllocationWorkflow } from "../../src/workflows/allocation/workflows/release-allocation"
 import { cancelPurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/cancel-purchase-order"
 import { completePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/complete-purchase-order"
 import { receivePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/receive-purchase-order"
 import { refused } from "../helpers/api"
 import { checkout, eventually, registerShopper } from "../helpers/storefront"
-import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
 jest.setTimeout(180000)
@@ -17,9 +17,7 @@ medusaIntegrationTestRunner({
     let store: DemoStore
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      admin = await createAdminUser(container)
+      ;({ store, admin } = await seedDemoStoreWithAdmin(getContainer()))
     })
 
     const sale = async (sku: string, quantity: number, policy = "pay_now") => {

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { DemoStore } from "../../scripts/seed/demo-store"
 import { allocateFreeStockWorkflow } from "../../src/workflows/allocation/workflows/allocate-free-stock"
 import { editPurchaseOrderLinesWorkflow } from "../../src/workflows/purchasing/workflows/edit-purchase-order-lines"
 import { updatePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/update-purchase-order"
@@ -10,7 +10,7 @@ import {
   deleteSuppliersWorkflow,
   updateSuppliersWorkflow,
 } from "../../src/workflows/suppliers/workflows/suppliers"
-import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
 jest.setTimeout(180000)
@@ -25,9 +25,7 @@ medusaIntegrationTestRunner({
     let store: DemoStore
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      admin = await createAdminUser(container)
+      ;({ store, admin } = await seedDemoStoreWithAdmin(getContainer()))
     })
 
     const failing = <T extends { appendAction: Function }>(

@@ -1,10 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { DemoStore } from "../../scripts/seed/demo-store"
 import { BACKORDER_MODULE } from "../../src/modules/backorder"
 import BackorderModuleService from "../../src/modules/backorder/service"
 import { upsertSupplierVariantsWorkflow } from "../../src/workflows/suppliers/workflows/suppliers"
 import { refused } from "../helpers/api"
-import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 
 jest.setTimeout(180000)
 
@@ -14,9 +14,7 @@ medusaIntegrationTestRunner({
     let store: DemoStore
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      admin = await createAdminUser(container)
+      ;({ store, admin } = await seedDemoStoreWithAdmin(getContainer()))
     })
 
     const preferredOf = async (sku: string) => {

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
-import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { DemoStore } from "../../scripts/seed/demo-store"
+import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
 jest.setTimeout(180000)
@@ -11,9 +11,7 @@ medusaIntegrationTestRunner({
     let store: DemoStore
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      admin = await createAdminUser(container)
+      ;({ store, admin } = await seedDemoStoreWithAdmin(getContainer()))
     })
 
     const sale = (body: Record<string, unknown>) =>

@@ -89,7 +89,10 @@ export type BackorderHealth = {
   deposits_held: { currency_code: string; amount: number }[]
   /** Of the units backordered in the last 90 days and not cancelled, the share allocated. */
   fill_rate: number | null
-  /** Received over ordered units on purchase orders that have been received, per supplier. */
+  /**
+   * Received over ordered units on purchase orders that have been received, per supplier; a
+   * remainder moved to a follow-up counts on the follow-up, a cancelled one against the supplier.
+   */
   supplier_fill_rates: {
     supplier_id: string
     ordered_quantity: number
@@ -591,7 +594,16 @@ class BackorderModuleService extends MedusaService({
         .whereNull("po.deleted_at")
         .whereIn("po.status", ["partially_received", "received", "closed"])
         .select("po.supplier_id")
-        .sum({ ordered_quantity: "l.quantity" })
+        // Units a completion moved to a follow-up purchase order are counted there, not twice.
+        .sum({
+          ordered_quantity: knex.raw(
+            `l.quantity - COALESCE((
+              SELECT SUM(fl.quantity) FROM purchase_order_line fl
+              JOIN purchase_order f ON f.id = fl.purchase_order_id
+              WHERE f.parent_id = po.id AND fl.variant_id = l.variant_id
+                AND f.deleted_at IS NULL AND fl.deleted_at IS NULL), 0)`
+          ),
+        })
         .sum({ received_quantity: "l.received_quantity" })
         .groupBy("po.supplier_id")
         .orderBy("po.supplier_id"),
