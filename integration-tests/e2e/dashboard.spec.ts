@@ -193,6 +193,8 @@ describe("admin dashboard", () => {
     await page.waitForURL((url) => !url.pathname.endsWith(state.poId!))
     state.followUpId = page.url().split("/purchase-orders/")[1]
     await expectText(page.locator('[data-testid="po-number"]'), "PO-0002")
+    // The breadcrumb names the purchase order, as core's detail pages do.
+    await page.locator("ol li", { hasText: "PO-0002" }).first().waitFor()
     await expectText(page.locator('[data-testid="po-status"]'), "Ordered")
     await page
       .locator('[data-testid="po-related"]')

@@ -201,8 +201,16 @@ const PurchaseOrderDetailPage = () => {
   )
 }
 
+/** The breadcrumb reads the number from the query cache, as core's detail pages do. */
+const PurchaseOrderBreadcrumb = ({ params }: { params: { id?: string } }) => {
+  const { data } = usePurchaseOrder(params.id!)
+  return <span>{data?.purchase_order.number ?? "Purchase order"}</span>
+}
+
 export const handle = {
-  breadcrumb: () => "Purchase order",
+  breadcrumb: (match: { params: { id?: string } }) => (
+    <PurchaseOrderBreadcrumb {...match} />
+  ),
 }
 
 export default PurchaseOrderDetailPage

@@ -249,8 +249,16 @@ const TermsSection = ({
   )
 }
 
+/** The breadcrumb reads the supplier's name from the query cache, as core's detail pages do. */
+const SupplierBreadcrumb = ({ params }: { params: { id?: string } }) => {
+  const { data } = useSupplier(params.id!)
+  return <span>{data?.supplier.name ?? "Supplier"}</span>
+}
+
 export const handle = {
-  breadcrumb: () => "Supplier",
+  breadcrumb: (match: { params: { id?: string } }) => (
+    <SupplierBreadcrumb {...match} />
+  ),
 }
 
 export default SupplierDetailPage
