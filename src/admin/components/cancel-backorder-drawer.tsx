@@ -1,8 +1,9 @@
-import { Input, Text, Textarea, toast } from "@medusajs/ui"
+import { Input, Text, Textarea } from "@medusajs/ui"
+import { toastOutcome } from "../lib/toasts"
 import { Field, FormDrawer } from "./form-drawer"
 import { useEffect, useState } from "react"
 import { useCancelBackorder } from "../hooks/backorders"
-import { errorMessage, waitingQuantity } from "../lib/format"
+import { waitingQuantity } from "../lib/format"
 import type { Backorder } from "../lib/types"
 
 /**
@@ -36,15 +37,12 @@ export function CancelBackorderDrawer({
         quantity: Number(quantity),
         ...(reason ? { reason } : {}),
       },
-      {
-        onSuccess: () => {
-          toast.success(
-            `Cancelled ${quantity} of ${backorder!.sku ?? backorder!.title}`
-          )
+      toastOutcome(
+        `Cancelled ${quantity} of ${backorder!.sku ?? backorder!.title}`,
+        () => {
           onOpenChange(false)
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      }
+        }
+      )
     )
   }
 

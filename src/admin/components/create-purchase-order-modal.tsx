@@ -6,17 +6,17 @@ import {
   IconButton,
   Input,
   Label,
-  Select,
   Text,
   Textarea,
   toast,
 } from "@medusajs/ui"
+import { SimpleSelect } from "./simple-select"
+import { toastOutcome } from "../lib/toasts"
 import { Field } from "./form-drawer"
 import { useState } from "react"
 import { useStockLocationOptions } from "../hooks/lookups"
 import { useCreatePurchaseOrder } from "../hooks/purchase-orders"
 import { useSuppliers } from "../hooks/suppliers"
-import { errorMessage } from "../lib/format"
 import type { PurchaseOrder } from "../lib/types"
 import { useVariantSearch } from "./options"
 import { SearchSelect, SearchSelectOption } from "./search-select"
@@ -67,15 +67,14 @@ export function CreatePurchaseOrderModal({
             : {}),
         })),
       },
-      {
-        onSuccess: ({ purchase_order }) => {
-          toast.success(`Created ${purchase_order.number}`)
+      toastOutcome(
+        ({ purchase_order }) => `Created ${purchase_order.number}`,
+        ({ purchase_order }) => {
           onOpenChange(false)
           setLines([])
           onCreated(purchase_order)
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      }
+        }
+      )
     )
   }
 
@@ -95,32 +94,28 @@ export function CreatePurchaseOrderModal({
             <Heading>Create purchase order</Heading>
             <div className="grid grid-cols-2 gap-4">
               <Field id="po-supplier" label="Supplier">
-                <Select value={supplierId} onValueChange={setSupplierId}>
-                  <Select.Trigger id="po-supplier">
-                    <Select.Value placeholder="Choose a supplier" />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {(suppliers?.suppliers ?? []).map((s) => (
-                      <Select.Item key={s.id} value={s.id}>
-                        {s.name}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
+                <SimpleSelect
+                  id="po-supplier"
+                  value={supplierId}
+                  onChange={setSupplierId}
+                  placeholder="Choose a supplier"
+                  options={(suppliers?.suppliers ?? []).map((s) => ({
+                    value: s.id,
+                    label: s.name,
+                  }))}
+                />
               </Field>
               <Field id="po-location" label="Deliver to">
-                <Select value={locationId} onValueChange={setLocationId}>
-                  <Select.Trigger id="po-location">
-                    <Select.Value placeholder="Choose a location" />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {(locations?.stock_locations ?? []).map((l) => (
-                      <Select.Item key={l.id} value={l.id}>
-                        {l.name}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
+                <SimpleSelect
+                  id="po-location"
+                  value={locationId}
+                  onChange={setLocationId}
+                  placeholder="Choose a location"
+                  options={(locations?.stock_locations ?? []).map((l) => ({
+                    value: l.id,
+                    label: l.name,
+                  }))}
+                />
               </Field>
               <Field id="po-expected" label="Expected on (optional)">
                 <Input

@@ -1,8 +1,10 @@
-import { Input, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { Input, Text, Textarea, toast } from "@medusajs/ui"
+import { toastOutcome } from "../lib/toasts"
 import { Field, FormDrawer } from "./form-drawer"
+import { SimpleSelect } from "./simple-select"
 import { useEffect, useState } from "react"
 import { useBackorders, useReleaseAllocation } from "../hooks/backorders"
-import { customerName, errorMessage, waitingQuantity } from "../lib/format"
+import { customerName, waitingQuantity } from "../lib/format"
 import type { Backorder } from "../lib/types"
 
 /**
@@ -53,15 +55,12 @@ export function ReleaseAllocationDrawer({
     }
     release.mutate(
       { to_backorder_id: target, quantity: Number(quantity), reason },
-      {
-        onSuccess: () => {
-          toast.success(
-            `Moved ${quantity} of ${backorder!.sku ?? backorder!.title}`
-          )
+      toastOutcome(
+        `Moved ${quantity} of ${backorder!.sku ?? backorder!.title}`,
+        () => {
           onOpenChange(false)
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      }
+        }
+      )
     )
   }
 
@@ -81,19 +80,16 @@ export function ReleaseAllocationDrawer({
         </Text>
       )}
       <Field id="release-target" label="Give to">
-        <Select value={target} onValueChange={setTarget}>
-          <Select.Trigger id="release-target">
-            <Select.Value placeholder="A customer waiting for the same item here" />
-          </Select.Trigger>
-          <Select.Content>
-            {options.map((b) => (
-              <Select.Item key={b.id} value={b.id}>
-                {customerName(b.customer)} · #{b.order?.display_id} · waiting{" "}
-                {waitingQuantity(b)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
+        <SimpleSelect
+          id="release-target"
+          value={target}
+          onChange={setTarget}
+          placeholder="A customer waiting for the same item here"
+          options={options.map((b) => ({
+            value: b.id,
+            label: `${customerName(b.customer)} · #${b.order?.display_id} · waiting ${waitingQuantity(b)}`,
+          }))}
+        />
         {candidates && !options.length && (
           <Text size="small" className="text-ui-fg-muted">
             Nobody else waits for this item at this location.

@@ -1,10 +1,11 @@
-import { Input, Label, RadioGroup, Select, Text, toast } from "@medusajs/ui"
+import { Input, Label, RadioGroup, Text, toast } from "@medusajs/ui"
+import { SimpleSelect } from "./simple-select"
+import { toastOutcome } from "../lib/toasts"
 import { Field, FormDrawer } from "./form-drawer"
 import { useState } from "react"
 import { RequestStockBody, useRequestStock } from "../hooks/backorders"
 import { usePurchaseOrders } from "../hooks/purchase-orders"
 import { useSuppliers } from "../hooks/suppliers"
-import { errorMessage } from "../lib/format"
 import type { PurchaseOrder } from "../lib/types"
 
 type Mode = "new" | "draft" | "dropship"
@@ -62,16 +63,17 @@ export function RequestStockDrawer({
         body.expected_at = new Date(expectedAt).toISOString()
       }
     }
-    requestStock.mutate(body, {
-      onSuccess: ({ purchase_orders }) => {
-        toast.success(
-          `Stock requested on ${purchase_orders.map((po) => po.number).join(", ")}`
-        )
-        onOpenChange(false)
-        onDone?.(purchase_orders)
-      },
-      onError: (error) => toast.error(errorMessage(error)),
-    })
+    requestStock.mutate(
+      body,
+      toastOutcome(
+        ({ purchase_orders }) =>
+          `Stock requested on ${purchase_orders.map((po) => po.number).join(", ")}`,
+        ({ purchase_orders }) => {
+          onOpenChange(false)
+          onDone?.(purchase_orders)
+        }
+      )
+    )
   }
 
   const count = backorderIds?.length
@@ -129,18 +131,16 @@ export function RequestStockDrawer({
 
       {mode === "draft" ? (
         <Field id="request-stock-draft" label="Draft purchase order">
-          <Select value={draftId} onValueChange={setDraftId}>
-            <Select.Trigger id="request-stock-draft">
-              <Select.Value placeholder="Choose a draft" />
-            </Select.Trigger>
-            <Select.Content>
-              {(drafts?.purchase_orders ?? []).map((po) => (
-                <Select.Item key={po.id} value={po.id}>
-                  {po.number} · {po.supplier?.name ?? po.supplier_id}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+          <SimpleSelect
+            id="request-stock-draft"
+            value={draftId}
+            onChange={setDraftId}
+            placeholder="Choose a draft"
+            options={(drafts?.purchase_orders ?? []).map((po) => ({
+              value: po.id,
+              label: `${po.number} · ${po.supplier?.name ?? po.supplier_id}`,
+            }))}
+          />
           {drafts && !drafts.purchase_orders.length && (
             <Text size="small" className="text-ui-fg-muted">
               There is no open draft.
@@ -151,21 +151,21 @@ export function RequestStockDrawer({
         <>
           {!supplierId && (
             <Field id="request-stock-supplier" label="Supplier">
-              <Select value={supplier} onValueChange={setSupplier}>
-                <Select.Trigger id="request-stock-supplier">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value={PREFERRED}>
-                    Each variant's preferred supplier
-                  </Select.Item>
-                  {(suppliers?.suppliers ?? []).map((s) => (
-                    <Select.Item key={s.id} value={s.id}>
-                      {s.name}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
+              <SimpleSelect
+                id="request-stock-supplier"
+                value={supplier}
+                onChange={setSupplier}
+                options={[
+                  {
+                    value: PREFERRED,
+                    label: "Each variant's preferred supplier",
+                  },
+                  ...(suppliers?.suppliers ?? []).map((s) => ({
+                    value: s.id,
+                    label: s.name,
+                  })),
+                ]}
+              />
             </Field>
           )}
           <Field id="request-stock-expected" label="Expected on (optional)">

@@ -1,4 +1,5 @@
-import { Skeleton, Table, Text } from "@medusajs/ui"
+import { Table } from "@medusajs/ui"
+import { SectionSkeleton, SectionMessage } from "./section-states"
 import type { StockSummary } from "../lib/types"
 import { formatDate } from "../lib/format"
 
@@ -13,25 +14,17 @@ export function StockSummaryTable({
   isError: boolean
 }) {
   if (isLoading) {
-    return (
-      <div className="px-6 py-4">
-        <Skeleton className="h-12 w-full" />
-      </div>
-    )
+    return <SectionSkeleton />
   }
   if (isError || !summary) {
     return (
-      <Text size="small" className="text-ui-fg-error px-6 py-4">
+      <SectionMessage tone="error">
         The backorder figures could not be loaded.
-      </Text>
+      </SectionMessage>
     )
   }
   if (!summary.locations.length) {
-    return (
-      <Text size="small" className="text-ui-fg-muted px-6 py-4">
-        Nothing backordered or on order.
-      </Text>
-    )
+    return <SectionMessage>Nothing backordered or on order.</SectionMessage>
   }
   return (
     <Table>

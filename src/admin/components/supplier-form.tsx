@@ -1,4 +1,5 @@
-import { Input, Label, Textarea, toast } from "@medusajs/ui"
+import { Input, Label, Textarea } from "@medusajs/ui"
+import { toastOutcome } from "../lib/toasts"
 import { Field, FormDrawer } from "./form-drawer"
 import { useEffect, useState } from "react"
 import {
@@ -6,7 +7,6 @@ import {
   useCreateSupplier,
   useUpdateSupplier,
 } from "../hooks/suppliers"
-import { errorMessage } from "../lib/format"
 import type { Supplier } from "../lib/types"
 
 const FIELDS = [
@@ -69,14 +69,16 @@ export function SupplierFormDrawer({
           : Number(form.default_lead_time_days),
       notes: form.notes || null,
     }
-    mutation.mutate(body, {
-      onSuccess: ({ supplier: saved }) => {
-        toast.success(`Saved ${saved.name}`)
-        onOpenChange(false)
-        onSaved?.(saved)
-      },
-      onError: (error) => toast.error(errorMessage(error)),
-    })
+    mutation.mutate(
+      body,
+      toastOutcome(
+        ({ supplier: saved }) => `Saved ${saved.name}`,
+        ({ supplier: saved }) => {
+          onOpenChange(false)
+          onSaved?.(saved)
+        }
+      )
+    )
   }
 
   return (

@@ -1,4 +1,5 @@
-import { Button, Container, Heading, Skeleton, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Table } from "@medusajs/ui"
+import { SectionSkeleton, SectionMessage } from "./section-states"
 import { useState } from "react"
 import { BackorderListQuery, useSupplierGroups } from "../hooks/backorders"
 import { RequestStockDrawer } from "./request-stock-drawer"
@@ -27,13 +28,9 @@ export function SupplierGroups({
         <Heading level="h2">By supplier</Heading>
       </div>
       {isLoading ? (
-        <div className="px-6 py-4">
-          <Skeleton className="h-16 w-full" />
-        </div>
+        <SectionSkeleton height="h-16" />
       ) : !data?.groups.length ? (
-        <Text size="small" className="text-ui-fg-muted px-6 py-4">
-          No backorders to group.
-        </Text>
+        <SectionMessage>No backorders to group.</SectionMessage>
       ) : (
         <Table>
           <Table.Header>

@@ -1,4 +1,5 @@
 import { Checkbox, Input, Label, toast } from "@medusajs/ui"
+import { toastOutcome } from "../lib/toasts"
 import { Field, FormDrawer } from "./form-drawer"
 import { useEffect, useState } from "react"
 import {
@@ -6,7 +7,6 @@ import {
   useCreateSupplierVariant,
   useUpdateSupplierVariant,
 } from "../hooks/suppliers"
-import { errorMessage } from "../lib/format"
 import type { SupplierVariant } from "../lib/types"
 import { useVariantSearch } from "./options"
 import { SearchSelect, SearchSelectOption } from "./search-select"
@@ -68,13 +68,9 @@ export function SupplierVariantDrawer({
         : {}),
       is_preferred: preferred,
     }
-    const options = {
-      onSuccess: () => {
-        toast.success("Saved the terms")
-        onOpenChange(false)
-      },
-      onError: (error: unknown) => toast.error(errorMessage(error)),
-    }
+    const options = toastOutcome("Saved the terms", () => {
+      onOpenChange(false)
+    })
     if (terms) {
       update.mutate(body, options)
     } else if (!variant) {

@@ -1,23 +1,15 @@
+import type {
+  BackorderStatus,
+  PaymentPolicy,
+  PurchaseOrderStatus,
+} from "../../types/enums"
+
 /**
- * The shapes the plugin's admin API answers with, as the dashboard reads them.
+ * The shapes the plugin's admin API answers with, as the dashboard reads them. Enums and the
+ * to-order sale preview are the server's own types (type-only imports, erased in the bundle).
  */
-export type BackorderStatus =
-  | "new"
-  | "on_order"
-  | "partially_available"
-  | "available"
-  | "fulfilled"
-  | "cancelled"
-
-export type PurchaseOrderStatus =
-  | "draft"
-  | "ordered"
-  | "partially_received"
-  | "received"
-  | "closed"
-  | "cancelled"
-
-export type PaymentPolicy = "pay_now" | "deposit" | "pay_on_receipt"
+export type { BackorderStatus, PaymentPolicy, PurchaseOrderStatus }
+export type { ToOrderSalePreview } from "../../types/to-order-sale"
 
 export type Backorder = {
   id: string
@@ -222,27 +214,4 @@ export type ToOrderSaleInput = {
   lines: { variant_id: string; quantity: number }[]
   payment_policy: PaymentPolicy
   deposit_percent?: number
-}
-
-export type ToOrderSalePreview = {
-  currency_code: string
-  lines: {
-    variant_id: string
-    sku: string | null
-    title: string
-    product_title: string
-    quantity: number
-    unit_price: number
-    total: number
-    on_hand: number
-    available: number
-    ships_now: number
-    held_back: number
-    backordered: number
-  }[]
-  total: number
-  backordered_total: number
-  due_now: Record<PaymentPolicy, number>
-  due_now_chosen: number
-  warnings: string[]
 }

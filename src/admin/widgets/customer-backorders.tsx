@@ -3,7 +3,8 @@ import type {
   AdminCustomer,
   DetailWidgetProps,
 } from "@medusajs/framework/types"
-import { Container, Heading, Skeleton, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Table } from "@medusajs/ui"
+import { SectionSkeleton, SectionMessage } from "../components/section-states"
 import { Link } from "react-router-dom"
 import { BackorderStatusBadge } from "../components/badges"
 import { useBackorders } from "../hooks/backorders"
@@ -36,17 +37,13 @@ const CustomerBackordersWidget = ({
         </Link>
       </div>
       {isLoading ? (
-        <div className="px-6 py-4">
-          <Skeleton className="h-12 w-full" />
-        </div>
+        <SectionSkeleton />
       ) : isError || !data ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
+        <SectionMessage tone="error">
           The customer's backorders could not be loaded.
-        </Text>
+        </SectionMessage>
       ) : !data.backorders.length ? (
-        <Text size="small" className="text-ui-fg-muted px-6 py-4">
-          Nothing on backorder.
-        </Text>
+        <SectionMessage>Nothing on backorder.</SectionMessage>
       ) : (
         <Table>
           <Table.Header>

@@ -8,19 +8,14 @@ import {
   StatusBadge,
   Table,
   Text,
-  toast,
 } from "@medusajs/ui"
+import { toastOutcome } from "../lib/toasts"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { BackorderStatusBadge } from "../components/badges"
 import { RequestStockDrawer } from "../components/request-stock-drawer"
 import { useFulfilBackorders, useOrderBackorders } from "../hooks/backorders"
-import {
-  errorMessage,
-  formatDate,
-  formatMoney,
-  waitingQuantity,
-} from "../lib/format"
+import { formatDate, formatMoney, waitingQuantity } from "../lib/format"
 
 const ORDER_STATUS = {
   backordered: { label: "Backordered", color: "orange" },
@@ -99,13 +94,10 @@ const OrderBackordersWidget = ({
               onClick={() =>
                 fulfil.mutate(
                   { order_id: order.id, backorder_ids: ready.map((b) => b.id) },
-                  {
-                    onSuccess: ({ captured }) =>
-                      toast.success(
-                        `Fulfilled ${ready.length} backordered line${ready.length === 1 ? "" : "s"}${captured ? `, captured ${formatMoney(captured, currency)}` : ""}`
-                      ),
-                    onError: (e) => toast.error(errorMessage(e)),
-                  }
+                  toastOutcome(
+                    ({ captured }) =>
+                      `Fulfilled ${ready.length} backordered line${ready.length === 1 ? "" : "s"}${captured ? `, captured ${formatMoney(captured, currency)}` : ""}`
+                  )
                 )
               }
             >

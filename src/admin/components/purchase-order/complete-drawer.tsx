@@ -1,9 +1,9 @@
-import { Checkbox, Input, Table, Text, toast } from "@medusajs/ui"
+import { Checkbox, Input, Table, Text } from "@medusajs/ui"
 import { Field, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useCompletePurchaseOrder } from "../../hooks/purchase-orders"
-import { errorMessage } from "../../lib/format"
+import { toastOutcome } from "../../lib/toasts"
 import type { PurchaseOrder } from "../../lib/types"
 import { openQuantity } from "./utils"
 
@@ -48,20 +48,18 @@ export function CompleteDrawer({
           ? { expected_at: new Date(expectedAt).toISOString() }
           : {}),
       },
-      {
-        onSuccess: ({ follow_up }) => {
+      toastOutcome(
+        ({ follow_up }) =>
+          follow_up
+            ? `Completed ${purchaseOrder.number}; the remainder is on ${follow_up.number}`
+            : `Completed ${purchaseOrder.number}`,
+        ({ follow_up }) => {
           onOpenChange(false)
           if (follow_up) {
-            toast.success(
-              `Completed ${purchaseOrder.number}; the remainder is on ${follow_up.number}`
-            )
             navigate(`/purchase-orders/${follow_up.id}`)
-          } else {
-            toast.success(`Completed ${purchaseOrder.number}`)
           }
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      }
+        }
+      )
     )
   }
 

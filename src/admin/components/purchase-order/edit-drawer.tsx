@@ -1,11 +1,11 @@
-import { Input, Textarea, toast } from "@medusajs/ui"
+import { Input, Textarea } from "@medusajs/ui"
+import { toastOutcome } from "../../lib/toasts"
 import { Field, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
 import {
   useSendPurchaseOrder,
   useUpdatePurchaseOrder,
 } from "../../hooks/purchase-orders"
-import { errorMessage } from "../../lib/format"
 import type { PurchaseOrder } from "../../lib/types"
 
 const dateInput = (value: string | null | undefined) =>
@@ -40,13 +40,9 @@ export function EditDrawer({
         supplier_reference: reference || null,
         notes: notes || null,
       },
-      {
-        onSuccess: () => {
-          toast.success(`Saved ${purchaseOrder.number}`)
-          onOpenChange(false)
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      }
+      toastOutcome(`Saved ${purchaseOrder.number}`, () => {
+        onOpenChange(false)
+      })
     )
 
   return (
@@ -104,13 +100,9 @@ export function SendDrawer({
   const submit = () =>
     send.mutate(
       expectedAt ? { expected_at: new Date(expectedAt).toISOString() } : {},
-      {
-        onSuccess: () => {
-          toast.success(`${purchaseOrder.number} is on order`)
-          onOpenChange(false)
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      }
+      toastOutcome(`${purchaseOrder.number} is on order`, () => {
+        onOpenChange(false)
+      })
     )
   return (
     <FormDrawer

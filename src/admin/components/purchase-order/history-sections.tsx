@@ -1,21 +1,11 @@
-import { Container, Heading, Skeleton, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { SectionSkeleton, SectionMessage } from "../section-states"
 import { Link } from "react-router-dom"
 import { useAllocations, useBackorders } from "../../hooks/backorders"
 import { usePurchaseOrders } from "../../hooks/purchase-orders"
 import { customerName, formatDateTime } from "../../lib/format"
 import type { PurchaseOrder } from "../../lib/types"
 import { BackorderStatusBadge, PurchaseOrderStatusBadge } from "../badges"
-
-const Empty = ({ children }: { children: string }) => (
-  <Text size="small" className="text-ui-fg-muted px-6 py-4">
-    {children}
-  </Text>
-)
-const Loading = () => (
-  <div className="px-6 py-4">
-    <Skeleton className="h-12 w-full" />
-  </div>
-)
 
 /** The backorders this purchase order is meant to fill, and who waits for them. */
 export function BackordersSection({
@@ -43,11 +33,11 @@ export function BackordersSection({
         <Heading level="h2">Backorders and customers</Heading>
       </div>
       {!ids.length ? (
-        <Empty>
+        <SectionMessage>
           This purchase order was placed for stock, not for waiting customers.
-        </Empty>
+        </SectionMessage>
       ) : isLoading ? (
-        <Loading />
+        <SectionSkeleton />
       ) : (
         <Table>
           <Table.Header>
@@ -107,7 +97,7 @@ export function ReceiptsSection({
         <Heading level="h2">Receipts</Heading>
       </div>
       {!receipts.length ? (
-        <Empty>Nothing received yet.</Empty>
+        <SectionMessage>Nothing received yet.</SectionMessage>
       ) : (
         <Table>
           <Table.Header>
@@ -156,9 +146,11 @@ export function LedgerSection({
         <Heading level="h2">Allocation ledger</Heading>
       </div>
       {isLoading ? (
-        <Loading />
+        <SectionSkeleton />
       ) : !data?.allocations.length ? (
-        <Empty>No units handed out from this purchase order yet.</Empty>
+        <SectionMessage>
+          No units handed out from this purchase order yet.
+        </SectionMessage>
       ) : (
         <Table>
           <Table.Header>

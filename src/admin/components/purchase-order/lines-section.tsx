@@ -6,11 +6,11 @@ import {
   IconButton,
   Input,
   Table,
-  toast,
 } from "@medusajs/ui"
 import { useState } from "react"
 import { useEditPurchaseOrderLines } from "../../hooks/purchase-orders"
-import { errorMessage, formatMoney } from "../../lib/format"
+import { formatMoney } from "../../lib/format"
+import { toastOutcome } from "../../lib/toasts"
 import type { PurchaseOrder } from "../../lib/types"
 import { useVariantSearch } from "../options"
 import { SearchSelect } from "../search-select"
@@ -28,13 +28,10 @@ export function LinesSection({
   const lines = purchaseOrder.lines ?? []
 
   const run = (body: Parameters<typeof edit.mutate>[0], done: string) =>
-    edit.mutate(body, {
-      onSuccess: () => {
-        setQuantities({})
-        toast.success(done)
-      },
-      onError: (error) => toast.error(errorMessage(error)),
-    })
+    edit.mutate(
+      body,
+      toastOutcome(done, () => setQuantities({}))
+    )
 
   const changed = Object.entries(quantities).filter(([id, value]) => {
     const line = lines.find((l) => l.id === id)

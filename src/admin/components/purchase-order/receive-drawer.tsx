@@ -7,10 +7,10 @@ import {
   Textarea,
   toast,
 } from "@medusajs/ui"
+import { toastOutcome } from "../../lib/toasts"
 import { Field, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
 import { useReceivePurchaseOrder } from "../../hooks/purchase-orders"
-import { errorMessage } from "../../lib/format"
 import type { PurchaseOrder } from "../../lib/types"
 import { openQuantity } from "./utils"
 
@@ -68,15 +68,12 @@ export function ReceiveDrawer({
         idempotency_key: idempotencyKey,
         ...(note ? { note } : {}),
       },
-      {
-        onSuccess: () => {
-          toast.success(
-            `Received ${received.reduce((sum, r) => sum + r.quantity, 0)} units on ${purchaseOrder.number}`
-          )
+      toastOutcome(
+        `Received ${received.reduce((sum, r) => sum + r.quantity, 0)} units on ${purchaseOrder.number}`,
+        () => {
           onOpenChange(false)
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      }
+        }
+      )
     )
   }
 

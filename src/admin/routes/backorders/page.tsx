@@ -12,9 +12,9 @@ import {
   Heading,
   Tabs,
   Text,
-  toast,
   useDataTable,
 } from "@medusajs/ui"
+import { toastOutcome } from "../../lib/toasts"
 import { useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { BackorderStatusBadge } from "../../components/badges"
@@ -38,7 +38,6 @@ import {
   ageInDays,
   BACKORDER_STATUS,
   customerName,
-  errorMessage,
   formatDate,
   formatMoney,
   PAYMENT_POLICY_LABEL,
@@ -284,11 +283,7 @@ const BackordersPage = () => {
                     onClick: () =>
                       fulfil.mutate(
                         { order_id: b.order_id, backorder_ids: [b.id] },
-                        {
-                          onSuccess: () =>
-                            toast.success(`Fulfilled ${b.sku ?? b.title}`),
-                          onError: (e) => toast.error(errorMessage(e)),
-                        }
+                        toastOutcome(`Fulfilled ${b.sku ?? b.title}`)
                       ),
                   },
                   {

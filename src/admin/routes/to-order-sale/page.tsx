@@ -9,11 +9,12 @@ import {
   Input,
   Label,
   RadioGroup,
-  Select,
   Table,
   Text,
   toast,
 } from "@medusajs/ui"
+import { SimpleSelect } from "../../components/simple-select"
+import { toastOutcome } from "../../lib/toasts"
 import { Field } from "../../components/form-drawer"
 import { useEffect, useState } from "react"
 import { useNavigate } from "react-router-dom"
@@ -126,15 +127,16 @@ const ToOrderSalePage = () => {
       toast.error("Choose a location and add at least one variant")
       return
     }
-    createSale.mutate(input, {
-      onSuccess: ({ order, backorders }) => {
-        toast.success(
-          `Order #${order.display_id} created${backorders.length ? `, ${backorders.length} backordered line${backorders.length === 1 ? "" : "s"}` : ""}`
-        )
-        navigate(`/orders/${order.id}`)
-      },
-      onError: (error) => toast.error(errorMessage(error)),
-    })
+    createSale.mutate(
+      input,
+      toastOutcome(
+        ({ order, backorders }) =>
+          `Order #${order.display_id} created${backorders.length ? `, ${backorders.length} backordered line${backorders.length === 1 ? "" : "s"}` : ""}`,
+        ({ order, backorders }) => {
+          navigate(`/orders/${order.id}`)
+        }
+      )
+    )
   }
 
   const currency = preview?.currency_code
@@ -169,18 +171,16 @@ const ToOrderSalePage = () => {
             />
           </Field>
           <Field id="sale-location" label="Shop location">
-            <Select value={locationId} onValueChange={setLocationId}>
-              <Select.Trigger id="sale-location">
-                <Select.Value placeholder="Where the customer is served" />
-              </Select.Trigger>
-              <Select.Content>
-                {(locations?.stock_locations ?? []).map((l) => (
-                  <Select.Item key={l.id} value={l.id}>
-                    {l.name}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
+            <SimpleSelect
+              id="sale-location"
+              value={locationId}
+              onChange={setLocationId}
+              placeholder="Where the customer is served"
+              options={(locations?.stock_locations ?? []).map((l) => ({
+                value: l.id,
+                label: l.name,
+              }))}
+            />
           </Field>
         </div>
       </Container>

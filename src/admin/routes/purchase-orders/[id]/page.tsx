@@ -6,13 +6,13 @@ import {
   Heading,
   IconButton,
   Skeleton,
-  Text,
-  toast,
   usePrompt,
 } from "@medusajs/ui"
+import { toastOutcome } from "../../../lib/toasts"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { PurchaseOrderStatusBadge } from "../../../components/badges"
+import { DetailRow } from "../../../components/section-states"
 import { CompleteDrawer } from "../../../components/purchase-order/complete-drawer"
 import {
   EditDrawer,
@@ -31,7 +31,7 @@ import {
   useCancelPurchaseOrder,
   usePurchaseOrder,
 } from "../../../hooks/purchase-orders"
-import { errorMessage, formatDate } from "../../../lib/format"
+import { formatDate } from "../../../lib/format"
 
 type Panel = "receive" | "complete" | "edit" | "send" | null
 
@@ -68,13 +68,7 @@ const PurchaseOrderDetailPage = () => {
       cancelText: "Keep it",
     })
     if (confirmed) {
-      cancel.mutate(
-        {},
-        {
-          onSuccess: () => toast.success(`Cancelled ${po.number}`),
-          onError: (e) => toast.error(errorMessage(e)),
-        }
-      )
+      cancel.mutate({}, toastOutcome(`Cancelled ${po.number}`))
     }
   }
 
@@ -150,25 +144,19 @@ const PurchaseOrderDetailPage = () => {
             ["Notes", po.notes ?? "-"],
           ] as const
         ).map(([label, value]) => (
-          <div key={label} className="grid grid-cols-2 px-6 py-3">
-            <Text size="small" weight="plus" className="text-ui-fg-subtle">
-              {label}
-            </Text>
-            <Text size="small">{value}</Text>
-          </div>
+          <DetailRow key={label} label={label}>
+            {value ?? "-"}
+          </DetailRow>
         ))}
         {po.parent_id && (
-          <div className="grid grid-cols-2 px-6 py-3">
-            <Text size="small" weight="plus" className="text-ui-fg-subtle">
-              Follows up
-            </Text>
+          <DetailRow label="Follows up">
             <Link
               className="text-ui-fg-interactive txt-compact-small"
               to={`/purchase-orders/${po.parent_id}`}
             >
               Previous purchase order
             </Link>
-          </div>
+          </DetailRow>
         )}
       </Container>
       <LinesSection purchaseOrder={po} />

@@ -7,13 +7,17 @@ import {
   Skeleton,
   StatusBadge,
   Table,
-  Text,
-  toast,
   usePrompt,
 } from "@medusajs/ui"
+import {
+  SectionSkeleton,
+  SectionMessage,
+} from "../../../components/section-states"
+import { toastOutcome } from "../../../lib/toasts"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { useParams } from "react-router-dom"
+import { DetailRow } from "../../../components/section-states"
 import { SupplierFormDrawer } from "../../../components/supplier-form"
 import { SupplierVariantDrawer } from "../../../components/supplier-variant-drawer"
 import {
@@ -22,7 +26,7 @@ import {
   useSupplierVariants,
 } from "../../../hooks/suppliers"
 import { sdk } from "../../../lib/sdk"
-import { errorMessage, formatMoney } from "../../../lib/format"
+import { formatMoney } from "../../../lib/format"
 import type { SupplierVariant } from "../../../lib/types"
 
 const SupplierDetailPage = () => {
@@ -69,12 +73,9 @@ const SupplierDetailPage = () => {
             ["Notes", supplier.notes],
           ] as const
         ).map(([label, value]) => (
-          <div key={label} className="grid grid-cols-2 px-6 py-3">
-            <Text size="small" weight="plus" className="text-ui-fg-subtle">
-              {label}
-            </Text>
-            <Text size="small">{value ?? "-"}</Text>
-          </div>
+          <DetailRow key={label} label={label}>
+            {value ?? "-"}
+          </DetailRow>
         ))}
       </Container>
       <TermsSection
@@ -127,10 +128,7 @@ const TermsSection = ({
         cancelText: "Keep",
       })
     ) {
-      remove.mutate(terms.id, {
-        onSuccess: () => toast.success("Removed the variant"),
-        onError: (e) => toast.error(errorMessage(e)),
-      })
+      remove.mutate(terms.id, toastOutcome("Removed the variant"))
     }
   }
 
@@ -147,14 +145,12 @@ const TermsSection = ({
         </Button>
       </div>
       {isLoading ? (
-        <div className="px-6 py-4">
-          <Skeleton className="h-12 w-full" />
-        </div>
+        <SectionSkeleton />
       ) : !data?.supplier_variants.length ? (
-        <Text size="small" className="text-ui-fg-muted px-6 py-4">
+        <SectionMessage>
           No variants yet. Add the variants this supplier sells to order them on
           purchase orders.
-        </Text>
+        </SectionMessage>
       ) : (
         <Table>
           <Table.Header>
