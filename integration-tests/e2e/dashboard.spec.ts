@@ -417,6 +417,40 @@ describe("admin dashboard", () => {
     )
   })
 
+  it("adds the supplier's open backorders to a draft purchase order", async () => {
+    const { suppliers } = await api("/admin/suppliers?code=NCS")
+    const { stock_locations } = await api("/admin/stock-locations?name=Shop")
+    const { variants } = await api("/admin/product-variants?sku=ESPRESSO-STEEL")
+    const { purchase_order } = await api("/admin/purchase-orders", {
+      supplier_id: suppliers[0].id,
+      location_id: stock_locations[0].id,
+      lines: [{ variant_id: variants[0].id, quantity: 1 }],
+    })
+    expect(purchase_order.number).toBe("PO-0004")
+
+    await page.goto(`/app/purchase-orders/${purchase_order.id}`)
+    await page.getByRole("button", { name: "Add open backorders" }).click()
+    await toastWith(
+      "Added the open backorders of Nordic Coffee Supply"
+    ).waitFor()
+    await page.locator('[data-testid="po-line-GRINDER-WHITE"]').waitFor()
+    await page
+      .locator('[data-testid="po-backorders"]')
+      .getByText("GRINDER-WHITE")
+      .waitFor()
+
+    const { purchase_order: draft } = await api(
+      `/admin/purchase-orders/${purchase_order.id}`
+    )
+    const grinderLine = draft.lines.find(
+      (l: { sku: string }) => l.sku === "GRINDER-WHITE"
+    )
+    // The one unit still short after the partial cancellation, linked to its backorder.
+    expect(grinderLine.backorders).toEqual([
+      expect.objectContaining({ quantity: 1 }),
+    ])
+  })
+
   it("gives allocated units to another customer (release / override) with a reason", async () => {
     const { customers } = await api("/admin/customers?email=jane@example.com")
     const { stock_locations } = await api("/admin/stock-locations?name=Shop")

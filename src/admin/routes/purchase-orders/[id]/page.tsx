@@ -26,6 +26,7 @@ import {
 } from "../../../components/purchase-order/history-sections"
 import { LinesSection } from "../../../components/purchase-order/lines-section"
 import { ReceiveDrawer } from "../../../components/purchase-order/receive-drawer"
+import { useRequestStock } from "../../../hooks/backorders"
 import { useStockLocationOptions } from "../../../hooks/lookups"
 import {
   useCancelPurchaseOrder,
@@ -41,6 +42,7 @@ const PurchaseOrderDetailPage = () => {
   const { data: locations } = useStockLocationOptions()
   const [panel, setPanel] = useState<Panel>(null)
   const cancel = useCancelPurchaseOrder(id!)
+  const requestStock = useRequestStock()
   const prompt = usePrompt()
 
   if (isError) {
@@ -88,6 +90,28 @@ const PurchaseOrderDetailPage = () => {
             </span>
           </div>
           <div className="flex items-center gap-x-2">
+            {po.status === "draft" && !po.is_dropship && (
+              <Button
+                size="small"
+                variant="secondary"
+                isLoading={requestStock.isPending}
+                onClick={() =>
+                  requestStock.mutate(
+                    {
+                      all_open_backorders_of_supplier: true,
+                      supplier_id: po.supplier_id,
+                      purchase_order_id: po.id,
+                      location_id: po.location_id ?? undefined,
+                    },
+                    toastOutcome(
+                      `Added the open backorders of ${po.supplier?.name ?? "the supplier"}`
+                    )
+                  )
+                }
+              >
+                Add open backorders
+              </Button>
+            )}
             {po.status === "draft" && (
               <Button size="small" onClick={() => setPanel("send")}>
                 Mark as ordered
