@@ -4,8 +4,7 @@
 // stops Medusa. Output of Medusa goes to `.test-output/e2e-host.log`.
 import fs from "node:fs"
 import path from "node:path"
-import pg from "pg"
-import { ROOT } from "./lib/database.mjs"
+import { recreateDatabase, ROOT } from "./lib/database.mjs"
 import { startHost } from "./lib/host.mjs"
 import { MEDUSA_BIN, run } from "./lib/run.mjs"
 
@@ -25,19 +24,7 @@ const env = {
   MEDUSA_DISABLE_TELEMETRY: "true",
 }
 
-const client = new pg.Client({
-  host: process.env.DB_HOST,
-  port: Number(process.env.DB_PORT),
-  user: process.env.DB_USERNAME,
-  password: process.env.DB_PASSWORD,
-  database: "postgres",
-})
-await client.connect()
-await client.query(
-  `DROP DATABASE IF EXISTS ${client.escapeIdentifier(DB_NAME)} WITH (FORCE)`
-)
-await client.query(`CREATE DATABASE ${client.escapeIdentifier(DB_NAME)}`)
-await client.end()
+await recreateDatabase(process.env, DB_NAME)
 
 await run(MEDUSA_BIN, ["db:migrate"], { env, stdio })
 await run(MEDUSA_BIN, ["exec", "./scripts/seed-demo.ts"], { env, stdio })

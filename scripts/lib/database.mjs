@@ -142,6 +142,29 @@ async function createDatabaseIfMissing(env) {
 }
 
 /**
+ * Drops and creates the database `name` on the server of `env` (DB_HOST, DB_PORT,
+ * DB_USERNAME, DB_PASSWORD): a clean slate for the browser tests and the benchmarks.
+ */
+export async function recreateDatabase(env, name) {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT),
+    user: env.DB_USERNAME,
+    password: env.DB_PASSWORD,
+    database: "postgres",
+  })
+  await client.connect()
+  try {
+    const database = client.escapeIdentifier(name)
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+    await client.query(`CREATE DATABASE ${database}`)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
  * Makes a database server available and returns the environment variables that point
  * Medusa and its test runners at it, and a `stop` that stops what this call started.
  */
