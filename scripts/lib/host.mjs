@@ -5,7 +5,7 @@ import { ROOT } from "./database.mjs"
 import { MEDUSA_BIN } from "./run.mjs"
 
 /**
- * Spawns `medusa develop` on `port` and resolves once `/health` answers; `stop()` ends the
+ * Spawns `medusa develop` (of this project, or of the app in `cwd` with its `bin`) on `port` and resolves once `/health` answers; `stop()` ends the
  * whole process group (develop starts children of its own).
  */
 export async function startHost({
@@ -14,9 +14,11 @@ export async function startHost({
   stdio = "inherit",
   timeoutMs = 180000,
   onExit,
+  cwd = ROOT,
+  bin = MEDUSA_BIN,
 }) {
-  const child = spawn(MEDUSA_BIN, ["develop"], {
-    cwd: ROOT,
+  const child = spawn(bin, ["develop"], {
+    cwd,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio,
     detached: true,
