@@ -1,12 +1,7 @@
 import { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedDemoStore } from "../scripts/seed/demo-store"
-import { BACKORDER_MODULE } from "../src/modules/backorder"
-import BackorderModuleService from "../src/modules/backorder/service"
+import { SIZES, setUpBench } from "./harness"
 import { receivePurchaseOrderWorkflow } from "../src/workflows/purchasing/workflows/receive-purchase-order"
 import { sendPurchaseOrderWorkflow } from "../src/workflows/purchasing/workflows/send-purchase-order"
-
-const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number)
 
 /**
  * `npm run bench`: seeds N waiting backorders of one inventory item at one location, puts
@@ -15,16 +10,8 @@ const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number)
  * so the query count stays the same whatever N is.
  */
 export default async function benchAllocation({ container }: ExecArgs) {
-  const store = await seedDemoStore(container)
-  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-  const inventory = container.resolve(Modules.INVENTORY)
-  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-
-  let queries = 0
-  pg.on("query", () => {
-    queries++
-  })
+  const { store, service, inventory, query, measure } =
+    await setUpBench(container)
 
   console.log(`backorders  receive_ms  queries  allocated  ledger_rows`)
   for (const size of SIZES) {
@@ -83,16 +70,18 @@ export default async function benchAllocation({ container }: ExecArgs) {
     ])
     await sendPurchaseOrderWorkflow(container).run({ input: { id: po.id } })
 
-    queries = 0
-    const started = process.hrtime.bigint()
-    const { result } = await receivePurchaseOrderWorkflow(container).run({
-      input: {
-        id: po.id,
-        lines: [{ purchase_order_line_id: line.id, quantity: size }],
-      },
-    })
-    const ms = Number(process.hrtime.bigint() - started) / 1e6
-    const counted = queries
+    const {
+      result: { result },
+      ms,
+      queries: counted,
+    } = await measure(() =>
+      receivePurchaseOrderWorkflow(container).run({
+        input: {
+          id: po.id,
+          lines: [{ purchase_order_line_id: line.id, quantity: size }],
+        },
+      })
+    )
 
     const [allocated, ledger] = await Promise.all([
       service.listAndCountBackorders(

@@ -1,12 +1,8 @@
 import { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedDemoStore } from "../scripts/seed/demo-store"
-import { BACKORDER_MODULE } from "../src/modules/backorder"
-import BackorderModuleService from "../src/modules/backorder/service"
+import { SIZES, setUpBench } from "./harness"
 import { defaultAdminBackorderFields } from "../src/api/admin/backorders/query-config"
 import { createToOrderSaleWorkflow } from "../src/workflows/backorders/workflows/create-to-order-sale"
 
-const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number)
 const STATUSES = [
   "new",
   "on_order",
@@ -37,25 +33,8 @@ const LIST_FIELDS = [
  * Prints the time and the SQL queries of each; none grows with N in queries.
  */
 export default async function benchDashboard({ container }: ExecArgs) {
-  const store = await seedDemoStore(container)
-  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-  const inventory = container.resolve(Modules.INVENTORY)
-  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-
-  let queries = 0
-  pg.on("query", () => {
-    queries++
-  })
-  const measure = async (run: () => Promise<unknown>) => {
-    queries = 0
-    const started = process.hrtime.bigint()
-    await run()
-    return {
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
-      queries,
-    }
-  }
+  const { store, service, inventory, query, measure } =
+    await setUpBench(container)
 
   // One real order and customer for the joins.
   const { result: sale } = await createToOrderSaleWorkflow(container).run({

@@ -116,7 +116,8 @@ function connectionEnv({ host, port, user, password, database }) {
   }
 }
 
-async function createDatabaseIfMissing(env) {
+/** Runs `work` with a client on the server's `postgres` database, then disconnects. */
+async function withServerClient(env, work) {
   const { default: pg } = await import("pg")
   const client = new pg.Client({
     host: env.DB_HOST,
@@ -127,6 +128,14 @@ async function createDatabaseIfMissing(env) {
   })
   await client.connect()
   try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+function createDatabaseIfMissing(env) {
+  return withServerClient(env, async (client) => {
     const { rowCount } = await client.query(
       "SELECT 1 FROM pg_database WHERE datname = $1",
       [env.DB_NAME]
@@ -136,32 +145,19 @@ async function createDatabaseIfMissing(env) {
         `CREATE DATABASE ${client.escapeIdentifier(env.DB_NAME)}`
       )
     }
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 /**
  * Drops and creates the database `name` on the server of `env` (DB_HOST, DB_PORT,
  * DB_USERNAME, DB_PASSWORD): a clean slate for the browser tests and the benchmarks.
  */
-export async function recreateDatabase(env, name) {
-  const { default: pg } = await import("pg")
-  const client = new pg.Client({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USERNAME,
-    password: env.DB_PASSWORD,
-    database: "postgres",
-  })
-  await client.connect()
-  try {
+export function recreateDatabase(env, name) {
+  return withServerClient(env, async (client) => {
     const database = client.escapeIdentifier(name)
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
     await client.query(`CREATE DATABASE ${database}`)
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 /**
