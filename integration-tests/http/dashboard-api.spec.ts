@@ -2,6 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { refused } from "../helpers/api"
+import { BACKORDER_MODULE } from "../../src/modules/backorder"
+import BackorderModuleService from "../../src/modules/backorder/service"
 
 jest.setTimeout(180000)
 
@@ -153,6 +155,24 @@ medusaIntegrationTestRunner({
           before.age_buckets.filter((b: { count: number }) => b.count > 0)
         ).toEqual([{ bucket: "0-7", status: "new", count: 2 }])
         expect(before.age_buckets).toHaveLength(16)
+
+        // A promise date in the past makes a waiting backorder late; a future one does not.
+        const backorderModule: BackorderModuleService =
+          getContainer().resolve(BACKORDER_MODULE)
+        await backorderModule.updateBackorders([
+          {
+            id: kettleBackorder.id,
+            promised_at: new Date(Date.now() - 86400000),
+          },
+          {
+            id: grinder.backorders[0].id,
+            promised_at: new Date(Date.now() + 86400000),
+          },
+        ])
+        expect(
+          (await api.get("/admin/backorders/health", admin)).data.health
+            .late_count
+        ).toBe(1)
 
         const [po] = (
           await api.post(

@@ -10,11 +10,12 @@ import {
   Textarea,
   toast,
 } from "@medusajs/ui"
+import { LocationSelect } from "./location-select"
+import { dateInputToIso } from "../lib/format"
 import { SimpleSelect } from "./simple-select"
 import { toastOutcome } from "../lib/toasts"
-import { Field } from "./form-drawer"
+import { Field, DateField } from "./form-drawer"
 import { useState } from "react"
-import { useStockLocationOptions } from "../hooks/lookups"
 import { useCreatePurchaseOrder } from "../hooks/purchase-orders"
 import { useSuppliers } from "../hooks/suppliers"
 import type { PurchaseOrder } from "../lib/types"
@@ -43,7 +44,6 @@ export function CreatePurchaseOrderModal({
   const [notes, setNotes] = useState("")
   const [lines, setLines] = useState<LineDraft[]>([])
   const { data: suppliers } = useSuppliers({ limit: 100 })
-  const { data: locations } = useStockLocationOptions()
   const create = useCreatePurchaseOrder()
 
   const submit = () => {
@@ -55,9 +55,7 @@ export function CreatePurchaseOrderModal({
       {
         supplier_id: supplierId,
         location_id: locationId,
-        ...(expectedAt
-          ? { expected_at: new Date(expectedAt).toISOString() }
-          : {}),
+        expected_at: dateInputToIso(expectedAt),
         ...(notes ? { notes } : {}),
         lines: lines.map((line) => ({
           variant_id: line.variant.value,
@@ -106,25 +104,19 @@ export function CreatePurchaseOrderModal({
                 />
               </Field>
               <Field id="po-location" label="Deliver to">
-                <SimpleSelect
+                <LocationSelect
                   id="po-location"
                   value={locationId}
                   onChange={setLocationId}
                   placeholder="Choose a location"
-                  options={(locations?.stock_locations ?? []).map((l) => ({
-                    value: l.id,
-                    label: l.name,
-                  }))}
                 />
               </Field>
-              <Field id="po-expected" label="Expected on (optional)">
-                <Input
-                  id="po-expected"
-                  type="date"
-                  value={expectedAt}
-                  onChange={(e) => setExpectedAt(e.target.value)}
-                />
-              </Field>
+              <DateField
+                id="po-expected"
+                label="Expected on (optional)"
+                value={expectedAt}
+                onChange={setExpectedAt}
+              />
             </div>
             <Field id="po-notes" label="Notes (optional)">
               <Textarea

@@ -1,4 +1,4 @@
-import { Button, Drawer, Label } from "@medusajs/ui"
+import { Button, Drawer, Input, Label } from "@medusajs/ui"
 import type { ReactNode } from "react"
 
 /**
@@ -70,5 +70,29 @@ export function Field({
       <Label htmlFor={id}>{label}</Label>
       {children}
     </div>
+  )
+}
+
+/** A labelled date input; the value is the input's `YYYY-MM-DD` text. */
+export function DateField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <Field id={id} label={label}>
+      <Input
+        id={id}
+        type="date"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
   )
 }

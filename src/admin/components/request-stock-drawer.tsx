@@ -1,7 +1,8 @@
-import { Input, Label, RadioGroup, Text, toast } from "@medusajs/ui"
+import { Label, RadioGroup, Text, toast } from "@medusajs/ui"
+import { dateInputToIso } from "../lib/format"
 import { SimpleSelect } from "./simple-select"
 import { toastOutcome } from "../lib/toasts"
-import { Field, FormDrawer } from "./form-drawer"
+import { Field, FormDrawer, DateField } from "./form-drawer"
 import { useState } from "react"
 import { RequestStockBody, useRequestStock } from "../hooks/backorders"
 import { usePurchaseOrders } from "../hooks/purchase-orders"
@@ -35,11 +36,14 @@ export function RequestStockDrawer({
   const [draftId, setDraftId] = useState<string>("")
   const [expectedAt, setExpectedAt] = useState("")
   const { data: suppliers } = useSuppliers({ limit: 100 })
-  const { data: drafts } = usePurchaseOrders({
-    status: "draft",
-    limit: 50,
-    ...(supplierId ? { supplier_id: supplierId } : {}),
-  })
+  const { data: drafts } = usePurchaseOrders(
+    {
+      status: "draft",
+      limit: 50,
+      ...(supplierId ? { supplier_id: supplierId } : {}),
+    },
+    { enabled: open }
+  )
   const requestStock = useRequestStock()
 
   const submit = () => {
@@ -59,9 +63,7 @@ export function RequestStockDrawer({
       if (supplier !== PREFERRED) {
         body.supplier_id = supplier
       }
-      if (expectedAt) {
-        body.expected_at = new Date(expectedAt).toISOString()
-      }
+      body.expected_at = dateInputToIso(expectedAt)
     }
     requestStock.mutate(
       body,
@@ -168,14 +170,12 @@ export function RequestStockDrawer({
               />
             </Field>
           )}
-          <Field id="request-stock-expected" label="Expected on (optional)">
-            <Input
-              id="request-stock-expected"
-              type="date"
-              value={expectedAt}
-              onChange={(e) => setExpectedAt(e.target.value)}
-            />
-          </Field>
+          <DateField
+            id="request-stock-expected"
+            label="Expected on (optional)"
+            value={expectedAt}
+            onChange={setExpectedAt}
+          />
         </>
       )}
     </FormDrawer>

@@ -4,8 +4,16 @@ import type { PurchaseOrder } from "../lib/types"
 import { useInvalidateBackorders } from "./backorders"
 import { purchaseOrderQueryKeys } from "./query-keys"
 
+/**
+ * Purchase orders matching `query`. A table keeps showing the previous page while the next
+ * loads (`keepPrevious`, on by default); a section of one purchase order should not.
+ */
 export const usePurchaseOrders = (
-  query: Record<string, string | number | string[] | undefined>
+  query: Record<string, string | number | string[] | undefined>,
+  {
+    enabled = true,
+    keepPrevious = true,
+  }: { enabled?: boolean; keepPrevious?: boolean } = {}
 ) =>
   useQuery({
     queryKey: purchaseOrderQueryKeys.list(query),
@@ -14,7 +22,8 @@ export const usePurchaseOrders = (
         purchase_orders: PurchaseOrder[]
         count: number
       }>("/admin/purchase-orders", { query }),
-    placeholderData: keepPreviousData,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
+    enabled,
   })
 
 export const usePurchaseOrder = (id: string) =>

@@ -127,3 +127,13 @@ export function errorMessage(error: unknown) {
   }
   return "Something went wrong"
 }
+
+/** A date input's `YYYY-MM-DD` as the ISO timestamp the API takes; undefined when empty. */
+export function dateInputToIso(value: string) {
+  return value ? new Date(value).toISOString() : undefined
+}
+
+/** An ISO timestamp as a date input's `YYYY-MM-DD`. */
+export function isoToDateInput(value: string | null | undefined) {
+  return value ? value.slice(0, 10) : ""
+}

@@ -560,18 +560,20 @@ class BackorderModuleService extends MedusaService({
         .count({ open_count: "*" })
         .sum({
           waiting_quantity: knex.raw(
-            "CASE WHEN status IN ('new','on_order','partially_available') THEN GREATEST(quantity - allocated_quantity - cancelled_quantity, 0) ELSE 0 END"
+            "CASE WHEN status = ANY(?) THEN GREATEST(quantity - allocated_quantity - cancelled_quantity, 0) ELSE 0 END",
+            [WAITING_BACKORDER_STATUSES]
           ),
         })
         .sum({
           late_count: knex.raw(
-            "CASE WHEN status IN ('new','on_order','partially_available') AND promised_at < ? THEN 1 ELSE 0 END",
-            [now]
+            "CASE WHEN status = ANY(?) AND promised_at < ? THEN 1 ELSE 0 END",
+            [WAITING_BACKORDER_STATUSES, now]
           ),
         })
         .sum({
           without_purchase_order_count: knex.raw(
-            "CASE WHEN status = 'new' THEN 1 ELSE 0 END"
+            "CASE WHEN status = ? THEN 1 ELSE 0 END",
+            [BackorderStatus.NEW]
           ),
         })
         .min({ oldest_open_at: "created_at" }),

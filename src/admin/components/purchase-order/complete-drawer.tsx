@@ -1,4 +1,5 @@
 import { Checkbox, Input, Table, Text } from "@medusajs/ui"
+import { dateInputToIso } from "../../lib/format"
 import { Field, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
 import { useNavigate } from "react-router-dom"
@@ -44,9 +45,7 @@ export function CompleteDrawer({
           purchase_order_line_id: line.id,
           action: moved[line.id] ? "backorder" : "cancel",
         })),
-        ...(anyMoved && expectedAt
-          ? { expected_at: new Date(expectedAt).toISOString() }
-          : {}),
+        expected_at: anyMoved ? dateInputToIso(expectedAt) : undefined,
       },
       toastOutcome(
         ({ follow_up }) =>

@@ -1,15 +1,13 @@
 import { Input, Textarea } from "@medusajs/ui"
+import { dateInputToIso, isoToDateInput } from "../../lib/format"
 import { toastOutcome } from "../../lib/toasts"
-import { Field, FormDrawer } from "../form-drawer"
+import { Field, FormDrawer, DateField } from "../form-drawer"
 import { useEffect, useState } from "react"
 import {
   useSendPurchaseOrder,
   useUpdatePurchaseOrder,
 } from "../../hooks/purchase-orders"
 import type { PurchaseOrder } from "../../lib/types"
-
-const dateInput = (value: string | null | undefined) =>
-  value ? value.slice(0, 10) : ""
 
 /** Edits the expected date, supplier reference and notes; a later ETA moves promise dates. */
 export function EditDrawer({
@@ -27,7 +25,7 @@ export function EditDrawer({
   const update = useUpdatePurchaseOrder(purchaseOrder.id)
   useEffect(() => {
     if (open) {
-      setExpectedAt(dateInput(purchaseOrder.expected_at))
+      setExpectedAt(isoToDateInput(purchaseOrder.expected_at))
       setReference(purchaseOrder.supplier_reference ?? "")
       setNotes(purchaseOrder.notes ?? "")
     }
@@ -36,7 +34,7 @@ export function EditDrawer({
   const submit = () =>
     update.mutate(
       {
-        expected_at: expectedAt ? new Date(expectedAt).toISOString() : null,
+        expected_at: dateInputToIso(expectedAt) ?? null,
         supplier_reference: reference || null,
         notes: notes || null,
       },
@@ -54,14 +52,12 @@ export function EditDrawer({
       onSubmit={submit}
       isPending={update.isPending}
     >
-      <Field id="po-edit-expected" label="Expected on">
-        <Input
-          id="po-edit-expected"
-          type="date"
-          value={expectedAt}
-          onChange={(e) => setExpectedAt(e.target.value)}
-        />
-      </Field>
+      <DateField
+        id="po-edit-expected"
+        label="Expected on"
+        value={expectedAt}
+        onChange={setExpectedAt}
+      />
       <Field id="po-edit-reference" label="Supplier reference">
         <Input
           id="po-edit-reference"
@@ -94,12 +90,12 @@ export function SendDrawer({
   const send = useSendPurchaseOrder(purchaseOrder.id)
   useEffect(() => {
     if (open) {
-      setExpectedAt(dateInput(purchaseOrder.expected_at))
+      setExpectedAt(isoToDateInput(purchaseOrder.expected_at))
     }
   }, [open])
   const submit = () =>
     send.mutate(
-      expectedAt ? { expected_at: new Date(expectedAt).toISOString() } : {},
+      { expected_at: dateInputToIso(expectedAt) },
       toastOutcome(`${purchaseOrder.number} is on order`, () => {
         onOpenChange(false)
       })
@@ -113,14 +109,12 @@ export function SendDrawer({
       onSubmit={submit}
       isPending={send.isPending}
     >
-      <Field id="po-send-expected" label="Expected on (optional)">
-        <Input
-          id="po-send-expected"
-          type="date"
-          value={expectedAt}
-          onChange={(e) => setExpectedAt(e.target.value)}
-        />
-      </Field>
+      <DateField
+        id="po-send-expected"
+        label="Expected on (optional)"
+        value={expectedAt}
+        onChange={setExpectedAt}
+      />
     </FormDrawer>
   )
 }

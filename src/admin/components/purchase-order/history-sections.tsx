@@ -196,22 +196,19 @@ export function RelatedSection({
 }: {
   purchaseOrder: PurchaseOrder
 }) {
-  const { data: followUps } = usePurchaseOrders({
-    parent_id: purchaseOrder.id,
-    limit: 20,
-  })
+  const { data: followUps } = usePurchaseOrders(
+    { parent_id: purchaseOrder.id, limit: 20 },
+    { keepPrevious: false }
+  )
   const { data: parent } = usePurchaseOrders(
-    purchaseOrder.parent_id
-      ? { id: purchaseOrder.parent_id }
-      : { id: "__none__" }
+    { id: purchaseOrder.parent_id ?? "" },
+    { enabled: !!purchaseOrder.parent_id, keepPrevious: false }
   )
   const related = [
-    ...(purchaseOrder.parent_id
-      ? (parent?.purchase_orders ?? []).map((po) => ({
-          po,
-          role: "Follows up",
-        }))
-      : []),
+    ...(parent?.purchase_orders ?? []).map((po) => ({
+      po,
+      role: "Follows up",
+    })),
     ...(followUps?.purchase_orders ?? []).map((po) => ({
       po,
       role: "Follow-up",

@@ -121,9 +121,6 @@ const BackordersPage = () => {
   }
   const { data, isLoading, isError, error } = useBackorders(listQuery)
   const { data: counts } = useBackorderCounts(filters)
-  if (isError) {
-    throw error
-  }
 
   const { data: suppliers } = useSuppliers({ limit: 100 })
   const { data: locations } = useStockLocationOptions()
@@ -355,16 +352,8 @@ const BackordersPage = () => {
     [suppliers, locations, customers]
   )
 
-  const filtering: DataTableFilteringState = {}
-  for (const key of LIST_FILTERS) {
-    const values = url.getList(key)
-    if (values.length) {
-      filtering[key] = values
-    }
-  }
-  if (Object.keys(createdAt).length) {
-    filtering.created_at = createdAt
-  }
+  // The DataTable's filter chips: the list filters without the search.
+  const { q: _q, ...filtering } = filters as DataTableFilteringState
 
   const table = useDataTable({
     data: data?.backorders ?? [],
@@ -408,6 +397,11 @@ const BackordersPage = () => {
       }),
     ],
   })
+
+  // After every hook: a failed list goes to the dashboard's error page.
+  if (isError) {
+    throw error
+  }
 
   return (
     <div className="flex flex-col gap-y-3">

@@ -54,9 +54,6 @@ const PurchaseOrdersPage = () => {
   const { data, isLoading, isError, error } = usePurchaseOrders(query)
   const { data: suppliers } = useSuppliers({ limit: 100 })
   const { data: locations } = useStockLocationOptions()
-  if (isError) {
-    throw error
-  }
   const locationName = (id: string | null) =>
     locations?.stock_locations.find((l) => l.id === id)?.name ?? id ?? "-"
 
@@ -154,6 +151,11 @@ const PurchaseOrdersPage = () => {
     },
     sorting,
   })
+
+  // After every hook: a failed list goes to the dashboard's error page.
+  if (isError) {
+    throw error
+  }
 
   return (
     <Container className="divide-y p-0">

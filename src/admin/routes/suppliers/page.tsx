@@ -55,9 +55,6 @@ const SuppliersPage = () => {
     order,
     ...(q ? { q } : {}),
   })
-  if (isError) {
-    throw error
-  }
 
   const table = useDataTable({
     data: data?.suppliers ?? [],
@@ -70,6 +67,11 @@ const SuppliersPage = () => {
     pagination,
     sorting,
   })
+
+  // After every hook: a failed list goes to the dashboard's error page.
+  if (isError) {
+    throw error
+  }
 
   return (
     <Container className="divide-y p-0">

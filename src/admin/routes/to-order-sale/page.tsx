@@ -13,7 +13,7 @@ import {
   Text,
   toast,
 } from "@medusajs/ui"
-import { SimpleSelect } from "../../components/simple-select"
+import { LocationSelect } from "../../components/location-select"
 import { toastOutcome } from "../../lib/toasts"
 import { Field } from "../../components/form-drawer"
 import { useEffect, useState } from "react"
@@ -23,7 +23,6 @@ import {
   SearchSelect,
   SearchSelectOption,
 } from "../../components/search-select"
-import { useStockLocationOptions } from "../../hooks/lookups"
 import {
   useCreateToOrderSale,
   usePreviewToOrderSale,
@@ -72,7 +71,6 @@ const ToOrderSalePage = () => {
   const [policy, setPolicy] = useState<PaymentPolicy>("pay_now")
   const [depositPercent, setDepositPercent] = useState("30")
   const [preview, setPreview] = useState<ToOrderSalePreview | null>(null)
-  const { data: locations } = useStockLocationOptions()
   const previewSale = usePreviewToOrderSale()
   const createSale = useCreateToOrderSale()
 
@@ -171,15 +169,11 @@ const ToOrderSalePage = () => {
             />
           </Field>
           <Field id="sale-location" label="Shop location">
-            <SimpleSelect
+            <LocationSelect
               id="sale-location"
               value={locationId}
               onChange={setLocationId}
               placeholder="Where the customer is served"
-              options={(locations?.stock_locations ?? []).map((l) => ({
-                value: l.id,
-                label: l.name,
-              }))}
             />
           </Field>
         </div>
