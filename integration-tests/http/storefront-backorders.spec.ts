@@ -171,10 +171,13 @@ medusaIntegrationTestRunner({
           { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity: 2 },
         ])
         const recorded = await backordersOf(order.id)
-        // Start from an unrecorded order: cancel nothing, just remove the row the subscriber made.
-        await getContainer()
-          .resolve("backorder")
-          .deleteBackorders(recorded.backorders[0].id)
+        // Start from an unrecorded order: cancel nothing, just remove what the subscriber made.
+        const backorderModule = getContainer().resolve("backorder")
+        await backorderModule.deleteBackorders(recorded.backorders[0].id)
+        const checks = await backorderModule.listShortageChecks({
+          order_id: order.id,
+        })
+        await backorderModule.deleteShortageChecks(checks.map((c) => c.id))
 
         const workflow = recordOrderBackordersWorkflow(getContainer())
         workflow.appendAction("fail-after-record", "record-order-backorders", {
@@ -193,6 +196,9 @@ medusaIntegrationTestRunner({
           (await api.get(`/admin/backorders?order_id=${order.id}`, admin)).data
             .count
         ).toBe(0)
+        expect(
+          await backorderModule.listShortageChecks({ order_id: order.id })
+        ).toEqual([])
 
         await recordOrderBackordersWorkflow(getContainer()).run({
           input: { order_id: order.id },

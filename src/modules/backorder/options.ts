@@ -32,6 +32,19 @@ export const BackorderPluginOptionsSchema = z
     /** How purchase order numbers are shown: prefix and zero padding, e.g. `PO-0012`. */
     purchaseOrderPrefix: z.string().max(10).default("PO-"),
     purchaseOrderNumberPadding: z.number().int().min(0).max(10).default(4),
+    /**
+     * How the plugin's changes of stock figures lock inventory items (see
+     * `workflows/utils/locking.ts`): how long a change waits for a locked item before it is
+     * refused with a 409 (`waitSeconds`), and how long a lock outlives a crashed holder
+     * (`leaseSeconds`; it is renewed while the holder lives).
+     */
+    locking: z
+      .object({
+        waitSeconds: z.number().gt(0).max(120).default(10),
+        leaseSeconds: z.number().min(1).max(120).default(5),
+      })
+      .strict()
+      .default({ waitSeconds: 10, leaseSeconds: 5 }),
   })
   .strict()
 

@@ -23,6 +23,7 @@ import {
   PurchaseOrderLineBackorder,
   Receipt,
   ReceiptLine,
+  ShortageCheck,
   Supplier,
   SupplierVariant,
 } from "./models"
@@ -165,6 +166,7 @@ class BackorderModuleService extends MedusaService({
   PurchaseOrderLineBackorder,
   Receipt,
   ReceiptLine,
+  ShortageCheck,
   Supplier,
   SupplierVariant,
 }) {
@@ -227,6 +229,36 @@ class BackorderModuleService extends MedusaService({
       waiting.set(stockPairKey(row), Number(row.waiting))
     }
     return waiting
+  }
+
+  /**
+   * The inventory item and location pairs where backordered units still wait for stock, with
+   * how many, in one aggregate query (for the catch-up that hands out stock whose change
+   * event was lost).
+   */
+  @InjectManager()
+  async listWaitingPairs(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<(StockPair & { waiting: number })[]> {
+    const knex = this.knex(sharedContext)
+    const rows: {
+      inventory_item_id: string
+      location_id: string
+      waiting: string
+    }[] = await knex("backorder")
+      .select("inventory_item_id", "location_id")
+      .sum({
+        waiting: knex.raw("quantity - allocated_quantity - cancelled_quantity"),
+      })
+      .whereNull("deleted_at")
+      .whereIn("status", WAITING_BACKORDER_STATUSES)
+      .groupBy("inventory_item_id", "location_id")
+      .havingRaw("sum(quantity - allocated_quantity - cancelled_quantity) > 0")
+    return rows.map((row) => ({
+      inventory_item_id: row.inventory_item_id,
+      location_id: row.location_id,
+      waiting: Number(row.waiting),
+    }))
   }
 
   /**

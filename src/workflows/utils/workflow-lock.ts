@@ -1,19 +1,57 @@
-import {
-  acquireLockStep,
-  releaseLockStep,
-  useQueryGraphStep,
-} from "@medusajs/medusa/core-flows"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
-import { LOCK_TIMEOUT_SECONDS } from "./locking"
+import {
+  createStep,
+  StepResponse,
+  transform,
+  WorkflowData,
+} from "@medusajs/framework/workflows-sdk"
+import { acquireLocks, lockKeys, releaseLocks } from "./locking"
+
+type LockHandle = { keys: string[]; owner_id: string }
+
+export const acquireLocksStepId = "acquire-backorder-locks"
 
 /**
- * Inside a workflow's composition: takes the Locking module's lock on `keys` for the steps
- * that follow, with an owner of its own so parallel runs queue up, and returns what releases
- * it. Should a later step fail, the acquiring step's compensation releases the lock.
+ * This step takes the Locking module's lock on a set of keys, all at once or not at all (see
+ * `acquireLocks`), for the steps that follow. Its compensation releases it, so a failing
+ * workflow frees the keys at once instead of leaving them to their lease.
+ */
+export const acquireLocksStep = createStep(
+  acquireLocksStepId,
+  async (input: { keys: string[]; owner: string }, { container }) => {
+    const handle: LockHandle = {
+      keys: lockKeys(input.keys),
+      owner_id: generateEntityId(undefined, input.owner),
+    }
+    await acquireLocks(container, handle.keys, handle.owner_id)
+    return new StepResponse(handle, handle)
+  },
+  async (handle, { container }) => {
+    if (!handle?.keys.length) {
+      return
+    }
+    await releaseLocks(container, handle.keys, handle.owner_id)
+  }
+)
+
+export const releaseLocksStepId = "release-backorder-locks"
+
+/** This step releases a lock taken by `acquireLocksStep`. */
+export const releaseLocksStep = createStep(
+  releaseLocksStepId,
+  async (handle: LockHandle, { container }) => {
+    await releaseLocks(container, handle.keys, handle.owner_id)
+    return new StepResponse(void 0)
+  }
+)
+
+/**
+ * Inside a workflow's composition: takes the lock on `keys` for the steps that follow and
+ * returns what releases it. Should a later step fail, the lock is released by compensation.
  *
  * @example
- * const lock = acquireWorkflowLock(lockKeys, "receive")
+ * const lock = acquireWorkflowLock(keys, "receive")
  * // ...steps that change quantities...
  * lock.release()
  */
@@ -22,15 +60,10 @@ export function acquireWorkflowLock(
   owner: string
 ) {
   // Whole values, not properties of a transform's result: those do not resolve as step input.
-  const ownerId = transform({ keys }, () => generateEntityId(undefined, owner))
-  acquireLockStep({
-    key: keys,
-    ownerId,
-    timeout: LOCK_TIMEOUT_SECONDS,
-    ttl: 120,
-  })
+  const input = transform({ keys }, ({ keys }) => ({ keys, owner }))
+  const handle = acquireLocksStep(input)
   return {
-    release: () => releaseLockStep({ key: keys, ownerId }),
+    release: () => releaseLocksStep(handle),
   }
 }
 
@@ -50,12 +83,11 @@ export function acquirePurchaseOrderLock(
   }).config({ name: "purchase-order-items" })
   const keys = transform(
     { purchaseOrderId, lines },
-    ({ purchaseOrderId, lines }) => [
-      `purchase_order:${purchaseOrderId}`,
-      ...new Set(
-        lines.map((l) => l.inventory_item_id).filter((id): id is string => !!id)
-      ),
-    ]
+    ({ purchaseOrderId, lines }) =>
+      lockKeys([
+        `purchase_order:${purchaseOrderId}`,
+        ...lines.map((l) => l.inventory_item_id),
+      ])
   )
   return acquireWorkflowLock(keys, owner)
 }

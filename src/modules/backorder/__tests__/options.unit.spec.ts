@@ -11,6 +11,7 @@ describe("resolveBackorderPluginOptions", () => {
       defaultDepositPercent: 30,
       purchaseOrderPrefix: "PO-",
       purchaseOrderNumberPadding: 4,
+      locking: { waitSeconds: 10, leaseSeconds: 5 },
     })
   })
 

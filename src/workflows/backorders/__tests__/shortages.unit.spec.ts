@@ -1,12 +1,19 @@
 import { assignShortages, splitSaleLine } from "../utils/shortages"
 
 const key = "iitem_1:sloc_1"
-const candidate = (line_item_id: string, quantity: number, recorded = 0) => ({
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 2, 12, minute))
+const candidate = (
+  line_item_id: string,
+  quantity: number,
+  checked = 0,
+  minute = 0
+) => ({
   line_item_id,
   inventory_item_id: "iitem_1",
   location_id: "sloc_1",
   quantity,
-  recorded,
+  checked,
+  reserved_at: at(minute),
 })
 
 describe("assignShortages", () => {
@@ -29,19 +36,30 @@ describe("assignShortages", () => {
     expect([...shortages]).toEqual([["line_b", 4]])
   })
 
-  it("hands the gap to candidates in order, each at most what it reserved", () => {
+  it("hands the gap to the lines reserved last first, each at most what it reserved", () => {
     const shortages = assignShortages(
-      [candidate("line_a", 2), candidate("line_b", 5)],
+      [candidate("line_a", 2, 0, 1), candidate("line_b", 5, 0, 2)],
       new Map([[key, { stocked: 3, reserved: 7 }]]),
       new Map()
     )
-    expect([...shortages]).toEqual([
-      ["line_a", 2],
-      ["line_b", 2],
-    ])
+    expect([...shortages]).toEqual([["line_b", 4]])
   })
 
-  it("records nothing when stock covers the reservations, and nothing twice for a recorded line", () => {
+  it("leaves the gap to unchecked lines reserved after the candidate", () => {
+    // 2 on hand, 4 orders of 1; the 2nd is checked while the 3rd and 4th wait unchecked.
+    const shortages = assignShortages(
+      [candidate("line_2", 1, 0, 2)],
+      new Map([[key, { stocked: 2, reserved: 4 }]]),
+      new Map(),
+      [
+        { ...candidate("line_3", 1, 0, 3), unchecked: 1 },
+        { ...candidate("line_4", 1, 0, 4), unchecked: 1 },
+      ]
+    )
+    expect(shortages.size).toBe(0)
+  })
+
+  it("records nothing when stock covers the reservations, and nothing twice for a checked line", () => {
     expect(
       assignShortages(
         [candidate("line_a", 2)],
@@ -51,12 +69,56 @@ describe("assignShortages", () => {
     ).toBe(0)
     expect(
       assignShortages(
-        [candidate("line_a", 3, 2)],
+        [candidate("line_a", 3, 3)],
         new Map([[key, { stocked: 1, reserved: 3 }]]),
         new Map([[key, 2]])
       ).size
     ).toBe(0)
   })
+
+  // 2 on hand, 8 checkouts of 1 placed one after the other while no worker recorded them,
+  // then checked in every order a queue might deliver them: the 6 placed last are short.
+  it.each([
+    ["placed order", [1, 2, 3, 4, 5, 6, 7, 8]],
+    ["reverse order", [8, 7, 6, 5, 4, 3, 2, 1]],
+    ["mixed order", [1, 2, 6, 7, 3, 8, 5, 4]],
+    ["another mixed order", [5, 1, 8, 2, 7, 3, 6, 4]],
+  ])(
+    "records the orders placed after the stock ran out, checked in %s",
+    (_, sequence) => {
+      const lines = [1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
+        candidate(`line_${n}`, 1, 0, n)
+      )
+      const checked = new Set<string>()
+      let waiting = 0
+      const short: string[] = []
+      for (const n of sequence) {
+        const line = lines[n - 1]
+        const unchecked = lines
+          .filter((l) => l !== line && !checked.has(l.line_item_id))
+          .map((l) => ({ ...l, unchecked: 1 }))
+        const result = assignShortages(
+          [line],
+          new Map([[key, { stocked: 2, reserved: 8 }]]),
+          new Map([[key, waiting]]),
+          unchecked
+        )
+        checked.add(line.line_item_id)
+        waiting += result.get(line.line_item_id) ?? 0
+        if (result.get(line.line_item_id)) {
+          short.push(line.line_item_id)
+        }
+      }
+      expect(short.sort()).toEqual([
+        "line_3",
+        "line_4",
+        "line_5",
+        "line_6",
+        "line_7",
+        "line_8",
+      ])
+    }
+  )
 })
 
 describe("splitSaleLine", () => {

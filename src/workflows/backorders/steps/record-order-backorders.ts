@@ -1,9 +1,10 @@
+import { BigNumberInput } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderSource, PaymentPolicy } from "../../../types/enums"
-import { roundAmount } from "../utils/money"
+import { roundAmount, toNumber } from "../utils/money"
 import {
   findShortages,
   ShortageCandidate,
@@ -32,6 +33,7 @@ export type RecordOrderBackordersStepInput = {
     inventory_item_id: string
     location_id: string
     quantity: number
+    created_at: Date | string
   }[]
   existing: {
     id: string
@@ -68,21 +70,32 @@ export const recordOrderBackordersStep = createStep(
         null
       )
     }
-    const pairs = uniquePairs(candidates)
-    const lockKeys = [...new Set(pairs.map((p) => p.inventory_item_id))]
+    const lockKeys = candidates.map((c) => c.inventory_item_id)
 
     const result = await withLock(container, lockKeys, async () => {
+      // Read inside the lock: another instance may have checked these lines meanwhile.
+      const fresh = await backorderModule.listShortageChecks(
+        { line_item_id: candidates.map((c) => c.line_item_id) },
+        { select: ["id", "line_item_id", "checked_quantity", "short_quantity"] }
+      )
+      const checks = new Map(fresh.map((c) => [c.line_item_id, c]))
+      const open = candidates
+        .map((c) => {
+          const check = checks.get(c.line_item_id)
+          return check ? { ...c, checked: toNumber(check.checked_quantity) } : c
+        })
+        .filter((c) => c.quantity > c.checked)
       const shortages = await findShortages(
         inventoryModule,
         backorderModule,
-        candidates
+        open
       )
       const itemsById = new Map(
         input.order.items.map((item) => [item.id, item])
       )
       const toCreate: { candidate: ShortageCandidate; short: number }[] = []
       const toGrow: { id: string; quantity: number; previous: number }[] = []
-      for (const candidate of candidates) {
+      for (const candidate of open) {
         const short = shortages.get(candidate.line_item_id)
         if (!short) {
           continue
@@ -132,12 +145,23 @@ export const recordOrderBackordersStep = createStep(
           toGrow.map(({ id, quantity }) => ({ id, quantity }))
         )
       }
-      return { created: created.map((b) => b.id), grown: toGrow }
+      const checked = await saveShortageChecks(
+        backorderModule,
+        input.order.id,
+        open,
+        shortages,
+        checks
+      )
+      return { created: created.map((b) => b.id), grown: toGrow, checked }
     })
 
     return new StepResponse(
       { created_ids: result.created, grown_ids: result.grown.map((g) => g.id) },
-      { createdIds: result.created, grown: result.grown }
+      {
+        createdIds: result.created,
+        grown: result.grown,
+        checks: result.checked,
+      }
     )
   },
   async (data, { container }) => {
@@ -154,8 +178,87 @@ export const recordOrderBackordersStep = createStep(
         data.grown.map(({ id, previous }) => ({ id, quantity: previous }))
       )
     }
+    await revertShortageChecks(backorderModule, data.checks)
   }
 )
+
+export type ShortageCheckUndo = {
+  created: string[]
+  updated: { id: string; checked_quantity: number; short_quantity: number }[]
+}
+
+/**
+ * Records that the candidates' reserved units were checked, and how many were short: one
+ * check per order line, created or moved forward. Returns what undoes it.
+ */
+export async function saveShortageChecks(
+  backorderModule: BackorderModuleService,
+  orderId: string,
+  candidates: ShortageCandidate[],
+  shortages: Map<string, number>,
+  existing: Map<
+    string,
+    {
+      id: string
+      checked_quantity: BigNumberInput
+      short_quantity: BigNumberInput
+    }
+  >
+): Promise<ShortageCheckUndo> {
+  const toCreate = candidates.filter((c) => !existing.has(c.line_item_id))
+  const toUpdate = candidates.filter((c) => existing.has(c.line_item_id))
+  const created = toCreate.length
+    ? await backorderModule.createShortageChecks(
+        toCreate.map((c) => ({
+          order_id: orderId,
+          line_item_id: c.line_item_id,
+          inventory_item_id: c.inventory_item_id,
+          location_id: c.location_id,
+          checked_quantity: c.quantity,
+          short_quantity: shortages.get(c.line_item_id) ?? 0,
+        }))
+      )
+    : []
+  const updated = toUpdate.map((c) => {
+    const check = existing.get(c.line_item_id)!
+    return {
+      id: check.id,
+      checked_quantity: toNumber(check.checked_quantity),
+      short_quantity: toNumber(check.short_quantity),
+      next: {
+        id: check.id,
+        checked_quantity: Math.max(
+          c.quantity,
+          toNumber(check.checked_quantity)
+        ),
+        short_quantity:
+          toNumber(check.short_quantity) + (shortages.get(c.line_item_id) ?? 0),
+      },
+    }
+  })
+  if (updated.length) {
+    await backorderModule.updateShortageChecks(updated.map((u) => u.next))
+  }
+  return {
+    created: created.map((c) => c.id),
+    updated: updated.map(({ next: _next, ...previous }) => previous),
+  }
+}
+
+export async function revertShortageChecks(
+  backorderModule: BackorderModuleService,
+  undo: ShortageCheckUndo | undefined
+) {
+  if (!undo) {
+    return
+  }
+  if (undo.created.length) {
+    await backorderModule.deleteShortageChecks(undo.created)
+  }
+  if (undo.updated.length) {
+    await backorderModule.updateShortageChecks(undo.updated)
+  }
+}
 
 /**
  * One candidate per order line reserved at one location of one inventory item. Lines of
@@ -192,7 +295,12 @@ function buildCandidates(
       line_item_id: item.id,
       ...pairs[0],
       quantity: reservations.reduce((sum, r) => sum + r.quantity, 0),
-      recorded: existing ? existing.quantity - existing.cancelled_quantity : 0,
+      // The line's shortage check, read under the lock, replaces this; a line recorded
+      // before checks existed counts what its backorder holds as checked.
+      checked: existing ? existing.quantity - existing.cancelled_quantity : 0,
+      reserved_at: new Date(
+        Math.max(...reservations.map((r) => new Date(r.created_at).getTime()))
+      ),
     })
   }
   return candidates

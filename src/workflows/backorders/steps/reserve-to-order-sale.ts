@@ -5,6 +5,7 @@ import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderSource, PaymentPolicy } from "../../../types/enums"
 import { roundAmount } from "../utils/money"
 import { findShortages } from "../utils/shortages"
+import { saveShortageChecks } from "./record-order-backorders"
 import { withLock } from "../../utils/locking"
 
 export type ReserveToOrderSaleStepInput = {
@@ -70,10 +71,8 @@ export const reserveToOrderSaleStep = createStep(
 
     // Reserving, reading the stock figures and recording the backorders happen in one
     // critical section: the next sale of the item must see this sale's backorders.
-    const { reservationIds, shortages, backorderIds, dueNow } = await withLock(
-      container,
-      lockKeys,
-      async () => {
+    const { reservationIds, shortages, backorderIds, checkIds, dueNow } =
+      await withLock(container, lockKeys, async () => {
         const reservations = managed.length
           ? await inventoryModule.createReservationItems(
               managed.map((item) => ({
@@ -89,25 +88,40 @@ export const reserveToOrderSaleStep = createStep(
         const reservationIds = reservations.map((r) => r.id)
         // A failing step is not compensated: undo its reservations before rethrowing.
         try {
-          const shortages = await findShortages(
-            inventoryModule,
-            backorderModule,
-            managed.map((item) => ({
+          const candidates = managed.map((item) => {
+            const reservation = reservations.find(
+              (r) => r.line_item_id === item.id
+            )!
+            return {
               line_item_id: item.id,
               inventory_item_id: input.inventory_item_ids[item.variant_id],
               location_id: input.location_id,
               quantity: item.quantity,
-              recorded: 0,
-            }))
+              checked: 0,
+              reserved_at: new Date(reservation.created_at),
+            }
+          })
+          const shortages = await findShortages(
+            inventoryModule,
+            backorderModule,
+            candidates
           )
           const { dueNow, rows } = buildBackorders(input, managed, shortages)
           const backorders = rows.length
             ? await backorderModule.createBackorders(rows)
             : []
+          const checks = await saveShortageChecks(
+            backorderModule,
+            input.order.id,
+            candidates,
+            shortages,
+            new Map()
+          )
           return {
             reservationIds,
             shortages,
             backorderIds: backorders.map((b) => b.id),
+            checkIds: checks.created,
             dueNow,
           }
         } catch (error) {
@@ -116,8 +130,7 @@ export const reserveToOrderSaleStep = createStep(
           }
           throw error
         }
-      }
-    )
+      })
 
     const output: ReserveToOrderSaleStepOutput = {
       backorder_ids: backorderIds,
@@ -127,6 +140,7 @@ export const reserveToOrderSaleStep = createStep(
     return new StepResponse(output, {
       reservationIds,
       backorderIds: output.backorder_ids,
+      checkIds,
       lockKeys,
     })
   },
@@ -138,6 +152,9 @@ export const reserveToOrderSaleStep = createStep(
       container.resolve(BACKORDER_MODULE)
     if (data.backorderIds.length) {
       await backorderModule.deleteBackorders(data.backorderIds)
+    }
+    if (data.checkIds.length) {
+      await backorderModule.deleteShortageChecks(data.checkIds)
     }
     if (data.reservationIds.length) {
       const inventoryModule = container.resolve(Modules.INVENTORY)

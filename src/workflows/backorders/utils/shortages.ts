@@ -1,4 +1,8 @@
-import { IInventoryService } from "@medusajs/framework/types"
+import {
+  BigNumberInput,
+  FilterableReservationItemProps,
+  IInventoryService,
+} from "@medusajs/framework/types"
 import BackorderModuleService, {
   StockPair,
   stockPairKey,
@@ -11,8 +15,18 @@ export type ShortageCandidate = StockPair & {
   line_item_id: string
   /** Units of the line reserved at the location. */
   quantity: number
-  /** Units of the line already recorded as backordered (quantity − cancelled of its backorder). */
-  recorded: number
+  /** Of those, units already checked for a shortage (and recorded if they were short). */
+  checked: number
+  /** When the line's (latest) reservation at the location was made: its place in the queue. */
+  reserved_at: Date
+}
+
+/** Units reserved at a stock pair by other order lines that nobody has checked yet. */
+export type UncheckedReservation = StockPair & {
+  line_item_id: string
+  reserved_at: Date
+  /** Reserved units of that line not checked yet. */
+  unchecked: number
 }
 
 /**
@@ -20,28 +34,45 @@ export type ShortageCandidate = StockPair & {
  *
  * Every sold unit is reserved, so at an inventory item and location the units reserved but
  * not on the shelf are `max(0, reserved − stocked)`. The units already waiting on recorded
- * backorders are part of that; the rest (the gap) was sold short by orders not yet recorded,
- * and is handed to the candidate lines in the order given, each at most up to what it
- * reserved. Run under the inventory item lock, with the figures read inside it, this never
- * records a unit twice whichever order or instance gets there first.
+ * backorders are part of that; the rest (the gap) was sold short by lines not checked yet.
+ * First placed, first served: of those lines, the ones reserved last are the short ones. So
+ * each candidate, newest first, takes what is left of the gap once the unchecked lines
+ * reserved after it have taken theirs, at most its own unchecked units.
+ *
+ * Run under the inventory item lock, with the figures read inside it, this records each unit
+ * once, on the orders placed after the stock ran out, whichever order the lines are checked
+ * in and on whichever instance.
  */
 export function assignShortages(
   candidates: ShortageCandidate[],
   levels: Map<string, StockFigures>,
-  waiting: Map<string, number>
+  waiting: Map<string, number>,
+  unchecked: UncheckedReservation[] = []
 ): Map<string, number> {
   const gaps = new Map<string, number>()
   for (const [key, level] of levels) {
     const uncovered = Math.max(0, level.reserved - level.stocked)
     gaps.set(key, uncovered - (waiting.get(key) ?? 0))
   }
+  const newest = [...candidates].sort(
+    (a, b) =>
+      b.reserved_at.getTime() - a.reserved_at.getTime() ||
+      (a.line_item_id < b.line_item_id ? 1 : -1)
+  )
 
   const shortages = new Map<string, number>()
-  for (const candidate of candidates) {
+  for (const candidate of newest) {
     const key = stockPairKey(candidate)
     const gap = gaps.get(key) ?? 0
-    const room = candidate.quantity - candidate.recorded
-    const short = Math.max(0, Math.min(room, gap))
+    const later = unchecked
+      .filter(
+        (u) =>
+          stockPairKey(u) === key &&
+          u.reserved_at.getTime() > candidate.reserved_at.getTime()
+      )
+      .reduce((sum, u) => sum + u.unchecked, 0)
+    const room = candidate.quantity - candidate.checked
+    const short = Math.max(0, Math.min(room, gap - later))
     if (short > 0) {
       shortages.set(candidate.line_item_id, short)
       gaps.set(key, gap - short)
@@ -103,9 +134,10 @@ export function uniquePairs(rows: StockPair[]): StockPair[] {
 }
 
 /**
- * Reads the stock figures and the waiting backorder units of the candidates' items and
- * locations and assigns the shortages. Call it inside the lock on the inventory item ids, and
- * record the backorders before leaving the lock.
+ * Reads the stock figures, the waiting backorder units and the reservations of lines not
+ * checked yet that were made after the candidates', and assigns the shortages. Call it inside
+ * the lock on the inventory item ids, and record the backorders and the checks before leaving
+ * the lock.
  */
 export async function findShortages(
   inventoryModule: IInventoryService,
@@ -116,12 +148,32 @@ export async function findShortages(
     return new Map()
   }
   const pairs = uniquePairs(candidates)
-  const [levels, waiting] = await Promise.all([
+  const oldest = new Date(
+    Math.min(...candidates.map((c) => c.reserved_at.getTime()))
+  )
+  const [levels, waiting, later] = await Promise.all([
     inventoryModule.listInventoryLevels({
       inventory_item_id: [...new Set(pairs.map((p) => p.inventory_item_id))],
       location_id: [...new Set(pairs.map((p) => p.location_id))],
     }),
     backorderModule.sumWaitingQuantities(pairs),
+    inventoryModule.listReservationItems(
+      {
+        inventory_item_id: [...new Set(pairs.map((p) => p.inventory_item_id))],
+        location_id: [...new Set(pairs.map((p) => p.location_id))],
+        // Not in the filter's type, but a column the inventory module filters on.
+        created_at: { $gt: oldest },
+      } as FilterableReservationItemProps,
+      {
+        select: [
+          "line_item_id",
+          "inventory_item_id",
+          "location_id",
+          "quantity",
+          "created_at",
+        ],
+      }
+    ),
   ])
   const figures = new Map<string, StockFigures>(
     levels.map((level) => [
@@ -132,5 +184,69 @@ export async function findShortages(
       },
     ])
   )
-  return assignShortages(candidates, figures, waiting)
+  const own = new Set(candidates.map((c) => c.line_item_id))
+  const others = later.filter(
+    (r): r is typeof r & { line_item_id: string } =>
+      !!r.line_item_id && !own.has(r.line_item_id)
+  )
+  const unchecked = await findUnchecked(backorderModule, others)
+  return assignShortages(candidates, figures, waiting, unchecked)
+}
+
+/**
+ * Of some reservations of order lines, the units no shortage check has looked at yet (per
+ * line and stock pair). Lines recorded before checks existed (a backorder, no check) count as
+ * checked.
+ */
+export async function findUnchecked(
+  backorderModule: BackorderModuleService,
+  reservations: (StockPair & {
+    line_item_id: string
+    quantity: BigNumberInput
+    created_at: Date | string
+  })[]
+): Promise<UncheckedReservation[]> {
+  if (!reservations.length) {
+    return []
+  }
+  const lineIds = [...new Set(reservations.map((r) => r.line_item_id))]
+  const [checks, backorders] = await Promise.all([
+    backorderModule.listShortageChecks(
+      { line_item_id: lineIds },
+      { select: ["line_item_id", "checked_quantity"] }
+    ),
+    backorderModule.listBackorders(
+      { line_item_id: lineIds },
+      { select: ["line_item_id"], withDeleted: false }
+    ),
+  ])
+  const checked = new Map(
+    checks.map((c) => [c.line_item_id, toNumber(c.checked_quantity)])
+  )
+  const recordedBefore = new Set(backorders.map((b) => b.line_item_id))
+  const byLine = new Map<string, UncheckedReservation>()
+  for (const r of reservations) {
+    if (recordedBefore.has(r.line_item_id) && !checked.has(r.line_item_id)) {
+      continue
+    }
+    const key = `${r.line_item_id}:${stockPairKey(r)}`
+    const current = byLine.get(key)
+    const reservedAt = new Date(r.created_at)
+    byLine.set(key, {
+      line_item_id: r.line_item_id,
+      inventory_item_id: r.inventory_item_id,
+      location_id: r.location_id,
+      reserved_at:
+        current && current.reserved_at > reservedAt
+          ? current.reserved_at
+          : reservedAt,
+      unchecked: (current?.unchecked ?? 0) + toNumber(r.quantity),
+    })
+  }
+  return [...byLine.values()]
+    .map((u) => ({
+      ...u,
+      unchecked: Math.max(0, u.unchecked - (checked.get(u.line_item_id) ?? 0)),
+    }))
+    .filter((u) => u.unchecked > 0)
 }

@@ -70,6 +70,7 @@ export const recordOrderBackordersWorkflow = createWorkflow(
         "inventory_item_id",
         "location_id",
         "quantity",
+        "created_at",
       ],
       filters: { line_item_id: lineItemIds },
     }).config({ name: "reservations" })
@@ -117,6 +118,7 @@ export const recordOrderBackordersWorkflow = createWorkflow(
             inventory_item_id: r.inventory_item_id,
             location_id: r.location_id,
             quantity: toNumber(r.quantity),
+            created_at: r.created_at,
           })),
           existing: existing.map((b) => ({
             id: b.id,

@@ -1,0 +1,23 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { catchUpBackorders } from "../workflows/backorders/utils/catch-up"
+
+/**
+ * Every minute, on the worker: records the shortages of orders whose `order.placed` event was
+ * lost or whose handler failed, and hands out free stock whose inventory level event was
+ * missed. Nothing that must happen depends on one delivery of one event.
+ */
+export default async function catchUpBackordersJob(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const result = await catchUpBackorders(container)
+  if (result.recorded_order_ids.length || result.allocated_level_ids.length) {
+    logger.info(
+      `Backorders caught up: recorded orders ${result.recorded_order_ids.join(", ") || "none"}; allocated stock at inventory levels ${result.allocated_level_ids.join(", ") || "none"}`
+    )
+  }
+}
+
+export const config = {
+  name: "backorders-catch-up",
+  schedule: "* * * * *",
+}

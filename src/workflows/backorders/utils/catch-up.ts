@@ -1,0 +1,147 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { FilterableReservationItemProps } from "@medusajs/framework/types"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService, {
+  stockPairKey,
+} from "../../../modules/backorder/service"
+import { allocateFreeStockWorkflow } from "../../allocation/workflows/allocate-free-stock"
+import { recordOrderBackordersWorkflow } from "../workflows/record-order-backorders"
+import { toNumber } from "./money"
+import { findUnchecked } from "./shortages"
+
+export type CatchUpOptions = {
+  /** How far back to look for order lines nobody checked, in hours. */
+  lookbackHours?: number
+  /** Lines reserved more recently than this are left to the `order.placed` subscriber. */
+  graceSeconds?: number
+  /** At most this many reservations are looked at in one run. */
+  limit?: number
+}
+
+export type CatchUpResult = {
+  /** Orders whose unchecked lines were recorded now. */
+  recorded_order_ids: string[]
+  /** Inventory levels whose free units were handed to waiting backorders now. */
+  allocated_level_ids: string[]
+}
+
+/**
+ * What must happen even when an event is lost, late or its handler failed (a lock held too
+ * long, a worker killed): order lines that Medusa reserved and nobody checked for a shortage
+ * are recorded, and stock that is free where backorders wait is handed out. Both run the same
+ * idempotent workflows as the subscribers, under the same locks, so running this while a
+ * subscriber handles the same order, on another instance, or twice, changes nothing twice.
+ */
+export async function catchUpBackorders(
+  container: MedusaContainer,
+  options: CatchUpOptions = {}
+): Promise<CatchUpResult> {
+  const recorded = await recordMissedOrders(container, options)
+  const allocated = await allocateMissedStock(container)
+  return { recorded_order_ids: recorded, allocated_level_ids: allocated }
+}
+
+async function recordMissedOrders(
+  container: MedusaContainer,
+  { lookbackHours = 72, graceSeconds = 30, limit = 5000 }: CatchUpOptions
+): Promise<string[]> {
+  const inventoryModule = container.resolve(Modules.INVENTORY)
+  const backorderModule: BackorderModuleService =
+    container.resolve(BACKORDER_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const now = Date.now()
+  const reservations = await inventoryModule.listReservationItems(
+    {
+      created_at: {
+        $gte: new Date(now - lookbackHours * 3600_000),
+        $lte: new Date(now - graceSeconds * 1000),
+      },
+    } as FilterableReservationItemProps,
+    {
+      select: [
+        "line_item_id",
+        "inventory_item_id",
+        "location_id",
+        "quantity",
+        "created_at",
+      ],
+      order: { created_at: "ASC" },
+      take: limit,
+    }
+  )
+  const unchecked = await findUnchecked(
+    backorderModule,
+    reservations.filter(
+      (r): r is typeof r & { line_item_id: string } => !!r.line_item_id
+    )
+  )
+  if (!unchecked.length) {
+    return []
+  }
+  const { data: orderItems } = await query.graph({
+    entity: "order_item",
+    fields: ["order_id", "item_id"],
+    filters: { item_id: [...new Set(unchecked.map((u) => u.line_item_id))] },
+  })
+  // Oldest first, so each order's recording sees the lines placed after it still unchecked.
+  const orderIds: string[] = []
+  for (const u of unchecked.sort(
+    (a, b) => a.reserved_at.getTime() - b.reserved_at.getTime()
+  )) {
+    const orderId = orderItems.find(
+      (i) => i.item_id === u.line_item_id
+    )?.order_id
+    if (orderId && !orderIds.includes(orderId)) {
+      orderIds.push(orderId)
+    }
+  }
+  const recorded: string[] = []
+  for (const orderId of orderIds) {
+    const { errors } = await recordOrderBackordersWorkflow(container).run({
+      input: { order_id: orderId },
+      throwOnError: false,
+    })
+    if (!errors.length) {
+      recorded.push(orderId)
+    }
+  }
+  return recorded
+}
+
+async function allocateMissedStock(
+  container: MedusaContainer
+): Promise<string[]> {
+  const inventoryModule = container.resolve(Modules.INVENTORY)
+  const backorderModule: BackorderModuleService =
+    container.resolve(BACKORDER_MODULE)
+  const pairs = await backorderModule.listWaitingPairs()
+  if (!pairs.length) {
+    return []
+  }
+  const levels = await inventoryModule.listInventoryLevels({
+    inventory_item_id: [...new Set(pairs.map((p) => p.inventory_item_id))],
+    location_id: [...new Set(pairs.map((p) => p.location_id))],
+  })
+  const waiting = new Map(pairs.map((p) => [stockPairKey(p), p.waiting]))
+  // Units on the shelf and not held by orders, plus those held for waiting backorders.
+  const free = levels.filter(
+    (level) =>
+      waiting.has(stockPairKey(level)) &&
+      toNumber(level.stocked_quantity) -
+        toNumber(level.reserved_quantity) +
+        waiting.get(stockPairKey(level))! >
+        0
+  )
+  const allocated: string[] = []
+  for (const level of free) {
+    const { result, errors } = await allocateFreeStockWorkflow(container).run({
+      input: { inventory_level_ids: [level.id] },
+      throwOnError: false,
+    })
+    if (!errors.length && result.length) {
+      allocated.push(level.id)
+    }
+  }
+  return allocated
+}
