@@ -72,6 +72,9 @@ const backorderOptions: BackorderPluginOptions = {
     (process.env
       .BACKORDER_STOCK_RECEIVED_ON as BackorderPluginOptions["stockReceivedOn"]) ||
     undefined,
+  // The in-process HTTP tests switch the catch-up job off, so nothing records or allocates
+  // behind a test's back; the multi-instance tests run it.
+  ...(process.env.BACKORDER_CATCH_UP === "false" ? { catchUp: false } : {}),
 }
 
 module.exports = defineConfig({

@@ -1,5 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BACKORDER_MODULE } from "../modules/backorder"
+import BackorderModuleService from "../modules/backorder/service"
 import { catchUpBackorders } from "../workflows/backorders/utils/catch-up"
 
 /**
@@ -9,7 +11,13 @@ import { catchUpBackorders } from "../workflows/backorders/utils/catch-up"
  */
 export default async function catchUpBackordersJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const result = await catchUpBackorders(container)
+  const backorderModule: BackorderModuleService =
+    container.resolve(BACKORDER_MODULE)
+  const options = backorderModule.getOptions().catchUp
+  if (!options) {
+    return
+  }
+  const result = await catchUpBackorders(container, options)
   if (result.recorded_order_ids.length || result.allocated_level_ids.length) {
     logger.info(
       `Backorders caught up: recorded orders ${result.recorded_order_ids.join(", ") || "none"}; allocated stock at inventory levels ${result.allocated_level_ids.join(", ") || "none"}`

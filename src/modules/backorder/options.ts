@@ -33,6 +33,27 @@ export const BackorderPluginOptionsSchema = z
     purchaseOrderPrefix: z.string().max(10).default("PO-"),
     purchaseOrderNumberPadding: z.number().int().min(0).max(10).default(4),
     /**
+     * The catch-up job (every minute, on the worker) that records order lines nobody checked
+     * for a shortage (a lost or failed `order.placed`) and hands out free stock whose event
+     * was missed: how far back it looks, how long it leaves a new reservation to the event
+     * subscriber, or `false` to switch it off.
+     */
+    catchUp: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            lookbackHours: z
+              .number()
+              .gt(0)
+              .max(24 * 90)
+              .default(72),
+            graceSeconds: z.number().min(0).max(3600).default(30),
+          })
+          .strict(),
+      ])
+      .default({ lookbackHours: 72, graceSeconds: 30 }),
+    /**
      * How the plugin's changes of stock figures lock inventory items (see
      * `workflows/utils/locking.ts`): how long a change waits for a locked item before it is
      * refused with a 409 (`waitSeconds`), and how long a lock outlives a crashed holder

@@ -11,6 +11,7 @@ describe("resolveBackorderPluginOptions", () => {
       defaultDepositPercent: 30,
       purchaseOrderPrefix: "PO-",
       purchaseOrderNumberPadding: 4,
+      catchUp: { lookbackHours: 72, graceSeconds: 30 },
       locking: { waitSeconds: 10, leaseSeconds: 5 },
     })
   })
