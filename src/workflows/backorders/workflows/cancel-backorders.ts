@@ -1,8 +1,4 @@
-import {
-  emitEventStep,
-  refundPaymentsWorkflow,
-  useQueryGraphStep,
-} from "@medusajs/medusa/core-flows"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { BigNumberInput } from "@medusajs/framework/types"
 import {
   createWorkflow,
@@ -15,6 +11,7 @@ import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
 import { allocateFreedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
 import { cancelBackordersStep } from "../steps/cancel-backorders"
+import { refundBackorderPaymentsStep } from "../steps/refund-backorder-payments"
 import { releaseBackorderReservationsStep } from "../steps/release-backorder-reservations"
 import { validateBackorderCancellationStep } from "../steps/validate-backorder-cancellation"
 import { toNumber } from "../utils/money"
@@ -126,6 +123,19 @@ export const cancelBackordersWorkflow = createWorkflow(
       ),
     }).config({ name: "emit-backorder-allocated" })
 
+    const events = transform({ cancellations }, ({ cancellations }) =>
+      cancellations.map((c) => ({
+        id: c.id,
+        order_id: c.order_id,
+        quantity: c.quantity,
+        status: c.next.status,
+        freed_allocated: c.freed_allocated,
+        refund_amount: c.refund_amount,
+      }))
+    )
+    emitEventStep({ eventName: BackorderEvents.CANCELLED, data: events })
+
+    // Last: money handed back cannot be taken back if a later step failed.
     const refundOrderIds = transform({ cancellations }, ({ cancellations }) => [
       ...new Set(
         cancellations.filter((c) => c.refund_amount > 0).map((c) => c.order_id)
@@ -157,20 +167,8 @@ export const cancelBackordersWorkflow = createWorkflow(
             input.canceled_by
           )
       )
-      refundPaymentsWorkflow.runAsStep({ input: refunds })
+      refundBackorderPaymentsStep(refunds)
     })
-
-    const events = transform({ cancellations }, ({ cancellations }) =>
-      cancellations.map((c) => ({
-        id: c.id,
-        order_id: c.order_id,
-        quantity: c.quantity,
-        status: c.next.status,
-        freed_allocated: c.freed_allocated,
-        refund_amount: c.refund_amount,
-      }))
-    )
-    emitEventStep({ eventName: BackorderEvents.CANCELLED, data: events })
 
     return new WorkflowResponse(cancellations)
   }

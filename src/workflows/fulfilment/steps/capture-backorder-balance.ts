@@ -1,12 +1,15 @@
-import { Modules } from "@medusajs/framework/utils"
+import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { refundBackorderBalanceWorkflow } from "../workflows/refund-backorder-balance"
 
 export const captureBackorderBalanceStepId = "capture-backorder-balance"
 
 /**
- * This step captures the balance due for packed backordered units on the order's
- * authorized payment. A capture cannot be undone, so its compensation refunds the same
- * amount: should a later step fail, the customer is not charged for goods not handed over.
+ * This step captures the balance due for packed backordered units through Medusa's
+ * `capturePaymentWorkflow`, so the capture is an order transaction and the order's
+ * `paid_total`, outstanding amount and payment status follow. A capture cannot be undone, so
+ * its compensation refunds the same amount with its own order transaction: should a later
+ * step fail, the customer is not charged for goods not handed over.
  */
 export const captureBackorderBalanceStep = createStep(
   captureBackorderBalanceStepId,
@@ -17,11 +20,12 @@ export const captureBackorderBalanceStep = createStep(
     if (!input.payment_id || input.amount <= 0) {
       return new StepResponse(0, null)
     }
-    const paymentModule = container.resolve(Modules.PAYMENT)
-    await paymentModule.capturePayment({
-      payment_id: input.payment_id,
-      amount: input.amount,
-      captured_by: input.captured_by,
+    await capturePaymentWorkflow(container).run({
+      input: {
+        payment_id: input.payment_id,
+        amount: input.amount,
+        captured_by: input.captured_by,
+      },
     })
     return new StepResponse(input.amount, {
       payment_id: input.payment_id,
@@ -33,12 +37,13 @@ export const captureBackorderBalanceStep = createStep(
     if (!capture) {
       return
     }
-    const paymentModule = container.resolve(Modules.PAYMENT)
-    await paymentModule.refundPayment({
-      payment_id: capture.payment_id,
-      amount: capture.amount,
-      created_by: capture.created_by,
-      note: "Backorder fulfilment rolled back",
+    await refundBackorderBalanceWorkflow(container).run({
+      input: {
+        payment_id: capture.payment_id,
+        amount: capture.amount,
+        created_by: capture.created_by,
+        note: "Backorder fulfilment rolled back",
+      },
     })
   }
 )

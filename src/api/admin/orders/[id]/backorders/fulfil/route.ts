@@ -8,7 +8,8 @@ import { AdminFulfilBackordersType } from "../../../../backorders/validators"
 
 /**
  * Packs the allocated units of the order's backorders through Medusa's fulfilment and
- * captures the balance due for them.
+ * captures the balance due for them. With everything packed already it packs nothing and
+ * answers with a message saying so.
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminFulfilBackordersType>,
@@ -21,6 +22,10 @@ export const POST = async (
       created_by: req.auth_context.actor_id,
     },
   })
+  if (result.message) {
+    res.json({ backorders: [], captured: 0, message: result.message })
+    return
+  }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: backorders } = await query.graph({
     entity: "backorder",
