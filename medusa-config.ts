@@ -109,6 +109,24 @@ module.exports = defineConfig({
       resolve: "./src/modules/backorder",
       options: backorderOptions,
     },
+    // Medusa's local provider stands in for the email provider a merchant configures: it
+    // logs what would be sent, and the notifications are kept (and read by the tests).
+    {
+      key: Modules.NOTIFICATION,
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: {
+              name: "Local Notification Provider",
+              channels: ["feed", "email"],
+            },
+          },
+        ],
+      },
+    },
     ...redisModules,
   ],
 })

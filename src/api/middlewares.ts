@@ -4,6 +4,7 @@ import { adminPurchaseOrderRoutesMiddlewares } from "./admin/purchase-orders/mid
 import { adminSupplierRoutesMiddlewares } from "./admin/suppliers/middlewares"
 import { adminToOrderSaleRoutesMiddlewares } from "./admin/to-order-sales/middlewares"
 import { storeBackorderRoutesMiddlewares } from "./store/backorders/middlewares"
+import { storeOrderBackorderRoutesMiddlewares } from "./store/orders/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -12,5 +13,6 @@ export default defineMiddlewares({
     ...adminSupplierRoutesMiddlewares,
     ...adminToOrderSaleRoutesMiddlewares,
     ...storeBackorderRoutesMiddlewares,
+    ...storeOrderBackorderRoutesMiddlewares,
   ],
 })

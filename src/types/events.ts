@@ -5,6 +5,7 @@ export const BackorderEvents = {
   ETA_CHANGED: "backorder.eta_changed",
   FULFILLED: "backorder.fulfilled",
   CANCELLED: "backorder.cancelled",
+  LATE: "backorder.late",
 } as const
 
 export const PurchaseOrderEvents = {

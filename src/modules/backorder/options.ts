@@ -2,6 +2,31 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { AllocationPolicy } from "../../types/enums"
 
+const DEFAULT_TEMPLATES = {
+  confirmed: "backorder-confirmed",
+  eta_changed: "backorder-eta-changed",
+  ready: "backorder-ready",
+  fulfilled: "backorder-fulfilled",
+  cancelled: "backorder-cancelled",
+  late: "backorder-late",
+}
+const DEFAULT_SEND = {
+  confirmed: true,
+  eta_changed: true,
+  ready: true,
+  fulfilled: true,
+  cancelled: true,
+  late: true,
+}
+const DEFAULT_NOTIFICATIONS = {
+  channel: "email",
+  templates: DEFAULT_TEMPLATES,
+  send: DEFAULT_SEND,
+  staffFeed: true,
+  supplierChannel: "email",
+  supplierTemplate: "purchase-order",
+}
+
 export const BackorderPluginOptionsSchema = z
   .object({
     /**
@@ -32,6 +57,62 @@ export const BackorderPluginOptionsSchema = z
     /** How purchase order numbers are shown: prefix and zero padding, e.g. `PO-0012`. */
     purchaseOrderPrefix: z.string().max(10).default("PO-"),
     purchaseOrderNumberPadding: z.number().int().min(0).max(10).default(4),
+    /**
+     * What customers, staff and suppliers are told, through Medusa's Notification module and
+     * whatever providers the merchant configured for the channels named here.
+     */
+    notifications: z
+      .object({
+        /** Channel of customer notifications: `email` (to the order's email) or `sms` (to its phone). */
+        channel: z.string().min(1).max(60).default("email"),
+        /** Template per kind of customer notification (the provider renders it). */
+        templates: z
+          .object({
+            confirmed: z
+              .string()
+              .min(1)
+              .max(200)
+              .default("backorder-confirmed"),
+            eta_changed: z
+              .string()
+              .min(1)
+              .max(200)
+              .default("backorder-eta-changed"),
+            ready: z.string().min(1).max(200).default("backorder-ready"),
+            fulfilled: z
+              .string()
+              .min(1)
+              .max(200)
+              .default("backorder-fulfilled"),
+            cancelled: z
+              .string()
+              .min(1)
+              .max(200)
+              .default("backorder-cancelled"),
+            late: z.string().min(1).max(200).default("backorder-late"),
+          })
+          .strict()
+          .default(DEFAULT_TEMPLATES),
+        /** Which kinds are sent to customers; each can be switched off. */
+        send: z
+          .object({
+            confirmed: z.boolean().default(true),
+            eta_changed: z.boolean().default(true),
+            ready: z.boolean().default(true),
+            fulfilled: z.boolean().default(true),
+            cancelled: z.boolean().default(true),
+            late: z.boolean().default(true),
+          })
+          .strict()
+          .default(DEFAULT_SEND),
+        /** Whether late backorders are announced in the admin's notification feed. */
+        staffFeed: z.boolean().default(true),
+        /** Channel and template of the purchase order sent to a supplier. */
+        supplierChannel: z.string().min(1).max(60).default("email"),
+        supplierTemplate: z.string().min(1).max(200).default("purchase-order"),
+      })
+      .strict()
+      .default(DEFAULT_NOTIFICATIONS),
     /**
      * The catch-up job (every minute, on the worker) that records order lines nobody checked
      * for a shortage (a lost or failed `order.placed`) and hands out free stock whose event

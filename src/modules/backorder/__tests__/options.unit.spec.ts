@@ -11,6 +11,28 @@ describe("resolveBackorderPluginOptions", () => {
       defaultDepositPercent: 30,
       purchaseOrderPrefix: "PO-",
       purchaseOrderNumberPadding: 4,
+      notifications: {
+        channel: "email",
+        templates: {
+          confirmed: "backorder-confirmed",
+          eta_changed: "backorder-eta-changed",
+          ready: "backorder-ready",
+          fulfilled: "backorder-fulfilled",
+          cancelled: "backorder-cancelled",
+          late: "backorder-late",
+        },
+        send: {
+          confirmed: true,
+          eta_changed: true,
+          ready: true,
+          fulfilled: true,
+          cancelled: true,
+          late: true,
+        },
+        staffFeed: true,
+        supplierChannel: "email",
+        supplierTemplate: "purchase-order",
+      },
       catchUp: { lookbackHours: 72, graceSeconds: 30 },
       locking: { waitSeconds: 10, leaseSeconds: 5 },
     })

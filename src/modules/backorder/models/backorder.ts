@@ -45,6 +45,10 @@ const Backorder = model
     // Payment collection that requests the balance once the units are allocated.
     balance_payment_collection_id: model.text().nullable(),
     promised_at: model.dateTime().nullable(),
+    // Set once when the promise date has passed with units still waiting; `late_promised_at`
+    // is the promise that was broken, so a new promise date can be found late again.
+    late_at: model.dateTime().nullable(),
+    late_promised_at: model.dateTime().nullable(),
     on_order_at: model.dateTime().nullable(),
     available_at: model.dateTime().nullable(),
     fulfilled_at: model.dateTime().nullable(),

@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { PurchaseOrderStatus } from "../../../types/enums"
 import PurchaseOrderLine from "./purchase-order-line"
+import PurchaseOrderDispatch from "./purchase-order-dispatch"
 import Receipt from "./receipt"
 import Supplier from "./supplier"
 
@@ -41,6 +42,9 @@ const PurchaseOrder = model
       mappedBy: "purchase_order",
     }),
     receipts: model.hasMany(() => Receipt, { mappedBy: "purchase_order" }),
+    dispatches: model.hasMany(() => PurchaseOrderDispatch, {
+      mappedBy: "purchase_order",
+    }),
   })
   .cascades({ delete: ["lines"] })
   .indexes([

@@ -1,0 +1,53 @@
+import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { BackorderEvents } from "../types/events"
+import { CustomerNotificationKind } from "../workflows/notifications/utils/customer-notifications"
+import { notifyBackorderCustomersWorkflow } from "../workflows/notifications/workflows/notify-backorder-customers"
+
+type BackorderEventData = {
+  id: string
+  previous_promised_at?: string | null
+  refund_amount?: number | null
+}
+
+const KIND_BY_EVENT: Record<string, CustomerNotificationKind> = {
+  [BackorderEvents.CREATED]: "confirmed",
+  [BackorderEvents.ETA_CHANGED]: "eta_changed",
+  // Every path that hands out units emits `allocated`; the ready notice goes only to
+  // backorders that are then fully available, once.
+  [BackorderEvents.ALLOCATED]: "ready",
+  [BackorderEvents.AVAILABLE]: "ready",
+  [BackorderEvents.FULFILLED]: "fulfilled",
+  [BackorderEvents.CANCELLED]: "cancelled",
+  [BackorderEvents.LATE]: "late",
+}
+
+/**
+ * Tells the waiting customer what happened to their backorder, through Medusa's Notification
+ * module. Idempotent per transition: a replayed event or a second worker sends nothing new.
+ */
+export default async function backorderNotifyCustomer({
+  event: { name, data },
+  container,
+}: SubscriberArgs<BackorderEventData>) {
+  const kind = KIND_BY_EVENT[name]
+  if (!kind || !data?.id) {
+    return
+  }
+  await notifyBackorderCustomersWorkflow(container).run({
+    input: {
+      kind,
+      backorders: [
+        {
+          id: data.id,
+          previous_promised_at: data.previous_promised_at,
+          refund_amount: data.refund_amount,
+        },
+      ],
+    },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: Object.keys(KIND_BY_EVENT),
+  context: { subscriberId: "backorders-notify-customer" },
+}
