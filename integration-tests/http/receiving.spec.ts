@@ -599,6 +599,93 @@ medusaIntegrationTestRunner({
         )
       })
 
+      it("with stock held until completion, the follow-up carries only what still waits after completing allocates", async () => {
+        // The shop's 2 bags go to a first sale; A and B wait for 3 and 4.
+        await sale("BEANS-HOUSE-1KG", 2)
+        const a = await sale("BEANS-HOUSE-1KG", 3)
+        const b = await sale("BEANS-HOUSE-1KG", 4)
+        const po = await orderedPurchaseOrder([a.id, b.id])
+        const line = po.lines[0]
+        // 7 rounded up to the supplier's minimum order of 10.
+        expect(line.quantity).toBe(10)
+        await getContainer().resolve("backorder").updatePurchaseOrders({
+          id: po.id,
+          stock_on_completion: true,
+        })
+        await receive(po.id, [{ purchase_order_line_id: line.id, quantity: 4 }])
+        await receive(po.id, [{ purchase_order_line_id: line.id, quantity: 2 }])
+        const beansAtShop = () =>
+          stockOf(getContainer(), "BEANS-HOUSE-1KG", store.shopLocationId)
+        expect(await beansAtShop()).toEqual({
+          stocked: 2,
+          reserved: 9,
+          incoming: 10,
+          available: -7,
+        })
+
+        const completed = await api.post(
+          `/admin/purchase-orders/${po.id}/complete`,
+          { expected_at: "2027-02-01T00:00:00.000Z" },
+          admin
+        )
+        const { purchase_order: closed, follow_up } = completed.data
+        expect(closed.status).toBe("closed")
+        expect(closed.lines[0]).toEqual(
+          expect.objectContaining({
+            quantity: 10,
+            received_quantity: 6,
+            stocked_quantity: 6,
+            cancelled_quantity: 4,
+          })
+        )
+        // A is served in full by the completion; only B's last unit still waits.
+        expect(
+          follow_up.lines.map((l) => [
+            l.sku,
+            l.quantity,
+            l.backorders.map((link) => [link.backorder_id, link.quantity]),
+          ])
+        ).toEqual([["BEANS-HOUSE-1KG", 4, [[b.id, 1]]]])
+        expect(follow_up).toEqual(
+          expect.objectContaining({ status: "ordered", parent_id: po.id })
+        )
+        const ledger = await api.get(
+          `/admin/backorders/allocations?purchase_order_id=${po.id}&order=created_at`,
+          admin
+        )
+        expect(
+          ledger.data.allocations.map((r) => [
+            r.backorder_id,
+            r.quantity,
+            r.source,
+            r.rule,
+          ])
+        ).toEqual([
+          [a.id, 3, "receipt", "linked_purchase_order"],
+          [b.id, 3, "receipt", "linked_purchase_order"],
+        ])
+        expect(await getBackorder(a.id)).toEqual(
+          expect.objectContaining({
+            status: "available",
+            allocated_quantity: 3,
+            promised_at: po.expected_at,
+          })
+        )
+        expect(await getBackorder(b.id)).toEqual(
+          expect.objectContaining({
+            status: "partially_available",
+            allocated_quantity: 3,
+            promised_at: "2027-02-01T00:00:00.000Z",
+          })
+        )
+        expect(await beansAtShop()).toEqual({
+          stocked: 8,
+          reserved: 9,
+          incoming: 4,
+          available: -1,
+        })
+      })
+
       it("cancels a remainder on request: incoming down and its waiting backorders back to new", async () => {
         const bo = await sale("KETTLE-MATTE", 3)
         const po = await orderedPurchaseOrder([bo.id])
@@ -765,10 +852,10 @@ medusaIntegrationTestRunner({
         ])
         const complete = await failAfter(
           completePurchaseOrderWorkflow(getContainer()),
-          "allocate-arrived-stock"
+          "create-follow-up-purchase-order"
         ).run({ input: { id: po.id }, throwOnError: false })
         expect(complete.errors.map((e) => e.error.message)).toEqual([
-          "Failure after allocate-arrived-stock",
+          "Failure after create-follow-up-purchase-order",
         ])
         const after = (await api.get(`/admin/purchase-orders/${po.id}`, admin))
           .data.purchase_order

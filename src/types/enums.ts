@@ -98,3 +98,16 @@ export const AllocationPolicy = {
 } as const
 export type AllocationPolicy =
   (typeof AllocationPolicy)[keyof typeof AllocationPolicy]
+
+/**
+ * Where one try at a to-order sale is: `pending` while it is being made, `completed` once
+ * the whole sale was made, `failed` once it was refused, rolled back or cancelled as
+ * abandoned (a retry with the same idempotency key may then make the sale afresh).
+ */
+export const ToOrderSaleAttemptStatus = {
+  PENDING: "pending",
+  COMPLETED: "completed",
+  FAILED: "failed",
+} as const
+export type ToOrderSaleAttemptStatus =
+  (typeof ToOrderSaleAttemptStatus)[keyof typeof ToOrderSaleAttemptStatus]

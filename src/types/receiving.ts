@@ -81,7 +81,11 @@ export type CompletionPlan = {
   dropship_address: Record<string, unknown> | null
   currency_code: string | null
   expected_at: Date | null
-  /** Lines of the follow-up purchase order, with the waiting backorders carried over. */
+  /**
+   * Lines of the follow-up purchase order, with the backorders that waited on the original
+   * line. How many units of each the follow-up carries is decided when it is created, after
+   * the units stocked on completion were allocated: only what still waits then.
+   */
   follow_up_lines: {
     variant_id: string
     product_id: string | null
@@ -91,7 +95,8 @@ export type CompletionPlan = {
     supplier_sku: string | null
     unit_cost: number | null
     quantity: number
-    backorders: { backorder_id: string; quantity: number }[]
+    /** In the original line's order, with the units each was linked for there. */
+    waiting: { backorder_id: string; linked_quantity: number }[]
   }[]
   /** Every remainder leaves the original purchase order (moved or cancelled). */
   line_updates: {

@@ -24,6 +24,10 @@ export type ToOrderSaleInput = {
   note?: string
   /** The admin user making the sale. */
   created_by?: string
+  /** The recorded try this run makes: marked completed at the end of the sale. */
+  attempt_id?: string
+  /** The id the order gets, chosen when the try was recorded so a half-made sale is found. */
+  order_id?: string
 }
 
 export type ToOrderSalePreviewLine = {

@@ -4,6 +4,7 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
@@ -13,6 +14,7 @@ import {
   AllocationSource,
   BackorderStatus,
   OPEN_BACKORDER_STATUSES,
+  ToOrderSaleAttemptStatus,
   WAITING_BACKORDER_STATUSES,
 } from "../../types/enums"
 import {
@@ -27,6 +29,7 @@ import {
   ShortageCheck,
   Supplier,
   SupplierVariant,
+  ToOrderSaleAttempt,
 } from "./models"
 import {
   BackorderPluginOptions,
@@ -151,6 +154,34 @@ export type StockAllocation = {
   status: BackorderStatus
 }
 
+/** One try at a to-order sale, as the workflows and routes read it. */
+export type ToOrderSaleAttemptView = {
+  id: string
+  idempotency_key: string | null
+  request_hash: string
+  status: ToOrderSaleAttemptStatus
+  /** The id the sale's order gets (or got). */
+  order_id: string
+  due_now: number | null
+  started_at: Date
+  failure_reason: string | null
+  created_by: string | null
+}
+
+export type BeginToOrderSaleAttemptInput = {
+  idempotency_key?: string | null
+  request_hash: string
+  created_by?: string | null
+}
+
+export type BeginToOrderSaleAttemptResult = {
+  attempt: ToOrderSaleAttemptView
+  /** The sale was made by an earlier request with the same key and body: answer it again. */
+  replay: boolean
+  /** A failed try taken up again: its fields before, to restore on rollback. */
+  previous: ToOrderSaleAttemptView | null
+}
+
 /** `inventory_item_id:location_id`, the key of per-location stock figures. */
 export const stockPairKey = (pair: StockPair) =>
   `${pair.inventory_item_id}:${pair.location_id}`
@@ -171,6 +202,7 @@ class BackorderModuleService extends MedusaService({
   ShortageCheck,
   Supplier,
   SupplierVariant,
+  ToOrderSaleAttempt,
 }) {
   protected readonly options_: ResolvedBackorderPluginOptions
 
@@ -787,6 +819,141 @@ class BackorderModuleService extends MedusaService({
     )
   }
 
+  /**
+   * Records a try at a to-order sale in its own transaction, before anything is sold, so a
+   * try that never finishes can be found. Without an idempotency key every call is a new
+   * try. With one, under a row lock on the key: a new key starts a try; the same key with
+   * another request is refused (409); a try still `pending` is refused (409: retry later
+   * with the same key); a `completed` one is answered again (`replay`); a `failed` one (it
+   * left nothing behind) is started again, with this request and a new order id. Every try
+   * gets the id of the order it will create.
+   */
+  @InjectTransactionManager()
+  async beginToOrderSaleAttempt(
+    input: BeginToOrderSaleAttemptInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BeginToOrderSaleAttemptResult> {
+    const key = input.idempotency_key ?? null
+    const existing: ToOrderSaleAttemptRow | undefined = key
+      ? await this.knex(sharedContext)("to_order_sale_attempt")
+          .where({ idempotency_key: key })
+          .whereNull("deleted_at")
+          .forUpdate()
+          .first()
+      : undefined
+    const quotedKey = JSON.stringify(key)
+
+    if (!existing) {
+      try {
+        const attempt = await this.createToOrderSaleAttempts(
+          {
+            idempotency_key: key,
+            request_hash: input.request_hash,
+            status: ToOrderSaleAttemptStatus.PENDING,
+            order_id: generateEntityId(undefined, "order"),
+            started_at: new Date(),
+            created_by: input.created_by ?? null,
+          },
+          sharedContext
+        )
+        return {
+          attempt: toAttemptView(attempt as unknown as ToOrderSaleAttemptRow),
+          replay: false,
+          previous: null,
+        }
+      } catch (error) {
+        // Another request with the same key recorded its try first.
+        if (key && isUniqueViolation(error)) {
+          throw new MedusaError(
+            MedusaError.Types.CONFLICT,
+            `A to-order sale with Idempotency-Key ${quotedKey} is being made by another request: retry with the same Idempotency-Key to get its result`
+          )
+        }
+        throw error
+      }
+    }
+
+    const attempt = toAttemptView(existing)
+    // A failed try left nothing behind: its key may carry a corrected request.
+    if (
+      attempt.status !== ToOrderSaleAttemptStatus.FAILED &&
+      attempt.request_hash !== input.request_hash
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Idempotency-Key ${quotedKey} was used for another to-order sale (attempt ${attempt.id}, order ${attempt.order_id}) with a different request: send a new Idempotency-Key for a new sale`
+      )
+    }
+    if (attempt.status === ToOrderSaleAttemptStatus.COMPLETED) {
+      return { attempt, replay: true, previous: null }
+    }
+    if (attempt.status === ToOrderSaleAttemptStatus.PENDING) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `The to-order sale with Idempotency-Key ${quotedKey} (attempt ${attempt.id}, order ${attempt.order_id}) is still being made, since ${attempt.started_at.toISOString()}: retry with the same Idempotency-Key to get its result`
+      )
+    }
+    const retried = await this.updateToOrderSaleAttempts(
+      {
+        id: attempt.id,
+        request_hash: input.request_hash,
+        status: ToOrderSaleAttemptStatus.PENDING,
+        order_id: generateEntityId(undefined, "order"),
+        started_at: new Date(),
+        failure_reason: null,
+        due_now: null,
+        created_by: input.created_by ?? attempt.created_by,
+      },
+      sharedContext
+    )
+    return {
+      attempt: toAttemptView(retried as unknown as ToOrderSaleAttemptRow),
+      replay: false,
+      previous: attempt,
+    }
+  }
+
+  /**
+   * Moves a `pending` try at a to-order sale to `completed` or `failed`, under a row lock,
+   * and answers it; answers `null` (changing nothing) when it is no longer pending, or, with
+   * `started_before`, when it started later than that. Two sweeps, or a sweep and the
+   * request itself, therefore never both finish the same try.
+   */
+  @InjectTransactionManager()
+  async finishToOrderSaleAttempt(
+    input: {
+      id: string
+      status: Exclude<ToOrderSaleAttemptStatus, "pending">
+      due_now?: number
+      failure_reason?: string
+      started_before?: Date
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ToOrderSaleAttemptView | null> {
+    const query = this.knex(sharedContext)("to_order_sale_attempt")
+      .where({ id: input.id, status: ToOrderSaleAttemptStatus.PENDING })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .first()
+    if (input.started_before) {
+      query.where("started_at", "<", input.started_before)
+    }
+    const row: ToOrderSaleAttemptRow | undefined = await query
+    if (!row) {
+      return null
+    }
+    const updated = await this.updateToOrderSaleAttempts(
+      {
+        id: input.id,
+        status: input.status,
+        due_now: input.due_now ?? null,
+        failure_reason: input.failure_reason ?? null,
+      },
+      sharedContext
+    )
+    return toAttemptView(updated as unknown as ToOrderSaleAttemptRow)
+  }
+
   private knex(sharedContext: Context) {
     const manager = (sharedContext.transactionManager ??
       sharedContext.manager) as SqlEntityManager
@@ -825,4 +992,38 @@ export default BackorderModuleService
 /** A share rounded to four places (0.8333). */
 function roundRate(rate: number) {
   return Math.round(rate * 10000) / 10000
+}
+
+type ToOrderSaleAttemptRow = {
+  id: string
+  idempotency_key: string | null
+  request_hash: string
+  status: ToOrderSaleAttemptStatus
+  order_id: string
+  due_now: string | number | { numeric?: number } | null
+  started_at: Date | string
+  failure_reason: string | null
+  created_by: string | null
+}
+
+function toAttemptView(row: ToOrderSaleAttemptRow): ToOrderSaleAttemptView {
+  return {
+    id: row.id,
+    idempotency_key: row.idempotency_key,
+    request_hash: row.request_hash,
+    status: row.status,
+    order_id: row.order_id,
+    due_now: row.due_now === null ? null : Number(row.due_now),
+    started_at: new Date(row.started_at),
+    failure_reason: row.failure_reason,
+    created_by: row.created_by,
+  }
+}
+
+function isUniqueViolation(error: unknown) {
+  const candidate = error as { code?: unknown; name?: unknown } | null
+  return (
+    candidate?.code === "23505" ||
+    candidate?.name === "UniqueConstraintViolationException"
+  )
 }

@@ -4,11 +4,12 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AdminGetBackordersParamsType } from "./validators"
+import { withConflictMessages } from "../../utils/errors"
 
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminGetBackordersParamsType>,
   res: MedusaResponse
-) => {
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
   const { data: backorders, metadata } = await query.graph({
@@ -24,4 +25,4 @@ export const GET = async (
     offset: metadata!.skip,
     limit: metadata!.take,
   })
-}
+})

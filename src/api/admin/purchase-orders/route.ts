@@ -11,11 +11,12 @@ import {
   AdminCreatePurchaseOrderType,
   AdminGetPurchaseOrdersParamsType,
 } from "./validators"
+import { withConflictMessages } from "../../utils/errors"
 
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminGetPurchaseOrdersParamsType>,
   res: MedusaResponse
-) => {
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const service: BackorderModuleService = req.scope.resolve(BACKORDER_MODULE)
   const { data, metadata } = await query.graph({
@@ -35,15 +36,15 @@ export const GET = async (
     offset: metadata!.skip,
     limit: metadata!.take,
   })
-}
+})
 
 /**
  * Creates a draft purchase order with plain replenishment lines, not tied to backorders.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCreatePurchaseOrderType>,
   res: MedusaResponse
-) => {
+) {
   const { result } = await requestStockWorkflow(req.scope).run({
     input: { ...req.validatedBody, created_by: req.auth_context.actor_id },
   })
@@ -53,4 +54,4 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.json({ purchase_order })
-}
+})

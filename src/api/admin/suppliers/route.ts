@@ -9,11 +9,12 @@ import {
   AdminCreateSupplierType,
   AdminGetSuppliersParamsType,
 } from "./validators"
+import { withConflictMessages } from "../../utils/errors"
 
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminGetSuppliersParamsType>,
   res: MedusaResponse
-) => {
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: suppliers, metadata } = await query.graph({
     entity: "supplier",
@@ -27,12 +28,12 @@ export const GET = async (
     offset: metadata!.skip,
     limit: metadata!.take,
   })
-}
+})
 
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCreateSupplierType>,
   res: MedusaResponse
-) => {
+) {
   const { result } = await createSuppliersWorkflow(req.scope).run({
     input: { suppliers: [req.validatedBody] },
   })
@@ -42,4 +43,4 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.status(200).json({ supplier })
-}
+})

@@ -4,14 +4,15 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StoreGetBackordersParamsType } from "./validators"
+import { withConflictMessages } from "../../utils/errors"
 
 /**
  * The logged-in customer's own backorders, newest first by default.
  */
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<StoreGetBackordersParamsType>,
   res: MedusaResponse
-) => {
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: backorders, metadata } = await query.graph({
     entity: "backorder",
@@ -31,4 +32,4 @@ export const GET = async (
     offset: metadata!.skip,
     limit: metadata!.take,
   })
-}
+})

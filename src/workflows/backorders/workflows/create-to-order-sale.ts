@@ -18,6 +18,7 @@ import {
 import { BackorderEvents } from "../../../types/events"
 import { ToOrderSaleInput } from "../../../types/to-order-sale"
 import { toNumber } from "../utils/money"
+import { completeToOrderSaleAttemptStep } from "../steps/complete-to-order-sale-attempt"
 import { reserveToOrderSaleStep } from "../steps/reserve-to-order-sale"
 import { validateToOrderSaleStep } from "../steps/validate-to-order-sale"
 
@@ -32,7 +33,8 @@ const SYSTEM_PAYMENT_PROVIDER = "pp_system_default"
  * storefront backorders), and payment taken by the sale's policy through Medusa's payment
  * collections: everything now (`pay_now`), a deposit (`deposit`) or only the in-stock lines
  * (`pay_on_receipt`). The balance stays authorized and due, so the order's payment status
- * reads `captured`, `partially_captured` or `authorized`.
+ * reads `captured`, `partially_captured` or `authorized`. Given the try recorded for it
+ * (`attempt_id`, `order_id`), the order gets that id and the try is marked completed last.
  *
  * @example
  * const { result } = await createToOrderSaleWorkflow(container).run({
@@ -81,6 +83,7 @@ export const createToOrderSaleWorkflow = createWorkflow(
     const orderInput = transform(
       { input, preview, customers },
       ({ input, preview, customers }) => ({
+        ...(input.order_id ? { id: input.order_id } : {}),
         customer_id: preview.customer_id,
         // The customer's default addresses, so a dropship or a later delivery has one.
         ...defaultAddresses(customers[0]?.addresses ?? []),
@@ -109,6 +112,7 @@ export const createToOrderSaleWorkflow = createWorkflow(
             location_id: preview.location_id,
             payment_policy: input.payment_policy,
             ...(input.note ? { note: input.note } : {}),
+            ...(input.attempt_id ? { attempt_id: input.attempt_id } : {}),
           },
         },
       })
@@ -227,6 +231,18 @@ export const createToOrderSaleWorkflow = createWorkflow(
       eventName: BackorderEvents.CREATED,
       data: createdEvents,
     })
+
+    // Last: only a sale made in full is answered again for the same idempotency key.
+    when("complete-attempt", { input }, ({ input }) => !!input.attempt_id).then(
+      () => {
+        completeToOrderSaleAttemptStep(
+          transform({ input, sale }, ({ input, sale }) => ({
+            attempt_id: input.attempt_id!,
+            due_now: sale.due_now,
+          }))
+        )
+      }
+    )
 
     const result = transform(
       { sale, reserveInput },

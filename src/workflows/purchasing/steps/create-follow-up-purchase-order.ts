@@ -1,7 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { PurchaseOrderStatus } from "../../../types/enums"
+import {
+  PurchaseOrderStatus,
+  WAITING_BACKORDER_STATUSES,
+} from "../../../types/enums"
 import { CompletionPlan } from "../../../types/receiving"
 
 export const createFollowUpPurchaseOrderStepId =
@@ -11,8 +14,10 @@ export const createFollowUpPurchaseOrderStepId =
  * This step creates the follow-up purchase order for a completed one's unreceived
  * remainder: same supplier and destination, already ordered (the supplier still owes the
  * units, so `incoming_quantity` carries over unchanged), the original as its parent, and
- * each line linked to the same waiting backorders, whose promise date becomes its ETA. Its
- * compensation deletes it and restores the backorders' promise dates.
+ * each line linked to the backorders of the original line that still wait, for what they
+ * still wait for (read now, so run it after the completion's own allocation), whose promise
+ * date becomes its ETA. Its compensation deletes it and restores the backorders' promise
+ * dates.
  */
 export const createFollowUpPurchaseOrderStep = createStep(
   createFollowUpPurchaseOrderStepId,
@@ -21,6 +26,54 @@ export const createFollowUpPurchaseOrderStep = createStep(
       return new StepResponse(null, null)
     }
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    const candidateIds = [
+      ...new Set(
+        plan.follow_up_lines.flatMap((l) =>
+          l.waiting.map((w) => w.backorder_id)
+        )
+      ),
+    ]
+    const candidates = candidateIds.length
+      ? await service.listBackorders(
+          { id: candidateIds, status: WAITING_BACKORDER_STATUSES },
+          {
+            select: [
+              "id",
+              "quantity",
+              "allocated_quantity",
+              "cancelled_quantity",
+            ],
+          }
+        )
+      : []
+    const stillWaiting = new Map(
+      candidates.map((b) => [
+        b.id,
+        Number(b.quantity) -
+          Number(b.allocated_quantity) -
+          Number(b.cancelled_quantity),
+      ])
+    )
+    const carried = plan.follow_up_lines.map((line) => {
+      let left = line.quantity
+      return line.waiting.flatMap(({ backorder_id, linked_quantity }) => {
+        const quantity = Math.min(
+          stillWaiting.get(backorder_id) ?? 0,
+          linked_quantity,
+          left
+        )
+        if (quantity <= 0) {
+          return []
+        }
+        left -= quantity
+        stillWaiting.set(
+          backorder_id,
+          stillWaiting.get(backorder_id)! - quantity
+        )
+        return [{ backorder_id, quantity }]
+      })
+    })
+
     const now = new Date()
     const followUp = await service.createPurchaseOrders({
       supplier_id: plan.supplier_id,
@@ -38,13 +91,13 @@ export const createFollowUpPurchaseOrderStep = createStep(
       notes: `Remainder of ${plan.number}`,
     })
     const lines = await service.createPurchaseOrderLines(
-      plan.follow_up_lines.map(({ backorders: _b, ...line }) => ({
+      plan.follow_up_lines.map(({ waiting: _w, ...line }) => ({
         ...line,
         purchase_order_id: followUp.id,
       }))
     )
-    const links = plan.follow_up_lines.flatMap((line, i) =>
-      line.backorders.map((b) => ({
+    const links = carried.flatMap((backorders, i) =>
+      backorders.map((b) => ({
         purchase_order_line_id: lines[i].id,
         backorder_id: b.backorder_id,
         quantity: b.quantity,

@@ -107,7 +107,6 @@ export const planPurchaseOrderCompletionStep = createStep(
         input.lines?.find((c) => c.purchase_order_line_id === line.id)
           ?.action ?? "backorder"
       if (action === "backorder") {
-        let left = open
         plan.follow_up_lines.push({
           variant_id: line.variant_id,
           product_id: line.product_id,
@@ -117,18 +116,12 @@ export const planPurchaseOrderCompletionStep = createStep(
           supplier_sku: line.supplier_sku,
           unit_cost: line.unit_cost === null ? null : Number(line.unit_cost),
           quantity: open,
-          backorders: waiting
-            .map((link) => {
-              const b = link.backorder!
-              const still =
-                Number(b.quantity) -
-                Number(b.allocated_quantity) -
-                Number(b.cancelled_quantity)
-              const carried = Math.min(still, Number(link.quantity), left)
-              left -= Math.max(0, carried)
-              return { backorder_id: b.id, quantity: carried }
-            })
-            .filter((b) => b.quantity > 0),
+          // Units stocked by this completion are allocated before the follow-up is made:
+          // what each backorder still waits for is only known then.
+          waiting: waiting.map((link) => ({
+            backorder_id: link.backorder_id,
+            linked_quantity: Number(link.quantity),
+          })),
         })
       } else {
         plan.cancelled.push({

@@ -37,7 +37,6 @@ export const completePurchaseOrderWorkflow = createWorkflow(
     const lock = acquirePurchaseOrderLock(input.id, "complete")
 
     const plan = planPurchaseOrderCompletionStep(input)
-    const followUp = createFollowUpPurchaseOrderStep(plan)
 
     updatePurchaseOrderStateStep(
       transform({ plan }, ({ plan }) => ({
@@ -97,6 +96,8 @@ export const completePurchaseOrderWorkflow = createWorkflow(
           : []
       )
     )
+    // After the allocation: the follow-up carries only what still waits.
+    const followUp = createFollowUpPurchaseOrderStep(plan)
 
     emitEventStep({
       eventName: PurchaseOrderEvents.COMPLETED,

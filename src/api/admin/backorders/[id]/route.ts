@@ -4,11 +4,12 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AdminGetBackorderParamsType } from "../validators"
+import { withConflictMessages } from "../../../utils/errors"
 
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetBackorderParamsType>,
   res: MedusaResponse
-) => {
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
   const {
@@ -23,4 +24,4 @@ export const GET = async (
   )
 
   res.json({ backorder })
-}
+})

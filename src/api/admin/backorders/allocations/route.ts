@@ -4,15 +4,16 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AdminGetAllocationsParamsType } from "../validators"
+import { withConflictMessages } from "../../../utils/errors"
 
 /**
  * The allocation ledger, newest first by default: every unit handed to or taken from a
  * backorder, where it came from and the rule that chose the backorder.
  */
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetAllocationsParamsType>,
   res: MedusaResponse
-) => {
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: allocations, metadata } = await query.graph({
     entity: "allocation",
@@ -29,4 +30,4 @@ export const GET = async (
     offset: metadata!.skip,
     limit: metadata!.take,
   })
-}
+})

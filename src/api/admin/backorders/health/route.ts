@@ -4,16 +4,17 @@ import {
 } from "@medusajs/framework/http"
 import { BACKORDER_MODULE } from "../../../../modules/backorder"
 import BackorderModuleService from "../../../../modules/backorder/service"
+import { withConflictMessages } from "../../../utils/errors"
 
 /**
  * The backorder health figures for the overview page: open backorders by status and age,
  * waiting units, late promise dates, backorders with no purchase order, deposits held, the
  * fill rate of the last 90 days and each supplier's fill rate from receipts.
  */
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
-) => {
+) {
   const backorderModule: BackorderModuleService =
     req.scope.resolve(BACKORDER_MODULE)
   const health = await backorderModule.summarizeBackorderHealth(new Date())
@@ -34,4 +35,4 @@ export const GET = async (
       })),
     },
   })
-}
+})

@@ -10,19 +10,20 @@ import {
 import { BACKORDER_MODULE } from "../../../../modules/backorder"
 import BackorderModuleService from "../../../../modules/backorder/service"
 import { AdminGetBackorderStockSummaryParamsType } from "../validators"
+import { withConflictMessages } from "../../../utils/errors"
 
 /**
  * Backordered, allocated and incoming units of a variant's (or one inventory item's) stock
  * per location, the next expected date, and the suppliers that sell the variant: what the
  * variant and inventory item widgets show.
  */
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<
     unknown,
     AdminGetBackorderStockSummaryParamsType
   >,
   res: MedusaResponse
-) => {
+) {
   const { variant_id, inventory_item_id } = req.validatedQuery
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const backorderModule: BackorderModuleService =
@@ -94,4 +95,4 @@ export const GET = async (
       is_preferred: terms.is_preferred,
     })),
   })
-}
+})

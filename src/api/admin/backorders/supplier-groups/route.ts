@@ -5,19 +5,20 @@ import {
 import { BACKORDER_MODULE } from "../../../../modules/backorder"
 import BackorderModuleService from "../../../../modules/backorder/service"
 import { AdminGetBackorderAggregatesParamsType } from "../validators"
+import { withConflictMessages } from "../../../utils/errors"
 
 /**
  * The backorders matching the filters grouped by supplier, as SaleDock lists them: each
  * supplier with how many backorders and units wait on it; backorders without a supplier
  * come last.
  */
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<
     unknown,
     AdminGetBackorderAggregatesParamsType
   >,
   res: MedusaResponse
-) => {
+) {
   const backorderModule: BackorderModuleService =
     req.scope.resolve(BACKORDER_MODULE)
   const groups = await backorderModule.groupBackordersBySupplier(
@@ -54,4 +55,4 @@ export const GET = async (
             : (a.supplier.name ?? "").localeCompare(b.supplier.name ?? "")
       ),
   })
-}
+})

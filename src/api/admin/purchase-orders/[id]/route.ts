@@ -6,11 +6,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { updatePurchaseOrderWorkflow } from "../../../../workflows/purchasing/workflows/update-purchase-order"
 import { AdminUpdatePurchaseOrderType } from "../validators"
 import { refetchPurchaseOrders } from "../helpers"
+import { withConflictMessages } from "../../../utils/errors"
 
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
-) => {
+) {
   const [purchase_order] = await refetchPurchaseOrders(
     req.scope,
     [req.params.id],
@@ -23,16 +24,16 @@ export const GET = async (
     )
   }
   res.json({ purchase_order })
-}
+})
 
 /**
  * Changes the expected date, notes or supplier reference; a later ETA on a sent purchase
  * order moves the waiting backorders' promise dates and announces it.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminUpdatePurchaseOrderType>,
   res: MedusaResponse
-) => {
+) {
   await updatePurchaseOrderWorkflow(req.scope).run({
     input: { id: req.params.id, ...req.validatedBody },
   })
@@ -42,4 +43,4 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.json({ purchase_order })
-}
+})

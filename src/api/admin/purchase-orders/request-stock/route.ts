@@ -7,16 +7,17 @@ import { BackorderStatus, PurchaseOrderStatus } from "../../../../types/enums"
 import { requestStockWorkflow } from "../../../../workflows/purchasing/workflows/request-stock"
 import { refetchPurchaseOrders } from "../helpers"
 import { AdminRequestStockType } from "../validators"
+import { withConflictMessages } from "../../../utils/errors"
 
 /**
  * Requests stock for backorders: new draft purchase orders (one per supplier and
  * destination), or the units added to an open draft. With all_open_backorders_of_supplier,
  * every new backorder of the supplier that is not on order yet is pulled in.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminRequestStockType>,
   res: MedusaResponse
-) => {
+) {
   const { all_open_backorders_of_supplier, ...body } = req.validatedBody
   let backorderIds = body.backorder_ids ?? []
   if (all_open_backorders_of_supplier) {
@@ -39,7 +40,7 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.json({ purchase_orders })
-}
+})
 
 async function openBackordersOfSupplier(
   req: AuthenticatedMedusaRequest,

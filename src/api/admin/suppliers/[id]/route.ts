@@ -8,23 +8,24 @@ import {
 } from "../../../../workflows/suppliers/workflows/suppliers"
 import { refetchSupplier } from "../helpers"
 import { AdminUpdateSupplierType } from "../validators"
+import { withConflictMessages } from "../../../utils/errors"
 
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
-) => {
+) {
   const supplier = await refetchSupplier(
     req.scope,
     req.params.id,
     req.queryConfig.fields
   )
   res.json({ supplier })
-}
+})
 
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminUpdateSupplierType>,
   res: MedusaResponse
-) => {
+) {
   // Answers 404 for an unknown id before changing anything.
   await refetchSupplier(req.scope, req.params.id, ["id"])
   await updateSuppliersWorkflow(req.scope).run({
@@ -36,14 +37,14 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.json({ supplier })
-}
+})
 
-export const DELETE = async (
+export const DELETE = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
-) => {
+) {
   await deleteSuppliersWorkflow(req.scope).run({
     input: { ids: [req.params.id] },
   })
   res.json({ id: req.params.id, object: "supplier", deleted: true })
-}
+})

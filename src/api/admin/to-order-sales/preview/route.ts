@@ -4,16 +4,17 @@ import {
 } from "@medusajs/framework/http"
 import { previewToOrderSaleWorkflow } from "../../../../workflows/backorders/workflows/create-to-order-sale"
 import { AdminToOrderSaleType } from "../validators"
+import { withConflictMessages } from "../../../utils/errors"
 
 /**
  * What a to-order sale would do, without doing it: the shortage warning before confirming.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminToOrderSaleType>,
   res: MedusaResponse
-) => {
+) {
   const { result } = await previewToOrderSaleWorkflow(req.scope).run({
     input: req.validatedBody,
   })
   res.status(200).json({ preview: result })
-}
+})

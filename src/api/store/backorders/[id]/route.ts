@@ -7,15 +7,16 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import { StoreGetBackorderParamsType } from "../validators"
+import { withConflictMessages } from "../../../utils/errors"
 
 /**
  * One of the logged-in customer's backorders. Another customer's backorder answers 404, the
  * same as one that does not exist.
  */
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, StoreGetBackorderParamsType>,
   res: MedusaResponse
-) => {
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [backorder],
@@ -31,4 +32,4 @@ export const GET = async (
     )
   }
   res.json({ backorder })
-}
+})

@@ -5,15 +5,16 @@ import {
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelBackordersWorkflow } from "../../../../../workflows/backorders/workflows/cancel-backorders"
 import { AdminCancelBackorderType } from "../../validators"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /**
  * Cancels a backorder, or some of its units: frees its allocation, lowers the order line's
  * reservation and refunds what was paid for the cancelled units.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCancelBackorderType>,
   res: MedusaResponse
-) => {
+) {
   await cancelBackordersWorkflow(req.scope).run({
     input: {
       backorders: [{ id: req.params.id, quantity: req.validatedBody.quantity }],
@@ -34,4 +35,4 @@ export const POST = async (
     { throwIfKeyNotFound: true }
   )
   res.json({ backorder })
-}
+})

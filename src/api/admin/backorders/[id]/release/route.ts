@@ -6,14 +6,15 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { releaseAllocationWorkflow } from "../../../../../workflows/allocation/workflows/release-allocation"
 import { defaultAdminBackorderFields } from "../../query-config"
 import { AdminReleaseAllocationType } from "../../validators"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /**
  * Releases allocated units of this backorder to another one (override), with a reason.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminReleaseAllocationType>,
   res: MedusaResponse
-) => {
+) {
   await releaseAllocationWorkflow(req.scope).run({
     input: {
       from_backorder_id: req.params.id,
@@ -33,4 +34,4 @@ export const POST = async (
     from: data.find((b) => b.id === req.params.id),
     to: data.find((b) => b.id === req.validatedBody.to_backorder_id),
   })
-}
+})

@@ -5,16 +5,17 @@ import {
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BackorderStatus } from "../../../../../types/enums"
 import { AdminGetBackorderParamsType } from "../../../backorders/validators"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /**
  * The backorder lines of one order, with the order-level view ERPAG shows: `backordered`
  * ("No quantity") until every open line is available, then `available`; `fulfilled` once
  * all are packed; `none` without backorders.
  */
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetBackorderParamsType>,
   res: MedusaResponse
-) => {
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   await query.graph(
     { entity: "order", fields: ["id"], filters: { id: req.params.id } },
@@ -30,7 +31,7 @@ export const GET = async (
     backorders: backorders.map(withPaymentReminder),
     backorder_status: orderBackorderStatus(backorders),
   })
-}
+})
 
 /**
  * What is still unpaid for a backorder, and the reminder SaleDock shows when one was

@@ -4,12 +4,13 @@ import {
 } from "@medusajs/framework/http"
 import { cancelPurchaseOrderWorkflow } from "../../../../../workflows/purchasing/workflows/cancel-purchase-order"
 import { refetchPurchaseOrders } from "../../helpers"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /** Cancels a purchase order nothing was received on yet. */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
-) => {
+) {
   await cancelPurchaseOrderWorkflow(req.scope).run({
     input: { id: req.params.id },
   })
@@ -19,4 +20,4 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.json({ purchase_order })
-}
+})

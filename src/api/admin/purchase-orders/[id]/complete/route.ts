@@ -5,16 +5,17 @@ import {
 import { completePurchaseOrderWorkflow } from "../../../../../workflows/purchasing/workflows/complete-purchase-order"
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminCompletePurchaseOrderType } from "../../validators"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /**
  * Completes a purchase order: closes it and moves each line's unreceived remainder to a
  * follow-up purchase order or cancels it. Answers the closed purchase order and the
  * follow-up, if any.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCompletePurchaseOrderType>,
   res: MedusaResponse
-) => {
+) {
   const { result } = await completePurchaseOrderWorkflow(req.scope).run({
     input: {
       id: req.params.id,
@@ -31,4 +32,4 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.json({ purchase_order, follow_up })
-}
+})

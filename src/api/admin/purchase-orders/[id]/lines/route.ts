@@ -6,15 +6,16 @@ import { editPurchaseOrderLinesWorkflow } from "../../../../../workflows/purchas
 import { requestStockWorkflow } from "../../../../../workflows/purchasing/workflows/request-stock"
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminEditPurchaseOrderLinesType } from "../../validators"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /**
  * Edits a draft purchase order's lines: `add` variants, `update` quantities and costs,
  * `remove` lines no backorder depends on.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminEditPurchaseOrderLinesType>,
   res: MedusaResponse
-) => {
+) {
   const { add, update, remove } = req.validatedBody
   if (update?.length || remove?.length) {
     await editPurchaseOrderLinesWorkflow(req.scope).run({
@@ -36,4 +37,4 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.json({ purchase_order })
-}
+})

@@ -6,15 +6,16 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { receivePurchaseOrderWorkflow } from "../../../../../workflows/purchasing/workflows/receive-purchase-order"
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminReceivePurchaseOrderType } from "../../validators"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /**
  * Receives units of a sent purchase order and allocates them to waiting backorders. The
  * same idempotency key (body or `Idempotency-Key` header) records the receipt once.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminReceivePurchaseOrderType>,
   res: MedusaResponse
-) => {
+) {
   const idempotencyKey =
     req.validatedBody.idempotency_key ?? req.get("idempotency-key") ?? undefined
   const { result } = await receivePurchaseOrderWorkflow(req.scope).run({
@@ -51,4 +52,4 @@ export const POST = async (
     replayed: result.replayed,
     allocations,
   })
-}
+})

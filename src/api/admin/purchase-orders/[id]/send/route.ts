@@ -5,12 +5,13 @@ import {
 import { sendPurchaseOrderWorkflow } from "../../../../../workflows/purchasing/workflows/send-purchase-order"
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminSendPurchaseOrderType } from "../../validators"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /** Sends / marks a draft purchase order as ordered. */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminSendPurchaseOrderType>,
   res: MedusaResponse
-) => {
+) {
   await sendPurchaseOrderWorkflow(req.scope).run({
     input: { id: req.params.id, expected_at: req.validatedBody.expected_at },
   })
@@ -20,4 +21,4 @@ export const POST = async (
     req.queryConfig.fields
   )
   res.json({ purchase_order })
-}
+})

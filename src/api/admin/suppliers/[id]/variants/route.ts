@@ -9,12 +9,13 @@ import {
   AdminCreateSupplierVariantType,
   AdminGetSupplierVariantsParamsType,
 } from "../../validators"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /** A supplier's terms per variant. */
-export const GET = async (
+export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminGetSupplierVariantsParamsType>,
   res: MedusaResponse
-) => {
+) {
   await refetchSupplier(req.scope, req.params.id, ["id"])
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: supplier_variants, metadata } = await query.graph({
@@ -29,15 +30,15 @@ export const GET = async (
     offset: metadata!.skip,
     limit: metadata!.take,
   })
-}
+})
 
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCreateSupplierVariantType>,
   res: MedusaResponse
-) => {
+) {
   const { result } = await upsertSupplierVariantsWorkflow(req.scope).run({
     input: { supplier_id: req.params.id, create: [req.validatedBody] },
   })
   const supplier_variant = await refetchSupplierVariant(req.scope, result[0].id)
   res.json({ supplier_variant })
-}
+})

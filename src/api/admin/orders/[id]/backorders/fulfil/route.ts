@@ -5,16 +5,17 @@ import {
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { fulfilBackordersWorkflow } from "../../../../../../workflows/fulfilment/workflows/fulfil-backorders"
 import { AdminFulfilBackordersType } from "../../../../backorders/validators"
+import { withConflictMessages } from "../../../../../utils/errors"
 
 /**
  * Packs the allocated units of the order's backorders through Medusa's fulfilment and
  * captures the balance due for them. With everything packed already it packs nothing and
  * answers with a message saying so.
  */
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminFulfilBackordersType>,
   res: MedusaResponse
-) => {
+) {
   const { result } = await fulfilBackordersWorkflow(req.scope).run({
     input: {
       order_id: req.params.id,
@@ -33,4 +34,4 @@ export const POST = async (
     filters: { id: result.fulfilled.map((f) => f.id) },
   })
   res.json({ backorders, captured: result.captured })
-}
+})

@@ -8,11 +8,12 @@ import {
 } from "../../../../../../workflows/suppliers/workflows/suppliers"
 import { refetchSupplierVariant } from "../../../helpers"
 import { AdminUpdateSupplierVariantType } from "../../../validators"
+import { withConflictMessages } from "../../../../../utils/errors"
 
-export const POST = async (
+export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminUpdateSupplierVariantType>,
   res: MedusaResponse
-) => {
+) {
   await upsertSupplierVariantsWorkflow(req.scope).run({
     input: {
       supplier_id: req.params.id,
@@ -24,12 +25,12 @@ export const POST = async (
     req.params.variant_terms_id
   )
   res.json({ supplier_variant })
-}
+})
 
-export const DELETE = async (
+export const DELETE = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
-) => {
+) {
   await deleteSupplierVariantsWorkflow(req.scope).run({
     input: { supplier_id: req.params.id, ids: [req.params.variant_terms_id] },
   })
@@ -38,4 +39,4 @@ export const DELETE = async (
     object: "supplier_variant",
     deleted: true,
   })
-}
+})
