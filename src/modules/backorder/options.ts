@@ -142,11 +142,11 @@ export const BackorderPluginOptionsSchema = z
      */
     locking: z
       .object({
-        waitSeconds: z.number().gt(0).max(120).default(10),
+        waitSeconds: z.number().gt(0).max(120).default(30),
         leaseSeconds: z.number().min(1).max(120).default(5),
       })
       .strict()
-      .default({ waitSeconds: 10, leaseSeconds: 5 }),
+      .default({ waitSeconds: 30, leaseSeconds: 5 }),
   })
   .strict()
 

@@ -23,13 +23,13 @@ import type BackorderModuleService from "../../modules/backorder/service"
  * - **Short leases.** A lock lives `leaseSeconds` (5 s by default) and is renewed while its
  *   holder is alive, so the keys of a crashed process are free again within seconds, not
  *   after a two-minute TTL.
- * - **Bounded waits.** A change waits `waitSeconds` (10 s by default) and is then refused
+ * - **Bounded waits.** A change waits `waitSeconds` (30 s by default) and is then refused
  *   with a 409 that names the keys and says to try again.
  */
 export type LockSettings = { waitSeconds: number; leaseSeconds: number }
 
 export const DEFAULT_LOCK_SETTINGS: LockSettings = {
-  waitSeconds: 10,
+  waitSeconds: 30,
   leaseSeconds: 5,
 }
 

@@ -34,7 +34,7 @@ describe("resolveBackorderPluginOptions", () => {
         supplierTemplate: "purchase-order",
       },
       catchUp: { lookbackHours: 72, graceSeconds: 30 },
-      locking: { waitSeconds: 10, leaseSeconds: 5 },
+      locking: { waitSeconds: 30, leaseSeconds: 5 },
     })
   })
 
