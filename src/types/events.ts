@@ -14,6 +14,7 @@ export const PurchaseOrderEvents = {
   ORDERED: "purchase_order.ordered",
   RECEIVED: "purchase_order.received",
   COMPLETED: "purchase_order.completed",
+  SENT_TO_SUPPLIER: "purchase_order.sent_to_supplier",
   CANCELLED: "purchase_order.cancelled",
 } as const
 

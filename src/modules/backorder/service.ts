@@ -61,6 +61,7 @@ export type BackorderAggregateFilters = {
 } & {
   created_at?: DateRange
   updated_at?: DateRange
+  promised_at?: DateRange
 }
 type DateRange = {
   $gt?: string | Date
@@ -965,7 +966,7 @@ class BackorderModuleService extends MedusaService({
     sharedContext: Context
   ) {
     const query = this.knex(sharedContext)("backorder").whereNull("deleted_at")
-    const { created_at, updated_at, ...columns } = filters
+    const { created_at, updated_at, promised_at, ...columns } = filters
     for (const [column, value] of Object.entries(columns)) {
       if (
         value !== undefined &&
@@ -975,7 +976,11 @@ class BackorderModuleService extends MedusaService({
       }
     }
     const operators = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
-    for (const [column, range] of Object.entries({ created_at, updated_at })) {
+    for (const [column, range] of Object.entries({
+      created_at,
+      updated_at,
+      promised_at,
+    })) {
       for (const [operator, sql] of Object.entries(operators)) {
         const value = range?.[operator as keyof DateRange]
         if (value !== undefined) {

@@ -8,6 +8,7 @@ import {
   listBackorderQueryConfig,
   retrieveBackorderQueryConfig,
 } from "./query-config"
+import { resolveLateFilter } from "./late"
 import { resolveBackorderSearch } from "./search"
 import {
   AdminCancelBackorder,
@@ -23,6 +24,18 @@ import {
 
 export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
+    methods: ["POST"],
+    matcher: "/admin/backorders/export",
+    middlewares: [
+      validateAndTransformQuery(
+        AdminGetBackordersParams,
+        listBackorderQueryConfig
+      ),
+      resolveBackorderSearch,
+      resolveLateFilter,
+    ],
+  },
+  {
     method: ["GET"],
     matcher: "/admin/backorders",
     middlewares: [
@@ -31,6 +44,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         listBackorderQueryConfig
       ),
       resolveBackorderSearch,
+      resolveLateFilter,
     ],
   },
   {
@@ -42,6 +56,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         isList: false,
       }),
       resolveBackorderSearch,
+      resolveLateFilter,
     ],
   },
   {
@@ -53,6 +68,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         isList: false,
       }),
       resolveBackorderSearch,
+      resolveLateFilter,
     ],
   },
   {

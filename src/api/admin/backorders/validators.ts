@@ -63,6 +63,8 @@ export const AdminGetBackordersParamsFields = z.object({
   inventory_item_id: stringOrArray.optional(),
   created_at: createOperatorMap().optional(),
   updated_at: createOperatorMap().optional(),
+  /** Only backorders whose promise date has passed with units still waiting. */
+  late: z.enum(["true"]).optional(),
 })
 
 export const AdminGetBackordersParams = createFindParams({

@@ -15,7 +15,9 @@ import {
   AdminGetPurchaseOrdersParams,
   AdminReceivePurchaseOrder,
   AdminRequestStock,
+  AdminPurchaseOrderDocument,
   AdminSendPurchaseOrder,
+  AdminSendPurchaseOrderToSupplier,
   AdminUpdatePurchaseOrder,
 } from "./validators"
 
@@ -67,6 +69,19 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id/send",
     middlewares: [validateAndTransformBody(AdminSendPurchaseOrder), retrieve],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/purchase-orders/:id/send-to-supplier",
+    middlewares: [
+      validateAndTransformBody(AdminSendPurchaseOrderToSupplier),
+      retrieve,
+    ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/purchase-orders/:id/document",
+    middlewares: [validateAndTransformBody(AdminPurchaseOrderDocument)],
   },
   {
     method: ["POST"],

@@ -41,6 +41,12 @@ export const defaultAdminPurchaseOrderFields = [
   "receipts.idempotency_key",
   "receipts.lines.purchase_order_line_id",
   "receipts.lines.quantity",
+  "dispatches.id",
+  "dispatches.sent_to",
+  "dispatches.sent_at",
+  "dispatches.sent_by",
+  "dispatches.file_url",
+  "dispatches.note",
 ]
 
 export const retrievePurchaseOrderQueryConfig = {

@@ -97,6 +97,19 @@ export const AdminSendPurchaseOrder = z
   .strict()
 export type AdminSendPurchaseOrderType = z.infer<typeof AdminSendPurchaseOrder>
 
+export const AdminPurchaseOrderDocument = z.object({}).strict()
+
+export const AdminSendPurchaseOrderToSupplier = z
+  .object({
+    /** The supplier's email address by default. */
+    to: z.string().trim().email().max(320).optional(),
+    note: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+export type AdminSendPurchaseOrderToSupplierType = z.infer<
+  typeof AdminSendPurchaseOrderToSupplier
+>
+
 export const AdminReceivePurchaseOrder = z
   .object({
     lines: z

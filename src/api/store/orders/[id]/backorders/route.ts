@@ -3,6 +3,7 @@ import {
   ContainerRegistrationKeys,
   MedusaError,
 } from "@medusajs/framework/utils"
+import { withConflictMessages } from "../../../../utils/errors"
 
 /**
  * The backorder lines of an order with their promise dates, for whoever may read the order
@@ -10,7 +11,10 @@ import {
  * order confirmation page can show what ships later and when). No supplier, cost or staff
  * fields.
  */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = withConflictMessages(async function (
+  req: MedusaRequest,
+  res: MedusaResponse
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",
@@ -30,4 +34,4 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     pagination: { order: { created_at: "ASC" } },
   })
   res.json({ backorders })
-}
+})

@@ -1,0 +1,406 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { refused } from "../helpers/api"
+import { createAdminUser, RequestHeaders } from "../helpers/auth"
+import { eventually } from "../helpers/storefront"
+import { BACKORDER_MODULE } from "../../src/modules/backorder"
+import BackorderModuleService from "../../src/modules/backorder/service"
+import { notifyBackorderCustomersWorkflow } from "../../src/workflows/notifications/workflows/notify-backorder-customers"
+import { markLateBackordersWorkflow } from "../../src/workflows/notifications/workflows/mark-late-backorders"
+
+jest.setTimeout(240000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: RequestHeaders
+    let store: DemoStore
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = await seedDemoStore(container)
+      admin = await createAdminUser(container)
+    })
+
+    const service = (): BackorderModuleService =>
+      getContainer().resolve(BACKORDER_MODULE)
+    const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
+
+    /** What was sent about a resource: channel, recipient, template, kind. */
+    const sentAbout = async (resourceId: string) =>
+      (
+        await notifications().listNotifications(
+          { resource_id: resourceId },
+          { order: { created_at: "ASC" } }
+        )
+      ).map((n) => [
+        n.channel,
+        n.to,
+        n.template,
+        (n.data as Record<string, unknown>)?.kind ?? null,
+      ])
+
+    const waitForSent = (resourceId: string, count: number) =>
+      eventually(
+        () => sentAbout(resourceId),
+        (sent) => sent.length >= count
+      )
+
+    const sellKettles = async (quantity: number, policy = "pay_now") =>
+      (
+        await api.post(
+          "/admin/to-order-sales",
+          {
+            customer_id: store.customerId,
+            location_id: store.shopLocationId,
+            lines: [
+              { variant_id: store.variantIdsBySku["KETTLE-MATTE"], quantity },
+            ],
+            payment_policy: policy,
+          },
+          admin
+        )
+      ).data
+
+    describe("customers hear about each transition once", () => {
+      it("confirmed, promise date moved, ready, fulfilled: one notification each, with the transition's data", async () => {
+        const sold = await sellKettles(2)
+        const backorder = sold.backorders[0]
+        expect(await waitForSent(backorder.id, 1)).toEqual([
+          ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
+        ])
+
+        const [po] = (
+          await api.post(
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [backorder.id] },
+            admin
+          )
+        ).data.purchase_orders
+        await api.post(
+          `/admin/purchase-orders/${po.id}/send`,
+          { expected_at: "2026-12-20T00:00:00.000Z" },
+          admin
+        )
+        await api.post(
+          `/admin/purchase-orders/${po.id}`,
+          { expected_at: "2026-12-28T00:00:00.000Z" },
+          admin
+        )
+        const moved = await waitForSent(backorder.id, 2)
+        expect(moved[1]).toEqual([
+          "email",
+          "jane@example.com",
+          "backorder-eta-changed",
+          "eta_changed",
+        ])
+        const [etaNotice] = await notifications().listNotifications({
+          resource_id: backorder.id,
+          template: "backorder-eta-changed",
+        })
+        expect(etaNotice.data).toEqual(
+          expect.objectContaining({
+            order_id: sold.order.id,
+            quantity: 2,
+            previous_promised_at: "2026-12-20T00:00:00.000Z",
+            promised_at: "2026-12-28T00:00:00.000Z",
+          })
+        )
+
+        const line = po.lines[0]
+        await api.post(
+          `/admin/purchase-orders/${po.id}/receive`,
+          {
+            lines: [
+              { purchase_order_line_id: line.id, quantity: line.quantity },
+            ],
+          },
+          admin
+        )
+        const ready = await waitForSent(backorder.id, 3)
+        expect(ready[2]).toEqual([
+          "email",
+          "jane@example.com",
+          "backorder-ready",
+          "ready",
+        ])
+        const [readyNotice] = await notifications().listNotifications({
+          resource_id: backorder.id,
+          template: "backorder-ready",
+        })
+        // Sold at the shop: collected there.
+        expect(readyNotice.data).toEqual(
+          expect.objectContaining({ ready_for: "pickup", quantity: 2 })
+        )
+
+        await api.post(
+          `/admin/orders/${sold.order.id}/backorders/fulfil`,
+          {},
+          admin
+        )
+        expect(await waitForSent(backorder.id, 4)).toEqual([
+          ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
+          ["email", "jane@example.com", "backorder-eta-changed", "eta_changed"],
+          ["email", "jane@example.com", "backorder-ready", "ready"],
+          ["email", "jane@example.com", "backorder-fulfilled", "fulfilled"],
+        ])
+
+        // A replayed event, or the same event on a second worker at once, sends nothing new.
+        await Promise.all(
+          [1, 2].map(() =>
+            notifyBackorderCustomersWorkflow(getContainer()).run({
+              input: { kind: "ready", backorders: [{ id: backorder.id }] },
+              throwOnError: false,
+            })
+          )
+        )
+        await notifyBackorderCustomersWorkflow(getContainer()).run({
+          input: { kind: "fulfilled", backorders: [{ id: backorder.id }] },
+        })
+        expect(await sentAbout(backorder.id)).toHaveLength(4)
+      })
+
+      it("a cancellation tells the customer how much was refunded", async () => {
+        const sold = await sellKettles(2)
+        const backorder = sold.backorders[0]
+        await waitForSent(backorder.id, 1)
+        await api.post(
+          `/admin/backorders/${backorder.id}/cancel`,
+          { quantity: 1, reason: "Customer changed their mind" },
+          admin
+        )
+        const sent = await waitForSent(backorder.id, 2)
+        expect(sent[1]).toEqual([
+          "email",
+          "jane@example.com",
+          "backorder-cancelled",
+          "cancelled",
+        ])
+        const [notice] = await notifications().listNotifications({
+          resource_id: backorder.id,
+          template: "backorder-cancelled",
+        })
+        expect(notice.data).toEqual(
+          expect.objectContaining({
+            cancelled_quantity: 1,
+            refund_amount: 79,
+            currency_code: "eur",
+          })
+        )
+      })
+    })
+
+    describe("late promises", () => {
+      it("marks a passed promise late once, tells staff in the feed and the customer once, however often it runs", async () => {
+        const sold = await sellKettles(1)
+        const backorder = sold.backorders[0]
+        await waitForSent(backorder.id, 1)
+        const promised = new Date("2026-11-30T00:00:00.000Z")
+        await service().updateBackorders({
+          id: backorder.id,
+          promised_at: promised,
+        })
+        const now = new Date("2026-12-02T12:00:00.000Z")
+
+        const first = await markLateBackordersWorkflow(getContainer()).run({
+          input: { now },
+        })
+        expect(first.result.map((b) => b.id)).toEqual([backorder.id])
+        const second = await markLateBackordersWorkflow(getContainer()).run({
+          input: { now },
+        })
+        expect(second.result).toEqual([])
+
+        const [marked] = await service().listBackorders({ id: backorder.id })
+        expect([marked.late_at, marked.late_promised_at]).toEqual([
+          now,
+          promised,
+        ])
+        expect(await waitForSent(backorder.id, 3)).toEqual([
+          ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
+          ["feed", "", "admin-ui", null],
+          ["email", "jane@example.com", "backorder-late", "late"],
+        ])
+
+        // Late filter of the list, the counts agree.
+        const late = await api.get("/admin/backorders?late=true", admin)
+        expect(late.data.backorders.map((b) => b.id)).toEqual([backorder.id])
+      })
+    })
+
+    describe("purchase order documents for suppliers", () => {
+      const draftFor = async (backorderId: string) =>
+        (
+          await api.post(
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [backorderId] },
+            admin
+          )
+        ).data.purchase_orders[0]
+
+      it("renders a PDF through the File module and emails it to the supplier, recording the sending", async () => {
+        const sold = await sellKettles(2)
+        const po = await draftFor(sold.backorders[0].id)
+
+        const document = await api.post(
+          `/admin/purchase-orders/${po.id}/document`,
+          {},
+          admin
+        )
+        expect(document.data.file).toEqual({
+          id: expect.any(String),
+          url: expect.stringContaining(".pdf"),
+          filename: "purchase-order-PO-0001.pdf",
+          mime_type: "application/pdf",
+        })
+        const pdf = await getContainer()
+          .resolve(Modules.FILE)
+          .getAsBuffer(document.data.file.id)
+        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-")
+
+        const sent = await api.post(
+          `/admin/purchase-orders/${po.id}/send-to-supplier`,
+          { note: "Please confirm the delivery date" },
+          admin
+        )
+        expect(sent.data.purchase_order_dispatch).toEqual(
+          expect.objectContaining({
+            sent_to: "orders@nordic-coffee.example",
+            note: "Please confirm the delivery date",
+            notification_id: expect.any(String),
+          })
+        )
+        expect(sent.data.purchase_order.dispatches).toEqual([
+          expect.objectContaining({
+            sent_to: "orders@nordic-coffee.example",
+            note: "Please confirm the delivery date",
+          }),
+        ])
+        // Sending the document does not mark it ordered.
+        expect(sent.data.purchase_order.status).toBe("draft")
+        expect(await sentAbout(po.id)).toEqual([
+          ["email", "orders@nordic-coffee.example", "purchase-order", null],
+        ])
+        const [notice] = await notifications().listNotifications({
+          resource_id: po.id,
+        })
+        expect(notice.data).toEqual(
+          expect.objectContaining({
+            number: "PO-0001",
+            supplier_name: "Nordic Coffee Supply",
+            note: "Please confirm the delivery date",
+          })
+        )
+      })
+
+      it("refuses a supplier without an email address unless one is given, and changes nothing", async () => {
+        const sold = await sellKettles(1)
+        const po = await draftFor(sold.backorders[0].id)
+        await service().updateSuppliers({ id: po.supplier_id, email: null })
+
+        expect(
+          await refused(
+            api.post(
+              `/admin/purchase-orders/${po.id}/send-to-supplier`,
+              {},
+              admin
+            )
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Purchase order ${po.id}: its supplier has no email address; give one in \`to\``,
+          },
+        })
+        expect(
+          await service().listPurchaseOrderDispatches({
+            purchase_order_id: po.id,
+          })
+        ).toEqual([])
+        expect(await sentAbout(po.id)).toEqual([])
+
+        const given = await api.post(
+          `/admin/purchase-orders/${po.id}/send-to-supplier`,
+          { to: "sales@supplier.example" },
+          admin
+        )
+        expect(given.data.purchase_order_dispatch.sent_to).toBe(
+          "sales@supplier.example"
+        )
+      })
+    })
+
+    describe("CSV export and the shopper's view", () => {
+      it("exports the filtered list through the File module, one row per backorder", async () => {
+        const first = await sellKettles(2)
+        await sellKettles(1)
+        const exported = await api.post(
+          `/admin/backorders/export?order_id=${first.order.id}`,
+          {},
+          admin
+        )
+        expect(exported.data.count).toBe(1)
+        const csv = (
+          await getContainer()
+            .resolve(Modules.FILE)
+            .getAsBuffer(exported.data.file.id)
+        ).toString("utf8")
+        const [header, row, end] = csv.split("\r\n")
+        expect(header).toBe(
+          "Backorder,Status,Source,Order,Customer,Email,SKU,Item,Quantity,Allocated,Fulfilled,Cancelled,Waiting,Supplier,Location,Payment policy,Paid,Currency,Promised,Created"
+        )
+        expect(row.split(",").slice(0, 18)).toEqual([
+          first.backorders[0].id,
+          "new",
+          "pos",
+          `#${first.order.display_id}`,
+          "Jane Doe",
+          "jane@example.com",
+          "KETTLE-MATTE",
+          first.backorders[0].title,
+          "2",
+          "0",
+          "0",
+          "0",
+          "2",
+          "Nordic Coffee Supply",
+          store.shopLocationId,
+          "pay_now",
+          "158",
+          "EUR",
+        ])
+        expect(end).toBe("")
+      })
+
+      it("shows an order's backorders with their promise dates to whoever may read the order", async () => {
+        const sold = await sellKettles(2)
+        const pk = { "x-publishable-api-key": store.publishableKey }
+        const { data } = await api.get(
+          `/store/orders/${sold.order.id}/backorders`,
+          { headers: pk }
+        )
+        expect(data.backorders).toEqual([
+          expect.objectContaining({
+            id: sold.backorders[0].id,
+            status: "new",
+            quantity: 2,
+            promised_at: null,
+          }),
+        ])
+        expect(data.backorders[0]).not.toHaveProperty("supplier_id")
+        expect(
+          await refused(
+            api.get(`/store/orders/order_missing/backorders`, { headers: pk })
+          )
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: "Order with id: order_missing was not found",
+          },
+        })
+      })
+    })
+  },
+})
