@@ -265,21 +265,21 @@ medusaIntegrationTestRunner({
         )
         expect(sent.data.purchase_order_dispatch).toEqual(
           expect.objectContaining({
-            sent_to: "orders@nordic-coffee.example",
+            sent_to: "purchasing@brewware.example",
             note: "Please confirm the delivery date",
             notification_id: expect.any(String),
           })
         )
         expect(sent.data.purchase_order.dispatches).toEqual([
           expect.objectContaining({
-            sent_to: "orders@nordic-coffee.example",
+            sent_to: "purchasing@brewware.example",
             note: "Please confirm the delivery date",
           }),
         ])
         // Sending the document does not mark it ordered.
         expect(sent.data.purchase_order.status).toBe("draft")
         expect(await sentAbout(po.id)).toEqual([
-          ["email", "orders@nordic-coffee.example", "purchase-order", null],
+          ["email", "purchasing@brewware.example", "purchase-order", null],
         ])
         const [notice] = await notifications().listNotifications({
           resource_id: po.id,
@@ -287,7 +287,7 @@ medusaIntegrationTestRunner({
         expect(notice.data).toEqual(
           expect.objectContaining({
             number: "PO-0001",
-            supplier_name: "Nordic Coffee Supply",
+            supplier_name: "Brewware Wholesale",
             note: "Please confirm the delivery date",
           })
         )
@@ -364,7 +364,7 @@ medusaIntegrationTestRunner({
           "0",
           "0",
           "2",
-          "Nordic Coffee Supply",
+          "Brewware Wholesale",
           store.shopLocationId,
           "pay_now",
           "158",

@@ -12,10 +12,9 @@ type BackorderEventData = {
 const KIND_BY_EVENT: Record<string, CustomerNotificationKind> = {
   [BackorderEvents.CREATED]: "confirmed",
   [BackorderEvents.ETA_CHANGED]: "eta_changed",
-  // Every path that hands out units emits `allocated`; the ready notice goes only to
-  // backorders that are then fully available, once.
+  // Every path that hands out units emits `allocated` (a receipt also `available`): the
+  // ready notice goes from `allocated` only, to backorders then fully available, once.
   [BackorderEvents.ALLOCATED]: "ready",
-  [BackorderEvents.AVAILABLE]: "ready",
   [BackorderEvents.FULFILLED]: "fulfilled",
   [BackorderEvents.CANCELLED]: "cancelled",
   [BackorderEvents.LATE]: "late",
@@ -33,7 +32,7 @@ export default async function backorderNotifyCustomer({
   if (!kind || !data?.id) {
     return
   }
-  await notifyBackorderCustomersWorkflow(container).run({
+  const { errors } = await notifyBackorderCustomersWorkflow(container).run({
     input: {
       kind,
       backorders: [
@@ -44,7 +43,16 @@ export default async function backorderNotifyCustomer({
         },
       ],
     },
+    throwOnError: false,
   })
+  // Another worker sending the same transition at the same moment loses on the unique
+  // idempotency key: the customer got it once, which is the point.
+  const failures = errors.filter(
+    (e) => !/idempotency_key: .* already exists/.test(e.error?.message ?? "")
+  )
+  if (failures.length) {
+    throw failures[0].error
+  }
 }
 
 export const config: SubscriberConfig = {

@@ -6,6 +6,7 @@ import {
 } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import type {
+  StoredFile,
   Allocation,
   Backorder,
   BackorderCounts,
@@ -201,3 +202,13 @@ export const useRequestStock = () => {
     onSuccess: invalidate,
   })
 }
+
+/** Exports the backorders matching `query` as CSV through the File module. */
+export const useExportBackorders = () =>
+  useMutation({
+    mutationFn: (query: BackorderListQuery) =>
+      sdk.client.fetch<{ file: StoredFile; count: number }>(
+        "/admin/backorders/export",
+        { method: "POST", query, body: {} }
+      ),
+  })

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
-import type { PurchaseOrder } from "../lib/types"
+import type { PurchaseOrder, StoredFile } from "../lib/types"
 import { useInvalidateBackorders } from "./backorders"
 import { purchaseOrderQueryKeys } from "./query-keys"
 
@@ -108,4 +108,19 @@ export const useCompletePurchaseOrder = (id: string) =>
 export const useCancelPurchaseOrder = (id: string) =>
   usePurchaseOrderMutation<Record<string, never>>(
     () => `/admin/purchase-orders/${id}/cancel`
+  )
+
+/** Renders the purchase order's PDF and answers the stored file, to open or download. */
+export const usePurchaseOrderDocument = (id: string) =>
+  useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ file: StoredFile }>(
+        `/admin/purchase-orders/${id}/document`,
+        { method: "POST", body: {} }
+      ),
+  })
+
+export const useSendPurchaseOrderToSupplier = (id: string) =>
+  usePurchaseOrderMutation<{ to?: string; note?: string }>(
+    () => `/admin/purchase-orders/${id}/send-to-supplier`
   )

@@ -21,11 +21,15 @@ export const useSuppliers = (
     placeholderData: keepPreviousData,
   })
 
-export const useSupplier = (id: string) =>
+export const useSupplier = (
+  id: string,
+  { enabled = true }: { enabled?: boolean } = {}
+) =>
   useQuery({
     queryKey: supplierQueryKeys.detail(id),
     queryFn: () =>
       sdk.client.fetch<{ supplier: Supplier }>(`/admin/suppliers/${id}`),
+    enabled,
   })
 
 export const useSupplierVariants = (supplierId: string) =>

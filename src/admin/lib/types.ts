@@ -124,7 +124,21 @@ export type PurchaseOrder = {
   created_at: string
   lines?: PurchaseOrderLine[]
   receipts?: Receipt[]
+  dispatches?: PurchaseOrderDispatch[]
 }
+
+/** One sending of a purchase order's PDF to the supplier. */
+export type PurchaseOrderDispatch = {
+  id: string
+  sent_to: string
+  sent_at: string
+  sent_by: string | null
+  file_url: string | null
+  note: string | null
+}
+
+/** A file stored through Medusa's File module. */
+export type StoredFile = { id: string; url: string; filename: string }
 
 export type Supplier = {
   id: string

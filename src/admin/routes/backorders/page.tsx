@@ -26,6 +26,7 @@ import {
   BackorderListQuery,
   useBackorderCounts,
   useBackorders,
+  useExportBackorders,
   useFulfilBackorders,
 } from "../../hooks/backorders"
 import {
@@ -89,6 +90,7 @@ const BackordersPage = () => {
     {}
   )
   const fulfil = useFulfilBackorders()
+  const exportCsv = useExportBackorders()
 
   // Filters shared by the list, the tab counts and the supplier groups.
   const filters: BackorderListQuery = {}
@@ -110,6 +112,10 @@ const BackordersPage = () => {
   }
   if (q) {
     filters.q = q
+  }
+  const lateOnly = url.get("late") === "true"
+  if (lateOnly) {
+    filters.late = "true"
   }
 
   const listQuery: BackorderListQuery = {
@@ -435,6 +441,31 @@ const BackordersPage = () => {
                 }
               >
                 {groupBySupplier ? "Ungroup" : "Group by supplier"}
+              </Button>
+              <Button
+                size="small"
+                variant={lateOnly ? "primary" : "secondary"}
+                aria-pressed={lateOnly}
+                onClick={() => url.set({ late: lateOnly ? undefined : "true" })}
+              >
+                Late only
+              </Button>
+              <Button
+                size="small"
+                variant="secondary"
+                isLoading={exportCsv.isPending}
+                onClick={() =>
+                  exportCsv.mutate(
+                    { ...filters, ...(status === "all" ? {} : { status }) },
+                    toastOutcome(
+                      ({ count }) =>
+                        `Exported ${count} backorder${count === 1 ? "" : "s"}`,
+                      ({ file }) => window.open(file.url, "_blank", "noopener")
+                    )
+                  )
+                }
+              >
+                Export CSV
               </Button>
               <Button size="small" variant="secondary" asChild>
                 <Link to="/to-order-sale">To-order sale</Link>

@@ -7,7 +7,8 @@ export type LateBackorder = {
   id: string
   order_id: string
   title: string | null
-  promised_at: Date
+  /** ISO date of the promise that was broken. */
+  promised_at: string
 }
 
 export const markLateBackordersStepId = "mark-late-backorders"
@@ -62,7 +63,7 @@ export const markLateBackordersStep = createStep(
         id: b.id,
         order_id: b.order_id,
         title: b.title ?? null,
-        promised_at: new Date(b.promised_at!),
+        promised_at: new Date(b.promised_at!).toISOString(),
       })),
       late.map((b) => ({
         id: b.id,

@@ -38,15 +38,10 @@ export const markLateBackordersWorkflow = createWorkflow(
             trigger_type: BackorderEvents.LATE,
             resource_id: b.id,
             resource_type: "backorder",
-            idempotency_key: `backorder:${b.id}:late-feed:${b.promised_at.toISOString()}`,
+            idempotency_key: `backorder:${b.id}:late-feed:${b.promised_at}`,
             data: {
               title: "Backorder late",
-              description: `${b.title ?? "A backordered item"} was promised for ${b.promised_at
-                .toISOString()
-                .slice(
-                  0,
-                  10
-                )} and is still waiting (backorder ${b.id}, order ${b.order_id}).`,
+              description: `${b.title ?? "A backordered item"} was promised for ${b.promised_at.slice(0, 10)} and is still waiting (backorder ${b.id}, order ${b.order_id}).`,
             },
           }))
         : []
@@ -59,7 +54,7 @@ export const markLateBackordersWorkflow = createWorkflow(
         late.map((b) => ({
           id: b.id,
           order_id: b.order_id,
-          promised_at: b.promised_at.toISOString(),
+          promised_at: b.promised_at,
         }))
       ),
     })

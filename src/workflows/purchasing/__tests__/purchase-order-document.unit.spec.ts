@@ -6,8 +6,8 @@ import {
 
 const document: PurchaseOrderDocument = {
   number: "PO-0012",
-  date: new Date("2026-12-02T10:00:00Z"),
-  expected_at: new Date("2026-12-09T00:00:00Z"),
+  date: "2026-12-02T10:00:00.000Z",
+  expected_at: "2026-12-09T00:00:00.000Z",
   currency_code: "eur",
   merchant: {
     name: "Canal Coffee Gear",

@@ -71,9 +71,11 @@ export const buildPurchaseOrderDocumentStep = createStep(
     const supplier = purchaseOrder.supplier
     const document: PurchaseOrderDocument = {
       number,
-      date: new Date(purchaseOrder.ordered_at ?? purchaseOrder.created_at),
+      date: new Date(
+        purchaseOrder.ordered_at ?? purchaseOrder.created_at
+      ).toISOString(),
       expected_at: purchaseOrder.expected_at
-        ? new Date(purchaseOrder.expected_at)
+        ? new Date(purchaseOrder.expected_at).toISOString()
         : null,
       currency_code:
         purchaseOrder.currency_code ?? supplier?.currency_code ?? null,

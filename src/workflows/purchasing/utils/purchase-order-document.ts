@@ -3,8 +3,9 @@ import PDFDocument from "pdfkit"
 /** Everything a supplier needs on a purchase order, already formatted by the caller. */
 export type PurchaseOrderDocument = {
   number: string
-  date: Date
-  expected_at: Date | null
+  /** ISO dates: the document passes between workflow steps as JSON. */
+  date: string
+  expected_at: string | null
   currency_code: string | null
   merchant: { name: string; address: string[] }
   supplier: { name: string; address: string[]; email: string | null }
@@ -43,7 +44,7 @@ export function formatMoney(amount: number | null, currency: string | null) {
   return `${amount.toFixed(2)}${code ? ` ${code}` : ""}`
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10)
+const day = (date: string) => new Date(date).toISOString().slice(0, 10)
 
 /**
  * Renders a purchase order as a one-document PDF a supplier would accept: merchant and

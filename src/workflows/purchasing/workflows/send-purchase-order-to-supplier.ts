@@ -80,7 +80,7 @@ export const sendPurchaseOrderToSupplierWorkflow = createWorkflow(
               number: document.number,
               supplier_name: document.supplier.name,
               merchant_name: document.merchant.name,
-              expected_at: document.expected_at?.toISOString() ?? null,
+              expected_at: document.expected_at,
               note: input.note ?? null,
               file_url: file.url,
             },

@@ -6,6 +6,7 @@ import {
   Heading,
   IconButton,
   Skeleton,
+  toast,
   usePrompt,
 } from "@medusajs/ui"
 import { toastOutcome } from "../../../lib/toasts"
@@ -31,10 +32,16 @@ import { useStockLocationOptions } from "../../../hooks/lookups"
 import {
   useCancelPurchaseOrder,
   usePurchaseOrder,
+  usePurchaseOrderDocument,
 } from "../../../hooks/purchase-orders"
-import { formatDate } from "../../../lib/format"
+import { useSupplier } from "../../../hooks/suppliers"
+import {
+  DispatchesSection,
+  SendToSupplierDrawer,
+} from "../../../components/purchase-order/supplier-sending"
+import { errorMessage, formatDate } from "../../../lib/format"
 
-type Panel = "receive" | "complete" | "edit" | "send" | null
+type Panel = "receive" | "complete" | "edit" | "send" | "email" | null
 
 const PurchaseOrderDetailPage = () => {
   const { id } = useParams()
@@ -43,6 +50,11 @@ const PurchaseOrderDetailPage = () => {
   const [panel, setPanel] = useState<Panel>(null)
   const cancel = useCancelPurchaseOrder(id!)
   const requestStock = useRequestStock()
+  const document = usePurchaseOrderDocument(id!)
+  const supplierId = data?.purchase_order.supplier_id
+  const { data: supplierData } = useSupplier(supplierId ?? "", {
+    enabled: !!supplierId,
+  })
   const prompt = usePrompt()
 
   if (isError) {
@@ -145,6 +157,22 @@ const PurchaseOrderDetailPage = () => {
                 <DropdownMenu.Item onClick={() => setPanel("edit")}>
                   Edit
                 </DropdownMenu.Item>
+                <DropdownMenu.Item
+                  onClick={() =>
+                    document.mutate(undefined, {
+                      onSuccess: ({ file }) =>
+                        window.open(file.url, "_blank", "noopener"),
+                      onError: (e) => toast.error(errorMessage(e)),
+                    })
+                  }
+                >
+                  Download PDF
+                </DropdownMenu.Item>
+                {po.status !== "cancelled" && (
+                  <DropdownMenu.Item onClick={() => setPanel("email")}>
+                    Email to supplier
+                  </DropdownMenu.Item>
+                )}
                 {canCancel && (
                   <>
                     <DropdownMenu.Separator />
@@ -187,6 +215,7 @@ const PurchaseOrderDetailPage = () => {
       <BackordersSection purchaseOrder={po} />
       <ReceiptsSection purchaseOrder={po} />
       <LedgerSection purchaseOrder={po} />
+      <DispatchesSection purchaseOrder={po} />
       <RelatedSection purchaseOrder={po} />
 
       <ReceiveDrawer
@@ -207,6 +236,12 @@ const PurchaseOrderDetailPage = () => {
       <SendDrawer
         purchaseOrder={po}
         open={panel === "send"}
+        onOpenChange={(o) => !o && setPanel(null)}
+      />
+      <SendToSupplierDrawer
+        purchaseOrder={po}
+        supplierEmail={supplierData?.supplier.email ?? null}
+        open={panel === "email"}
         onOpenChange={(o) => !o && setPanel(null)}
       />
     </div>
