@@ -76,9 +76,19 @@ export const editPurchaseOrderLinesStep = createStep(
         id: l.id,
         quantity: Number(l.quantity),
         unit_cost: l.unit_cost === null ? null : Number(l.unit_cost),
+        metadata: l.metadata ?? null,
       }))
     if (input.update?.length) {
-      await service.updatePurchaseOrderLines(input.update)
+      // A quantity set by hand is exact: the note on how an earlier one was rounded goes.
+      await service.updatePurchaseOrderLines(
+        input.update.map((update) => {
+          if (update.quantity === undefined) {
+            return update
+          }
+          const { rounding: _, ...metadata } = lineOf(update.id).metadata ?? {}
+          return { ...update, metadata }
+        })
+      )
     }
     if (input.remove?.length) {
       await service.softDeletePurchaseOrderLines(input.remove)
