@@ -238,8 +238,7 @@ export const sortOrder = (sortable: readonly string[]) =>
   })
 
 /** The `fields` of a single-record request, without control characters. */
-export const selectParams = () =>
-  z.object({ fields: text(2000).optional() })
+export const selectParams = () => z.object({ fields: text(2000).optional() })
 
 /** Search text typed by staff: at most 200 characters, trimmed, searched literally. */
 export const searchText = () =>

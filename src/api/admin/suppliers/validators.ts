@@ -37,9 +37,7 @@ export const AdminGetSuppliersParams = findParams({
     z.object({
       q: searchText().optional(),
       id: stringOrArray.optional(),
-      code: z
-        .union([name(), z.array(name()).max(LIMITS.MAX_IDS)])
-        .optional(),
+      code: z.union([name(), z.array(name()).max(LIMITS.MAX_IDS)]).optional(),
     })
   )
   .strict()

@@ -85,8 +85,11 @@ export const editPurchaseOrderLinesStep = createStep(
           if (update.quantity === undefined) {
             return update
           }
-          const { rounding: _, ...metadata } = lineOf(update.id).metadata ?? {}
-          return { ...update, metadata }
+          // Metadata updates merge: the key is cleared, not left out.
+          return {
+            ...update,
+            metadata: { ...lineOf(update.id).metadata, rounding: null },
+          }
         })
       )
     }

@@ -73,18 +73,16 @@ export const savePurchaseOrdersStep = createStep(
             }))
           )
           await service.updatePurchaseOrderLines(
-            existing.map((l) => {
-              const { rounding: _, ...metadata } =
-                current.find((c) => c.id === l.purchase_order_line_id)
-                  ?.metadata ?? {}
-              return {
-                id: l.purchase_order_line_id!,
-                quantity: l.quantity,
-                metadata: l.rounding
-                  ? { ...metadata, rounding: l.rounding }
-                  : metadata,
-              }
-            })
+            existing.map((l) => ({
+              id: l.purchase_order_line_id!,
+              quantity: l.quantity,
+              // Metadata updates merge: a line no longer rounded clears the note.
+              metadata: {
+                ...current.find((c) => c.id === l.purchase_order_line_id)
+                  ?.metadata,
+                rounding: l.rounding,
+              },
+            }))
           )
         }
         const fresh = plan.lines.filter((l) => !l.purchase_order_line_id)

@@ -56,10 +56,12 @@ export const validateReceiptStep = createStep(
         const asked = existing.metadata?.request_hash
           ? receiptRequestHash(input)
           : receiptRequestHash({
-              lines: input.lines.map(({ purchase_order_line_id, quantity }) => ({
-                purchase_order_line_id,
-                quantity,
-              })),
+              lines: input.lines.map(
+                ({ purchase_order_line_id, quantity }) => ({
+                  purchase_order_line_id,
+                  quantity,
+                })
+              ),
             })
         if (recorded !== asked) {
           throw new MedusaError(

@@ -38,7 +38,8 @@ export function describeRounding(
   return {
     requested_quantity: requested,
     quantity,
-    minimum_order_quantity: minimumOrderQuantity > 1 ? minimumOrderQuantity : null,
+    minimum_order_quantity:
+      minimumOrderQuantity > 1 ? minimumOrderQuantity : null,
     case_pack: casePack > 1 ? casePack : null,
     reason: `rounded from ${requested} to ${quantity} (${causes.join(", ")})`,
   }
