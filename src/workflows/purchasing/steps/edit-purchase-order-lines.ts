@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { PurchaseOrderLineInput } from "../../../types/purchasing"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
@@ -9,6 +10,9 @@ export type EditPurchaseOrderLinesInput = {
   id: string
   update?: { id: string; quantity?: number; unit_cost?: number | null }[]
   remove?: string[]
+  /** New lines, added the way `requestStockWorkflow` adds to a draft. */
+  add?: PurchaseOrderLineInput[]
+  created_by?: string
 }
 
 export const editPurchaseOrderLinesStepId = "edit-purchase-order-lines"
