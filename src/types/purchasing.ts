@@ -2,6 +2,8 @@ export type PurchaseOrderLineInput = {
   variant_id: string
   quantity: number
   unit_cost?: number
+  /** `false` orders exactly `quantity`; by default the request's choice. */
+  round_to_terms?: boolean
 }
 
 export type RequestStockInput = {
@@ -20,6 +22,21 @@ export type RequestStockInput = {
   expected_at?: Date | string
   notes?: string
   created_by?: string
+  /**
+   * Round lines up to the supplier's minimum order quantity and case pack (the default);
+   * `false` orders exactly what is asked.
+   */
+  round_to_terms?: boolean
+}
+
+/** Why a line orders more than was asked, shown to staff. */
+export type LineRounding = {
+  requested_quantity: number
+  quantity: number
+  minimum_order_quantity: number | null
+  case_pack: number | null
+  /** "rounded from 2 to 10 (minimum order 10)" */
+  reason: string
 }
 
 export type PlannedLineBackorder = { backorder_id: string; quantity: number }
@@ -34,8 +51,12 @@ export type PlannedLine = {
   sku: string | null
   supplier_sku: string | null
   unit_cost: number | null
-  /** The line's new ordered quantity, rounded up to MOQ and case pack. */
+  /** What was asked for the line, before rounding to the supplier's terms. */
+  requested_quantity: number
+  /** The line's new ordered quantity, rounded up to MOQ and case pack unless asked not to. */
   quantity: number
+  /** Set when the quantity was rounded up. */
+  rounding: LineRounding | null
   backorders: PlannedLineBackorder[]
 }
 

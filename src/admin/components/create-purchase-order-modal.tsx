@@ -66,7 +66,15 @@ export function CreatePurchaseOrderModal({
         })),
       },
       toastOutcome(
-        ({ purchase_order }) => `Created ${purchase_order.number}`,
+        ({ purchase_order }) =>
+          [
+            `Created ${purchase_order.number}`,
+            ...(purchase_order.lines ?? [])
+              .filter((line) => line.rounding)
+              .map(
+                (line) => `${line.sku ?? line.title}: ${line.rounding!.reason}`
+              ),
+          ].join(". "),
         ({ purchase_order }) => {
           onOpenChange(false)
           setLines([])

@@ -91,6 +91,10 @@ export type PurchaseOrderLine = {
   over_received_quantity: number
   unit_cost: number | null
   backorders: { backorder_id: string; quantity: number }[]
+  /** What was asked before rounding to the supplier's terms. */
+  requested_quantity?: number
+  /** Why the quantity was rounded up: "rounded from 2 to 10 (minimum order 10)". */
+  rounding?: { reason: string } | null
 }
 
 export type Receipt = {

@@ -88,6 +88,14 @@ export function LinesSection({
                   <span className="text-ui-fg-muted txt-compact-small">
                     {line.sku}
                   </span>
+                  {line.rounding && (
+                    <span
+                      className="text-ui-fg-subtle txt-compact-small"
+                      data-testid="rounding"
+                    >
+                      {line.rounding.reason}
+                    </span>
+                  )}
                 </div>
               </Table.Cell>
               <Table.Cell>{line.supplier_sku ?? "-"}</Table.Cell>

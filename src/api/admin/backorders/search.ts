@@ -6,11 +6,13 @@ import {
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
+import { escapeLikePattern } from "../../utils/validators"
 
 /**
  * Turns the staff search `q` of the backorder list, its counts and supplier groups into an
  * `id` filter, so the three always agree: SKU or title containing the text, customers found
- * by Medusa's customer search, or the order with that number (`12` or `#12`).
+ * by Medusa's customer search, or the order with that number (`12` or `#12`). The text is
+ * searched literally: `%` and `_` match only themselves.
  */
 export async function resolveBackorderSearch(
   req: AuthenticatedMedusaRequest,
@@ -29,7 +31,12 @@ export async function resolveBackorderSearch(
 
   const orderNumber = /^#?(\d{1,9})$/.exec(q)?.[1]
   const [customers, orders] = await Promise.all([
-    customerModule.listCustomers({ q }, { select: ["id"], take: 200 }),
+    // Medusa's customer search puts `q` into ILIKE patterns as it is: typed wildcards must
+    // match themselves.
+    customerModule.listCustomers(
+      { q: escapeLikePattern(q) },
+      { select: ["id"], take: 200 }
+    ),
     orderNumber
       ? query
           .graph({

@@ -1,22 +1,43 @@
 import { z } from "@medusajs/framework/zod"
-import {
-  createFindParams,
-  createOperatorMap,
-  createSelectParams,
-} from "@medusajs/medusa/api/utils/validators"
 import { BackorderSource, BackorderStatus } from "../../../types/enums"
-import { unitQuantity } from "../../utils/validators"
+import {
+  dateFilter,
+  findParams,
+  id,
+  ids,
+  LIMITS,
+  quantity,
+  searchText,
+  selectParams,
+  text,
+} from "../../utils/validators"
 
-const stringOrArray = z.union([z.string(), z.array(z.string())])
+const stringOrArray = ids()
 
-export const AdminGetBackorderParams = createSelectParams()
+/** What the backorder list can be sorted by. */
+export const BACKORDER_SORTABLE = [
+  "created_at",
+  "updated_at",
+  "promised_at",
+  "on_order_at",
+  "available_at",
+  "fulfilled_at",
+  "cancelled_at",
+  "status",
+  "sku",
+  "title",
+  "quantity",
+  "priority",
+] as const
+
+export const AdminGetBackorderParams = selectParams()
 export type AdminGetBackorderParamsType = z.infer<
   typeof AdminGetBackorderParams
 >
 
 export const AdminGetBackordersParamsFields = z.object({
   /** Staff search: SKU or title, customer name or email, order number (`#12`). */
-  q: z.string().trim().min(1).max(200).optional(),
+  q: searchText().pipe(z.string().min(1)).optional(),
   id: stringOrArray.optional(),
   status: z
     .union([
@@ -61,15 +82,15 @@ export const AdminGetBackordersParamsFields = z.object({
   product_id: stringOrArray.optional(),
   variant_id: stringOrArray.optional(),
   inventory_item_id: stringOrArray.optional(),
-  created_at: createOperatorMap().optional(),
-  updated_at: createOperatorMap().optional(),
+  created_at: dateFilter().optional(),
+  updated_at: dateFilter().optional(),
   /** Only backorders whose promise date has passed with units still waiting. */
   late: z.enum(["true"]).optional(),
 })
 
-export const AdminGetBackordersParams = createFindParams({
+export const AdminGetBackordersParams = findParams({
   limit: 20,
-  offset: 0,
+  sortable: BACKORDER_SORTABLE,
 })
   .merge(AdminGetBackordersParamsFields)
   .strict()
@@ -87,8 +108,8 @@ export type AdminGetBackorderAggregatesParamsType = z.infer<
 export const AdminCancelBackorder = z
   .object({
     /** Units to cancel; all open units by default. */
-    quantity: unitQuantity().optional(),
-    reason: z.string().max(500).optional(),
+    quantity: quantity().optional(),
+    reason: text(500, { multiline: true }).optional(),
   })
   .strict()
 export type AdminCancelBackorderType = z.infer<typeof AdminCancelBackorder>
@@ -96,16 +117,16 @@ export type AdminCancelBackorderType = z.infer<typeof AdminCancelBackorder>
 export const AdminFulfilBackorders = z
   .object({
     /** Only these backorders of the order; all with allocated units by default. */
-    backorder_ids: z.array(z.string().min(1)).min(1).optional(),
+    backorder_ids: z.array(id()).min(1).max(LIMITS.MAX_IDS).optional(),
   })
   .strict()
 export type AdminFulfilBackordersType = z.infer<typeof AdminFulfilBackorders>
 
 export const AdminReleaseAllocation = z
   .object({
-    to_backorder_id: z.string().min(1),
-    quantity: unitQuantity(),
-    reason: z.string().min(1).max(500),
+    to_backorder_id: id(),
+    quantity: quantity(),
+    reason: text(500, { multiline: true }).pipe(z.string().min(1)),
   })
   .strict()
 export type AdminReleaseAllocationType = z.infer<typeof AdminReleaseAllocation>
@@ -114,8 +135,8 @@ export const AdminGetBackorderHealthParams = z.object({}).strict()
 
 export const AdminGetBackorderStockSummaryParams = z
   .object({
-    variant_id: z.string().min(1).optional(),
-    inventory_item_id: z.string().min(1).optional(),
+    variant_id: id().optional(),
+    inventory_item_id: id().optional(),
   })
   .strict()
   .superRefine((data, ctx) => {
@@ -131,9 +152,9 @@ export type AdminGetBackorderStockSummaryParamsType = z.infer<
   typeof AdminGetBackorderStockSummaryParams
 >
 
-export const AdminGetAllocationsParams = createFindParams({
+export const AdminGetAllocationsParams = findParams({
   limit: 50,
-  offset: 0,
+  sortable: ["created_at", "quantity"],
 })
   .merge(
     z.object({

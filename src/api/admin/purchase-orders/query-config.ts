@@ -31,6 +31,7 @@ export const defaultAdminPurchaseOrderFields = [
   "lines.received_quantity",
   "lines.cancelled_quantity",
   "lines.unit_cost",
+  "lines.metadata",
   "lines.backorders.backorder_id",
   "lines.backorders.quantity",
   "lines.over_received_quantity",

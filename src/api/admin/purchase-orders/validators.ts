@@ -1,10 +1,16 @@
 import { z } from "@medusajs/framework/zod"
-import {
-  createFindParams,
-  createSelectParams,
-} from "@medusajs/medusa/api/utils/validators"
 import { PurchaseOrderStatus } from "../../../types/enums"
-import { unitQuantity } from "../../utils/validators"
+import {
+  date,
+  findParams,
+  id,
+  ids,
+  LIMITS,
+  money,
+  quantity,
+  selectParams,
+  text,
+} from "../../utils/validators"
 
 const statusEnum = z.enum(
   Object.values(PurchaseOrderStatus) as [
@@ -12,16 +18,27 @@ const statusEnum = z.enum(
     ...PurchaseOrderStatus[],
   ]
 )
-const stringOrArray = z.union([z.string(), z.array(z.string())])
+const stringOrArray = ids()
 
-export const AdminGetPurchaseOrderParams = createSelectParams()
+/** What the purchase order list can be sorted by. */
+export const PURCHASE_ORDER_SORTABLE = [
+  "created_at",
+  "updated_at",
+  "display_id",
+  "status",
+  "expected_at",
+  "ordered_at",
+  "received_at",
+] as const
+
+export const AdminGetPurchaseOrderParams = selectParams()
 export type AdminGetPurchaseOrderParamsType = z.infer<
   typeof AdminGetPurchaseOrderParams
 >
 
-export const AdminGetPurchaseOrdersParams = createFindParams({
+export const AdminGetPurchaseOrdersParams = findParams({
   limit: 20,
-  offset: 0,
+  sortable: PURCHASE_ORDER_SORTABLE,
 })
   .merge(
     z.object({
@@ -39,23 +56,32 @@ export type AdminGetPurchaseOrdersParamsType = z.infer<
 
 const Line = z
   .object({
-    variant_id: z.string().min(1),
-    quantity: unitQuantity(),
-    unit_cost: z.number().min(0).optional(),
+    variant_id: id(),
+    quantity: quantity(),
+    unit_cost: money().optional(),
+    /** Order exactly this quantity instead of rounding up to the supplier's terms. */
+    round_to_terms: z.boolean().optional(),
   })
   .strict()
 
+const lines = () => z.array(Line).min(1).max(LIMITS.MAX_LINES)
+
 const destination = {
-  location_id: z.string().min(1).optional(),
-  expected_at: z.coerce.date().optional(),
-  notes: z.string().max(5000).optional(),
+  location_id: id().optional(),
+  expected_at: date().optional(),
+  notes: text(LIMITS.MAX_NOTE_LENGTH, { multiline: true }).optional(),
 }
 
 export const AdminCreatePurchaseOrder = z
   .object({
-    supplier_id: z.string().min(1),
+    supplier_id: id(),
     ...destination,
-    lines: z.array(Line).min(1),
+    lines: lines(),
+    /**
+     * Round each line up to the supplier's minimum order quantity and case pack (the
+     * default); `false` orders exactly the quantities given. A line may say otherwise.
+     */
+    round_to_terms: z.boolean().optional(),
   })
   .strict()
 export type AdminCreatePurchaseOrderType = z.infer<
@@ -64,12 +90,14 @@ export type AdminCreatePurchaseOrderType = z.infer<
 
 export const AdminRequestStock = z
   .object({
-    backorder_ids: z.array(z.string().min(1)).min(1).optional(),
+    backorder_ids: z.array(id()).min(1).max(LIMITS.MAX_IDS).optional(),
     /** Every new backorder of this supplier not on order yet (SaleDock's bulk action). */
     all_open_backorders_of_supplier: z.boolean().optional(),
-    supplier_id: z.string().min(1).optional(),
-    purchase_order_id: z.string().min(1).optional(),
+    supplier_id: id().optional(),
+    purchase_order_id: id().optional(),
     dropship: z.boolean().optional(),
+    /** `false` orders exactly the waiting units, not rounded to the supplier's terms. */
+    round_to_terms: z.boolean().optional(),
     ...destination,
   })
   .strict()
@@ -93,7 +121,7 @@ export const AdminRequestStock = z
 export type AdminRequestStockType = z.infer<typeof AdminRequestStock>
 
 export const AdminSendPurchaseOrder = z
-  .object({ expected_at: z.coerce.date().optional() })
+  .object({ expected_at: date().optional() })
   .strict()
 export type AdminSendPurchaseOrderType = z.infer<typeof AdminSendPurchaseOrder>
 
@@ -102,8 +130,8 @@ export const AdminPurchaseOrderDocument = z.object({}).strict()
 export const AdminSendPurchaseOrderToSupplier = z
   .object({
     /** The supplier's email address by default. */
-    to: z.string().trim().email().max(320).optional(),
-    note: z.string().trim().min(1).max(2000).optional(),
+    to: text(LIMITS.MAX_NAME_LENGTH).pipe(z.email()).optional(),
+    note: text(LIMITS.MAX_NOTE_LENGTH, { multiline: true }).optional(),
   })
   .strict()
 export type AdminSendPurchaseOrderToSupplierType = z.infer<
@@ -116,16 +144,17 @@ export const AdminReceivePurchaseOrder = z
       .array(
         z
           .object({
-            purchase_order_line_id: z.string().min(1),
-            quantity: unitQuantity(),
+            purchase_order_line_id: id(),
+            quantity: quantity(),
             over_receive: z.boolean().optional(),
           })
           .strict()
       )
-      .min(1),
+      .min(1)
+      .max(LIMITS.MAX_LINES),
     /** Also accepted as the Idempotency-Key header. */
-    idempotency_key: z.string().min(1).max(200).optional(),
-    note: z.string().max(2000).optional(),
+    idempotency_key: text(200).pipe(z.string().min(1)).optional(),
+    note: text(2000, { multiline: true }).optional(),
   })
   .strict()
 export type AdminReceivePurchaseOrderType = z.infer<
@@ -139,13 +168,14 @@ export const AdminCompletePurchaseOrder = z
       .array(
         z
           .object({
-            purchase_order_line_id: z.string().min(1),
+            purchase_order_line_id: id(),
             action: z.enum(["backorder", "cancel"]),
           })
           .strict()
       )
+      .max(LIMITS.MAX_LINES)
       .optional(),
-    expected_at: z.coerce.date().optional(),
+    expected_at: date().optional(),
   })
   .strict()
 export type AdminCompletePurchaseOrderType = z.infer<
@@ -154,9 +184,11 @@ export type AdminCompletePurchaseOrderType = z.infer<
 
 export const AdminUpdatePurchaseOrder = z
   .object({
-    expected_at: z.coerce.date().nullable().optional(),
-    notes: z.string().max(5000).nullable().optional(),
-    supplier_reference: z.string().max(200).nullable().optional(),
+    expected_at: date().nullable().optional(),
+    notes: text(LIMITS.MAX_NOTE_LENGTH, { multiline: true })
+      .nullable()
+      .optional(),
+    supplier_reference: text(LIMITS.MAX_NAME_LENGTH).nullable().optional(),
   })
   .strict()
 export type AdminUpdatePurchaseOrderType = z.infer<
@@ -166,19 +198,20 @@ export type AdminUpdatePurchaseOrderType = z.infer<
 export const AdminEditPurchaseOrderLines = z
   .object({
     /** New lines: variants added to the draft, merged into an existing line of the variant. */
-    add: z.array(Line).optional(),
+    add: z.array(Line).max(LIMITS.MAX_LINES).optional(),
     update: z
       .array(
         z
           .object({
-            id: z.string().min(1),
-            quantity: unitQuantity().optional(),
-            unit_cost: z.number().min(0).nullable().optional(),
+            id: id(),
+            quantity: quantity().optional(),
+            unit_cost: money().nullable().optional(),
           })
           .strict()
       )
+      .max(LIMITS.MAX_LINES)
       .optional(),
-    remove: z.array(z.string().min(1)).optional(),
+    remove: z.array(id()).max(LIMITS.MAX_LINES).optional(),
   })
   .strict()
 export type AdminEditPurchaseOrderLinesType = z.infer<

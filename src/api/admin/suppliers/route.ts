@@ -4,6 +4,7 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createSuppliersWorkflow } from "../../../workflows/suppliers/workflows/suppliers"
+import { escapeLikePattern } from "../../utils/validators"
 import { refetchSupplier } from "./helpers"
 import {
   AdminCreateSupplierType,
@@ -16,10 +17,12 @@ export const GET = withConflictMessages(async function (
   res: MedusaResponse
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { q, ...filters } = req.filterableFields
   const { data: suppliers, metadata } = await query.graph({
     entity: "supplier",
     fields: req.queryConfig.fields,
-    filters: req.filterableFields,
+    // Medusa's free-text search puts `q` into ILIKE patterns: search what was typed, literally.
+    filters: q ? { ...filters, q: escapeLikePattern(q as string) } : filters,
     pagination: req.queryConfig.pagination,
   })
   res.json({

@@ -1,12 +1,19 @@
 import { z } from "@medusajs/framework/zod"
 import { PaymentPolicy } from "../../../types/enums"
-import { unitQuantity } from "../../utils/validators"
+import {
+  id,
+  LIMITS,
+  money,
+  quantity,
+  text,
+  wholeNumber,
+} from "../../utils/validators"
 
 export const AdminToOrderSaleLine = z
   .object({
-    variant_id: z.string().min(1),
-    quantity: unitQuantity(),
-    unit_price: z.number().min(0).optional(),
+    variant_id: id(),
+    quantity: quantity(),
+    unit_price: money().optional(),
     hold_back: z.boolean().optional(),
   })
   .strict()
@@ -14,18 +21,18 @@ export const AdminToOrderSaleLine = z
 export const AdminToOrderSale = z
   .object({
     // Optional here so that a sale without a customer gets the workflow's explanation.
-    customer_id: z.string().min(1).optional(),
-    location_id: z.string().min(1),
-    sales_channel_id: z.string().min(1).optional(),
-    region_id: z.string().min(1).optional(),
-    lines: z.array(AdminToOrderSaleLine).min(1),
+    customer_id: id().optional(),
+    location_id: id(),
+    sales_channel_id: id().optional(),
+    region_id: id().optional(),
+    lines: z.array(AdminToOrderSaleLine).min(1).max(LIMITS.MAX_LINES),
     payment_policy: z.enum(
       Object.values(PaymentPolicy) as [PaymentPolicy, ...PaymentPolicy[]]
     ),
-    deposit_amount: z.number().positive().optional(),
+    deposit_amount: money({ positive: true }).optional(),
     deposit_percent: z.number().gt(0).max(100).optional(),
-    priority: z.number().int().optional(),
-    note: z.string().max(2000).optional(),
+    priority: wholeNumber(-LIMITS.MAX_PRIORITY, LIMITS.MAX_PRIORITY).optional(),
+    note: text(2000, { multiline: true }).optional(),
   })
   .strict()
   .superRefine((data, ctx) => {

@@ -1,27 +1,30 @@
 import { z } from "@medusajs/framework/zod"
-import {
-  createFindParams,
-  createSelectParams,
-} from "@medusajs/medusa/api/utils/validators"
 import { BackorderStatus } from "../../../types/enums"
+import {
+  findParams,
+  id,
+  ids,
+  LIMITS,
+  selectParams,
+} from "../../utils/validators"
 
 const statusEnum = z.enum(
   Object.values(BackorderStatus) as [BackorderStatus, ...BackorderStatus[]]
 )
 
-export const StoreGetBackorderParams = createSelectParams()
+export const StoreGetBackorderParams = selectParams()
 export type StoreGetBackorderParamsType = z.infer<
   typeof StoreGetBackorderParams
 >
 
-export const StoreGetBackordersParams = createFindParams({
+export const StoreGetBackordersParams = findParams({
   limit: 20,
-  offset: 0,
+  sortable: ["created_at", "updated_at", "promised_at", "status"],
 })
   .merge(
     z.object({
       status: z.union([statusEnum, z.array(statusEnum)]).optional(),
-      order_id: z.union([z.string(), z.array(z.string())]).optional(),
+      order_id: ids().optional(),
     })
   )
   .strict()
@@ -31,7 +34,7 @@ export type StoreGetBackordersParamsType = z.infer<
 
 export const StoreGetBackorderAvailabilityParams = z
   .object({
-    variant_id: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    variant_id: z.union([id(), z.array(id()).min(1).max(LIMITS.MAX_IDS)]),
   })
   .strict()
 export type StoreGetBackorderAvailabilityParamsType = z.infer<

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { PurchaseOrderLineInput } from "../../../types/purchasing"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
@@ -9,6 +10,9 @@ export type EditPurchaseOrderLinesInput = {
   id: string
   update?: { id: string; quantity?: number; unit_cost?: number | null }[]
   remove?: string[]
+  /** New lines, added the way `requestStockWorkflow` adds to a draft. */
+  add?: PurchaseOrderLineInput[]
+  created_by?: string
 }
 
 export const editPurchaseOrderLinesStepId = "edit-purchase-order-lines"
@@ -76,9 +80,22 @@ export const editPurchaseOrderLinesStep = createStep(
         id: l.id,
         quantity: Number(l.quantity),
         unit_cost: l.unit_cost === null ? null : Number(l.unit_cost),
+        metadata: l.metadata ?? null,
       }))
     if (input.update?.length) {
-      await service.updatePurchaseOrderLines(input.update)
+      // A quantity set by hand is exact: the note on how an earlier one was rounded goes.
+      await service.updatePurchaseOrderLines(
+        input.update.map((update) => {
+          if (update.quantity === undefined) {
+            return update
+          }
+          // Metadata updates merge: the key is cleared, not left out.
+          return {
+            ...update,
+            metadata: { ...lineOf(update.id).metadata, rounding: null },
+          }
+        })
+      )
     }
     if (input.remove?.length) {
       await service.softDeletePurchaseOrderLines(input.remove)

@@ -13,7 +13,8 @@ import {
   RequestStockInput,
 } from "../../../types/purchasing"
 import { toNumber } from "../../backorders/utils/money"
-import { roundOrderQuantity } from "../utils/rounding"
+import { LIMITS } from "../../../api/utils/validators"
+import { describeRounding, roundOrderQuantity } from "../utils/rounding"
 import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export const planPurchaseOrdersStepId = "plan-purchase-orders"
@@ -33,6 +34,8 @@ type Demand = {
   backorder_id: string | null
   quantity: number
   unit_cost?: number
+  /** Whether this demand may be rounded up to the supplier's terms. */
+  round: boolean
 }
 
 /**
@@ -40,9 +43,11 @@ type Demand = {
  * units of each backorder (or the plain lines given), grouped per supplier (the given one, or
  * each variant's preferred supplier) and destination (the given location, each backorder's
  * location, or the customer's address for a dropship), merged per variant, rounded up to the
- * supplier's minimum order quantity and case pack, with the supplier's SKU and cost and an
- * expected date from its lead time. It refuses unknown ids, backorders that are not waiting or
- * already on an open purchase order, variants without a supplier, and adding to a purchase
+ * supplier's minimum order quantity and case pack (unless `round_to_terms` is false for the
+ * request or a line), with the supplier's SKU and cost and an expected date from its lead
+ * time. It refuses unknown ids (backorders, variants, the supplier, the stock location, the
+ * purchase order), backorders that are not waiting or already on an open purchase order,
+ * variants without a supplier, a line beyond the quantity bound, and adding to a purchase
  * order that is not an open draft of the same supplier and destination.
  */
 export const planPurchaseOrdersStep = createStep(
@@ -132,6 +137,19 @@ export const planPurchaseOrdersStep = createStep(
     const draft = input.purchase_order_id
       ? await loadDraft(service, input.purchase_order_id)
       : null
+    if (input.location_id) {
+      const { data: locations } = await query.graph({
+        entity: "stock_location",
+        fields: ["id"],
+        filters: { id: input.location_id },
+      })
+      if (!locations.length) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `Stock location ${input.location_id} was not found`
+        )
+      }
+    }
     const supplierFor = (variantId: string) => {
       const chosen =
         input.supplier_id ??
@@ -168,6 +186,7 @@ export const planPurchaseOrdersStep = createStep(
           toNumber(b.quantity) -
           toNumber(b.allocated_quantity) -
           toNumber(b.cancelled_quantity),
+        round: input.round_to_terms !== false,
       })),
       ...manualLines.map((l) => ({
         variant_id: l.variant_id,
@@ -180,6 +199,7 @@ export const planPurchaseOrdersStep = createStep(
         backorder_id: null,
         quantity: l.quantity,
         unit_cost: l.unit_cost,
+        round: (l.round_to_terms ?? input.round_to_terms) !== false,
       })),
     ]
 
@@ -262,13 +282,18 @@ export const planPurchaseOrdersStep = createStep(
             existing ? toNumber(existing.quantity) : 0,
             linked + forBackorders
           ) + forStock
-        const rounded = input.dropship
-          ? wanted
-          : roundOrderQuantity(
-              wanted,
-              toNumber(term?.minimum_order_quantity ?? 1),
-              toNumber(term?.case_pack ?? 1)
-            )
+        const minimumOrderQuantity = toNumber(term?.minimum_order_quantity ?? 1)
+        const casePack = toNumber(term?.case_pack ?? 1)
+        const rounded =
+          input.dropship || variantDemand.some((d) => !d.round)
+            ? wanted
+            : roundOrderQuantity(wanted, minimumOrderQuantity, casePack)
+        if (rounded > LIMITS.MAX_QUANTITY) {
+          throw new MedusaError(
+            MedusaError.Types.INVALID_DATA,
+            `Variant ${variantId}: the purchase order line would order ${rounded} units, more than the ${LIMITS.MAX_QUANTITY} a line can hold`
+          )
+        }
         const items = (variant.inventory_items ?? []).filter(Boolean)
         lines.push({
           purchase_order_line_id: existing?.id ?? null,
@@ -286,7 +311,14 @@ export const planPurchaseOrdersStep = createStep(
             (term?.unit_cost !== null && term?.unit_cost !== undefined
               ? toNumber(term.unit_cost)
               : null),
+          requested_quantity: wanted,
           quantity: rounded,
+          rounding: describeRounding(
+            wanted,
+            rounded,
+            minimumOrderQuantity,
+            casePack
+          ),
           backorders: variantDemand
             .filter((d) => d.backorder_id)
             .map((d) => ({

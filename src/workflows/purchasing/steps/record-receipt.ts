@@ -2,7 +2,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { PurchaseOrderStatus } from "../../../types/enums"
-import { ReceiptPlan } from "../../../types/receiving"
+import {
+  ReceivePurchaseOrderInput,
+  ReceiptPlan,
+} from "../../../types/receiving"
+import { receiptRequestHash } from "../utils/receipt-request-hash"
 
 export const recordReceiptStepId = "record-receipt"
 
@@ -19,6 +23,8 @@ export const recordReceiptStep = createStep(
       received_by?: string
       note?: string
       idempotency_key?: string
+      /** The request's lines, fingerprinted with the receipt for idempotent retries. */
+      request_lines?: ReceivePurchaseOrderInput["lines"]
     },
     { container }
   ) => {
@@ -36,6 +42,15 @@ export const recordReceiptStep = createStep(
       received_by: input.received_by ?? null,
       idempotency_key: input.idempotency_key ?? null,
       note: input.note ?? null,
+      metadata:
+        input.idempotency_key && input.request_lines
+          ? {
+              request_hash: receiptRequestHash({
+                lines: input.request_lines,
+                note: input.note,
+              }),
+            }
+          : null,
     })
     const receiptLines = await service.createReceiptLines(
       plan.lines.map((line) => ({

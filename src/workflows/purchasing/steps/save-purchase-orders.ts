@@ -9,7 +9,11 @@ type Undo = {
   createdPurchaseOrderIds: string[]
   createdLineIds: string[]
   createdLinkIds: string[]
-  previousLineQuantities: { id: string; quantity: number }[]
+  previousLineQuantities: {
+    id: string
+    quantity: number
+    metadata: Record<string, unknown> | null
+  }[]
   previousSuppliers: { id: string; supplier_id: string | null }[]
 }
 
@@ -59,15 +63,25 @@ export const savePurchaseOrdersStep = createStep(
         if (existing.length) {
           const current = await service.listPurchaseOrderLines(
             { id: existing.map((l) => l.purchase_order_line_id!) },
-            { select: ["id", "quantity"] }
+            { select: ["id", "quantity", "metadata"] }
           )
           undo.previousLineQuantities.push(
-            ...current.map((l) => ({ id: l.id, quantity: Number(l.quantity) }))
+            ...current.map((l) => ({
+              id: l.id,
+              quantity: Number(l.quantity),
+              metadata: l.metadata ?? null,
+            }))
           )
           await service.updatePurchaseOrderLines(
             existing.map((l) => ({
               id: l.purchase_order_line_id!,
               quantity: l.quantity,
+              // Metadata updates merge: a line no longer rounded clears the note.
+              metadata: {
+                ...current.find((c) => c.id === l.purchase_order_line_id)
+                  ?.metadata,
+                rounding: l.rounding,
+              },
             }))
           )
         }
@@ -84,6 +98,7 @@ export const savePurchaseOrdersStep = createStep(
                 supplier_sku: l.supplier_sku,
                 unit_cost: l.unit_cost,
                 quantity: l.quantity,
+                metadata: l.rounding ? { rounding: l.rounding } : null,
               }))
             )
           : []

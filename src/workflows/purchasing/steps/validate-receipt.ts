@@ -11,6 +11,8 @@ import {
   ReceivePurchaseOrderInput,
   ReceiptPlan,
 } from "../../../types/receiving"
+import { LIMITS } from "../../../api/utils/validators"
+import { receiptRequestHash } from "../utils/receipt-request-hash"
 import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export const validateReceiptStepId = "validate-receipt"
@@ -19,8 +21,9 @@ export const validateReceiptStepId = "validate-receipt"
  * This step checks a receipt against the purchase order as it is now (run it under the
  * purchase order's lock): the purchase order is sent and not fully received, every line
  * belongs to it, and no line receives more than is still open unless it is explicitly
- * over-received. A receipt already recorded with the same idempotency key is returned
- * instead, so a retried request counts once.
+ * over-received, and then by at most what keeps the line within 1,000,000 units. A receipt
+ * already recorded with the same idempotency key and the same request is returned instead,
+ * so a retried request counts once; the same key with a different request is a conflict.
  */
 export const validateReceiptStep = createStep(
   validateReceiptStepId,
@@ -38,9 +41,34 @@ export const validateReceiptStep = createStep(
           purchase_order_id: purchaseOrder.id,
           idempotency_key: input.idempotency_key,
         },
-        { select: ["id"] }
+        { select: ["id", "metadata"], relations: ["lines"] }
       )
       if (existing) {
+        const recorded =
+          (existing.metadata?.request_hash as string | undefined) ??
+          // Receipts recorded before the hash was kept: compare the lines.
+          receiptRequestHash({
+            lines: existing.lines.map((l) => ({
+              purchase_order_line_id: l.purchase_order_line_id,
+              quantity: Number(l.quantity),
+            })),
+          })
+        const asked = existing.metadata?.request_hash
+          ? receiptRequestHash(input)
+          : receiptRequestHash({
+              lines: input.lines.map(
+                ({ purchase_order_line_id, quantity }) => ({
+                  purchase_order_line_id,
+                  quantity,
+                })
+              ),
+            })
+        if (recorded !== asked) {
+          throw new MedusaError(
+            MedusaError.Types.CONFLICT,
+            `Idempotency key ${input.idempotency_key} was already used for receipt ${existing.id} on purchase order ${number} with a different request: use a new key for a new receipt`
+          )
+        }
         const plan: ReceiptPlan = {
           existing_receipt_id: existing.id,
           purchase_order_id: purchaseOrder.id,
@@ -94,6 +122,12 @@ export const validateReceiptStep = createStep(
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `Purchase order ${number} line ${line.id}: receiving ${received.quantity} exceeds the ${open} still open`
+        )
+      }
+      if (quantity + extra > LIMITS.MAX_QUANTITY) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Purchase order ${number} line ${line.id}: receiving ${received.quantity} over the ${open} still open would make the line ${quantity + extra} units, more than the ${LIMITS.MAX_QUANTITY} a line can hold`
         )
       }
       return {

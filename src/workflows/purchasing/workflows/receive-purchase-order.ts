@@ -58,6 +58,7 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
           received_by: input.received_by,
           note: input.note,
           idempotency_key: input.idempotency_key,
+          request_lines: input.lines,
         }))
       )
 
