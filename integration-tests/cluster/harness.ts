@@ -356,14 +356,17 @@ export async function startCluster(): Promise<Cluster> {
 
   const pool = new Pool({ connectionString: databaseUrl, max: 4 })
   // The queue of Medusa's Redis event bus (its name and prefix in event-bus-redis).
+  const eventsConnection = redis.duplicate()
   const events = new Queue("events-queue", {
     prefix: "RedisEventBusService",
-    connection: redis.duplicate(),
+    connection: eventsConnection,
   })
   const stop = async () => {
     await Promise.all(all.map((instance) => instance.stop()))
     await events.close()
     await pool.end()
+    // BullMQ leaves a connection it was given open.
+    eventsConnection.disconnect()
     redis.disconnect()
     fs.rmSync(hostDir, { recursive: true, force: true })
   }
