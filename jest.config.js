@@ -26,6 +26,8 @@ const shared = {
  * - http: the development host booted by medusaIntegrationTestRunner, `integration-tests/http`
  * - e2e: the admin dashboard in Debian's Chromium against `medusa develop`, `integration-tests/e2e`
  *   (run when a Chromium is found; CI installs one)
+ * - cluster: the production topology (two built servers and a worker on Redis) raced,
+ *   `integration-tests/cluster` (run when a redis-server is found; CI installs one)
  */
 module.exports = {
   testTimeout: 120000,
@@ -57,6 +59,11 @@ module.exports = {
       ...shared,
       displayName: "e2e",
       testMatch: ["<rootDir>/integration-tests/e2e/**/*.spec.[jt]s"],
+    },
+    {
+      ...shared,
+      displayName: "cluster",
+      testMatch: ["<rootDir>/integration-tests/cluster/**/*.spec.[jt]s"],
     },
   ],
 }
