@@ -571,6 +571,78 @@ describe("admin dashboard", () => {
     await page.unroute("**/admin/orders/*/backorders?*")
   })
 
+  it("emails a purchase order to its supplier with its PDF, keeps the sent history, exports the list and filters late backorders", async () => {
+    // A grinder sold short whose purchase order was promised for a day already past.
+    const { customers } = await api("/admin/customers?email=jane@example.com")
+    const { stock_locations } = await api("/admin/stock-locations?name=Shop")
+    const { variants } = await api("/admin/product-variants?sku=GRINDER-BLACK")
+    const sale = await api("/admin/to-order-sales", {
+      customer_id: customers[0].id,
+      location_id: stock_locations[0].id,
+      lines: [{ variant_id: variants[0].id, quantity: 3 }],
+      payment_policy: "pay_now",
+    })
+    const [grinder] = sale.backorders
+    const {
+      purchase_orders: [po],
+    } = await api("/admin/purchase-orders/request-stock", {
+      backorder_ids: [grinder.id],
+    })
+    await api(`/admin/purchase-orders/${po.id}/send`, {
+      expected_at: "2026-11-02T00:00:00.000Z",
+    })
+
+    await page.goto(`/app/purchase-orders/${po.id}`)
+    await page.getByText("Not emailed to the supplier yet.").waitFor()
+    await page.getByRole("button", { name: "More actions" }).click()
+    await page.getByRole("menuitem", { name: "Email to supplier" }).click()
+    const { supplier } = await api(`/admin/suppliers/${po.supplier_id}`)
+    await expect(dialog().locator("#send-to").inputValue()).resolves.toBe(
+      supplier.email
+    )
+    await dialog().locator("#send-note").fill("Please confirm by Friday")
+    await dialog().getByRole("button", { name: "Send" }).click()
+    await toastWith(`Sent ${po.number} to ${supplier.email}`).waitFor()
+    const history = page.locator('[data-testid="po-dispatches"]')
+    await expectText(history, supplier.email)
+    await expectText(history, "Please confirm by Friday")
+    const { purchase_order } = await api(`/admin/purchase-orders/${po.id}`)
+    expect(purchase_order.dispatches).toEqual([
+      expect.objectContaining({
+        sent_to: supplier.email,
+        note: "Please confirm by Friday",
+      }),
+    ])
+    await snap(page, "purchase-order-sent")
+
+    await page.getByRole("button", { name: "More actions" }).click()
+    const [pdf] = await Promise.all([
+      page.waitForEvent("popup"),
+      page.getByRole("menuitem", { name: "Download PDF" }).click(),
+    ])
+    expect(pdf.url()).toContain(`purchase-order-${po.number}`)
+    await pdf.close()
+
+    await page.goto("/app/backorders")
+    const [csv] = await Promise.all([
+      page.waitForEvent("popup"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ])
+    expect(csv.url()).toContain(".csv")
+    await csv.close()
+    const { count } = await api("/admin/backorders?limit=1")
+    await toastWith(`Exported ${count} backorders`).waitFor()
+
+    await page.getByRole("button", { name: "Late only" }).click()
+    await page.waitForURL(/late=true/)
+    const rows = page.locator("tbody tr")
+    await eventually(async () => {
+      expect(await rows.count()).toBe(1)
+      expect(await rows.first().innerText()).toContain("GRINDER-BLACK")
+      expect(await rows.first().innerText()).toContain("(late)")
+    })
+  })
+
   it("threw no uncaught errors in the browser", () => {
     expect(errors).toEqual([])
   })

@@ -140,9 +140,11 @@ export const writeBackorderExportStep = createStep(
         access: "private",
       },
     ])
+    // A private file's address to download it (presigned where the provider signs them).
+    const { url } = await container.resolve(Modules.FILE).retrieveFile(file.id)
     const result: BackorderExport = {
       id: file.id,
-      url: file.url,
+      url,
       filename,
       count: rows.length,
     }

@@ -31,9 +31,11 @@ export const storePurchaseOrderDocumentStep = createStep(
     const [file] = await fileModule.createFiles([
       { filename, mimeType: "application/pdf", content, access: "private" },
     ])
+    // A private file's address to download it (presigned where the provider signs them).
+    const { url } = await fileModule.retrieveFile(file.id)
     const stored: StoredPurchaseOrderDocument = {
       id: file.id,
-      url: file.url,
+      url,
       filename,
       mime_type: "application/pdf",
       content,
