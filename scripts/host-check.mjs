@@ -112,6 +112,30 @@ fs.writeFileSync(
   })
 )
 
+// A merchant composing the plugin's workflows imports them from the package.
+fs.writeFileSync(
+  path.join(dir, "check-workflows.ts"),
+  `import type { ExecArgs } from "@medusajs/framework/types"
+import {
+  markLateBackordersWorkflow,
+  receivePurchaseOrderWorkflow,
+} from "medusa-plugin-backorders/workflows"
+
+export default async function checkWorkflows({ container }: ExecArgs) {
+  if (typeof receivePurchaseOrderWorkflow !== "function") {
+    throw new Error("receivePurchaseOrderWorkflow is not exported")
+  }
+  const { result } = await markLateBackordersWorkflow(container).run({
+    input: {},
+  })
+  if (!Array.isArray(result)) {
+    throw new Error("mark-late-backorders answered " + JSON.stringify(result))
+  }
+  console.log("WORKFLOWS-OK " + result.length)
+}
+`
+)
+
 const db = await startDatabase({ database: DB_NAME, announceStop: false })
 await recreateDatabase(db.env, DB_NAME)
 const env = {
@@ -134,6 +158,8 @@ try {
     env,
     stdio,
   })
+  step("running a workflow imported from medusa-plugin-backorders/workflows")
+  await run(bin, ["exec", "./check-workflows.ts"], { cwd: dir, env, stdio })
   step("starting medusa develop")
   host = await startHost({ port: PORT, env, stdio, cwd: dir, bin })
 
