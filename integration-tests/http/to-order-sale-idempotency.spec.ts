@@ -4,6 +4,7 @@ import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { hashRequestBody } from "../../src/api/utils/idempotency"
 import { cancelAbandonedToOrderSales } from "../../src/jobs/cancel-abandoned-to-order-sales"
+import { toOrderSaleLockKey } from "../../src/workflows/utils/locking"
 import BackorderModuleService from "../../src/modules/backorder/service"
 import { beginToOrderSaleAttemptWorkflow } from "../../src/workflows/backorders/workflows/begin-to-order-sale-attempt"
 import { cancelToOrderSaleAttemptWorkflow } from "../../src/workflows/backorders/workflows/cancel-to-order-sale-attempt"
@@ -326,8 +327,15 @@ medusaIntegrationTestRunner({
           },
         ])
         expect((await kettleAtShop()).reserved).toBe(2)
-        // A sale that started a minute ago is still being made: the sweep leaves it alone.
-        const running = await orphanOf("till-2-0008", 1)
+        // A sale still being made holds its lock: the sweep leaves it alone, however old.
+        const running = await orphanOf("till-2-0008", 20)
+        const locking = container.resolve(Modules.LOCKING)
+        await locking.acquire(toOrderSaleLockKey(running.id), {
+          ownerId: "live-till",
+          expire: 60,
+        })
+        // A try recorded a moment ago may not have taken its lock yet.
+        const fresh = await orphanOf("till-2-0010", 0)
 
         // The job runs on two instances at once, then once more.
         const [one, two] = await Promise.all([
@@ -336,6 +344,9 @@ medusaIntegrationTestRunner({
         ])
         expect([...one, ...two]).toEqual([attempt.id])
         expect(await cancelAbandonedToOrderSales(container)).toEqual([])
+        await locking.release(toOrderSaleLockKey(running.id), {
+          ownerId: "live-till",
+        })
 
         const {
           data: [cancelled],
@@ -365,11 +376,14 @@ medusaIntegrationTestRunner({
           expect.objectContaining({
             status: "failed",
             failure_reason:
-              "Abandoned: still pending 15 minutes after it started",
+              "Abandoned: the process making it stopped before it was finished",
           }),
         ])
         expect(await attemptsFor("till-2-0008")).toEqual([
           expect.objectContaining({ id: running.id, status: "pending" }),
+        ])
+        expect(await attemptsFor("till-2-0010")).toEqual([
+          expect.objectContaining({ id: fresh.id, status: "pending" }),
         ])
 
         // The till retries with its key: a fresh sale, not the cancelled one.

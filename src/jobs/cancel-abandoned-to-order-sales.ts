@@ -4,20 +4,22 @@ import { BACKORDER_MODULE } from "../modules/backorder"
 import BackorderModuleService from "../modules/backorder/service"
 import { ToOrderSaleAttemptStatus } from "../types/enums"
 import { cancelToOrderSaleAttemptWorkflow } from "../workflows/backorders/workflows/cancel-to-order-sale-attempt"
+import { isUnlocked, toOrderSaleLockKey } from "../workflows/utils/locking"
 
 /**
- * How long a to-order sale may stay pending before it counts as abandoned. A sale takes
- * seconds (its longest wait is for an inventory item lock); this is far beyond that, so a
- * sale still being made is never cancelled under its feet.
+ * A sale is being made while its process holds (and renews) the sale's lock: a pending try
+ * whose lock is free was abandoned (its process died and the lease ran out). Tries younger
+ * than this are left alone, so the moment between recording a try and taking its lock is
+ * never mistaken for a crash.
  */
-export const ABANDONED_TO_ORDER_SALE_MINUTES = 15
+export const ABANDONED_TO_ORDER_SALE_GRACE_SECONDS = 30
 
 /** How many abandoned sales one run cleans up; the next run takes the rest. */
 const BATCH_SIZE = 100
 
 /**
- * Finds the tries at a to-order sale left pending longer than
- * `ABANDONED_TO_ORDER_SALE_MINUTES` (the process making them died) and cancels what each left
+ * Finds the tries at a to-order sale left pending by a process that died (no live process
+ * holds the sale's lock) and cancels what each left
  * behind: the order, its reservations, payments and backorders. Each try is claimed by one
  * run only, so runs on several instances, or twice, clean up once. Answers the tries it
  * cancelled.
@@ -29,7 +31,7 @@ export async function cancelAbandonedToOrderSales(
   const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const startedBefore = new Date(
-    now.getTime() - ABANDONED_TO_ORDER_SALE_MINUTES * 60 * 1000
+    now.getTime() - ABANDONED_TO_ORDER_SALE_GRACE_SECONDS * 1000
   )
   const abandoned = await service.listToOrderSaleAttempts(
     {
@@ -40,11 +42,16 @@ export async function cancelAbandonedToOrderSales(
   )
   const cancelled: string[] = []
   for (const { id } of abandoned) {
+    if (!(await isUnlocked(container, [toOrderSaleLockKey(id)]))) {
+      // Still being made by a live process.
+      continue
+    }
     try {
       const { result } = await cancelToOrderSaleAttemptWorkflow(container).run({
         input: {
           attempt_id: id,
-          reason: `Abandoned: still pending ${ABANDONED_TO_ORDER_SALE_MINUTES} minutes after it started`,
+          reason:
+            "Abandoned: the process making it stopped before it was finished",
           started_before: startedBefore,
         },
       })
@@ -67,7 +74,7 @@ export async function cancelAbandonedToOrderSales(
 }
 
 /**
- * Every five minutes, on the worker: cancels to-order sales that a dying process left half
+ * Every minute, on the worker: cancels to-order sales that a dying process left half
  * made, so no order without its reservation, payment or backorders stays behind.
  */
 export default async function cancelAbandonedToOrderSalesJob(
@@ -78,5 +85,5 @@ export default async function cancelAbandonedToOrderSalesJob(
 
 export const config = {
   name: "backorders-cancel-abandoned-to-order-sales",
-  schedule: "*/5 * * * *",
+  schedule: "* * * * *",
 }

@@ -175,3 +175,33 @@ async function stopRenewal(ownerId: string) {
   clearTimeout(renewal.timer)
   await renewal.inflight?.catch(() => undefined)
 }
+
+/** The lock a to-order sale holds while it is being made: its liveness for the sweep. */
+export const toOrderSaleLockKey = (attemptId: string) =>
+  `to_order_sale:${attemptId}`
+
+/**
+ * Whether nobody holds `keys` now: takes and gives them back at once, without waiting. A
+ * holder that died lets its lease run out within `leaseSeconds`, so this tells a crashed
+ * holder from a live one.
+ */
+export async function isUnlocked(
+  container: MedusaContainer,
+  keys: string[]
+): Promise<boolean> {
+  const locking = container.resolve(Modules.LOCKING)
+  const ownerId = generateEntityId(undefined, "probe")
+  const sorted = lockKeys(keys)
+  try {
+    await locking.acquire(sorted, {
+      ownerId,
+      expire: lockSettings(container).leaseSeconds,
+      awaitQueue: false,
+    } as Parameters<typeof locking.acquire>[1])
+    return true
+  } catch {
+    return false
+  } finally {
+    await locking.release(sorted, { ownerId }).catch(() => undefined)
+  }
+}

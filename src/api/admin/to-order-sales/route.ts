@@ -12,6 +12,7 @@ import { createToOrderSaleWorkflow } from "../../../workflows/backorders/workflo
 import { defaultAdminBackorderFields } from "../backorders/query-config"
 import { AdminToOrderSaleType } from "./validators"
 import { withConflictMessages } from "../../utils/errors"
+import { toOrderSaleLockKey, withLock } from "../../../workflows/utils/locking"
 import { hashRequestBody, readIdempotencyKey } from "../../utils/idempotency"
 
 /**
@@ -20,7 +21,7 @@ import { hashRequestBody, readIdempotencyKey } from "../../utils/idempotency"
  * sale is made once: the same key and body answer the same sale again (header
  * `Idempotent-Replayed: true`). The try is recorded before the order is made; should the
  * sale fail, what it made is cancelled at once, and should this process die, the scheduled
- * sweep cancels it.
+ * sweep cancels it as soon as the sale's lock lease has run out.
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminToOrderSaleType>,
@@ -42,14 +43,21 @@ export const POST = withConflictMessages(async function (
     res.set("Idempotent-Replayed", "true")
   } else {
     try {
-      const { result } = await createToOrderSaleWorkflow(req.scope).run({
-        input: {
-          ...req.validatedBody,
-          created_by: req.auth_context.actor_id,
-          attempt_id: attempt.id,
-          order_id: attempt.order_id,
-        },
-      })
+      // Held (and renewed) while the sale is made: should this process die, the lease runs
+      // out within seconds and the sweep knows the sale was abandoned.
+      const { result } = await withLock(
+        req.scope,
+        [toOrderSaleLockKey(attempt.id)],
+        () =>
+          createToOrderSaleWorkflow(req.scope).run({
+            input: {
+              ...req.validatedBody,
+              created_by: req.auth_context.actor_id,
+              attempt_id: attempt.id,
+              order_id: attempt.order_id,
+            },
+          })
+      )
       dueNow = result.due_now
     } catch (error) {
       await abandonAttempt(req, attempt.id, error)

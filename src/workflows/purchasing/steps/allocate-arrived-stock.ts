@@ -1,12 +1,17 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import {
+  FilterableReservationItemProps,
+  MedusaContainer,
+} from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService, {
   AllocateStockInput,
   StockAllocation,
+  StockPair,
   stockPairKey,
 } from "../../../modules/backorder/service"
+import { findUnchecked } from "../../backorders/utils/shortages"
 import { toNumber } from "../../backorders/utils/money"
 import { withLock } from "../../utils/locking"
 
@@ -49,7 +54,10 @@ export const allocateFreedStockStep = createStep(
   revertAllocations
 )
 
-type Arrival = Omit<AllocateStockInput, "quantity">
+type Arrival = Omit<AllocateStockInput, "quantity"> & {
+  /** Units this change just put on the shelf (a receipt); 0 for stock found free. */
+  arrived?: number
+}
 
 async function revertAllocations(
   allocations: StockAllocation[] | undefined,
@@ -71,29 +79,40 @@ async function allocateFreeStock(
   }
   const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
   const inventoryModule = container.resolve(Modules.INVENTORY)
-  const [levels, waiting] = await Promise.all([
+  const [levels, waiting, unchecked] = await Promise.all([
     inventoryModule.listInventoryLevels({
       inventory_item_id: input.map((i) => i.inventory_item_id),
       location_id: [...new Set(input.map((i) => i.location_id))],
     }),
     service.sumWaitingQuantities(input),
+    uncheckedUnits(container, input),
   ])
   const allocations: StockAllocation[] = []
   // Several arrivals of one item and location share the free units: hand them out once.
   const handled = new Set<string>()
   try {
-    for (const arrival of input) {
+    for (const { arrived: _arrived, ...arrival } of input) {
       const key = stockPairKey(arrival)
       const level = levels.find((l) => stockPairKey(l) === key)
       if (!level || handled.has(key)) {
         continue
       }
       handled.add(key)
+      const arrived = input
+        .filter((a) => stockPairKey(a) === key)
+        .reduce((sum, a) => sum + (a.arrived ?? 0), 0)
+      const stocked = toNumber(level.stocked_quantity)
+      const reserved = toNumber(level.reserved_quantity)
+      const waits = waiting.get(key) ?? 0
+      // Orders whose shortage nobody has recorded yet (their event is on its way) reserved
+      // units the shelf did not have before this stock arrived: those are short, not holding
+      // stock, and must not keep the arriving units from the customers already waiting.
+      const shortUnrecorded = Math.min(
+        unchecked.get(key) ?? 0,
+        Math.max(0, Math.max(0, reserved - (stocked - arrived)) - waits)
+      )
       // Reservations include the waiting backorders' units: those are the ones to cover.
-      const free =
-        toNumber(level.stocked_quantity) -
-        toNumber(level.reserved_quantity) +
-        (waiting.get(key) ?? 0)
+      const free = stocked - reserved + waits + shortUnrecorded
       allocations.push(
         ...(await service.allocateStock({ ...arrival, quantity: free }))
       )
@@ -103,4 +122,45 @@ async function allocateFreeStock(
     throw error
   }
   return allocations
+}
+
+/**
+ * Per item and location, the reserved units of order lines that no shortage check has looked
+ * at yet (reserved in the catch-up window; older ones are the catch-up job's).
+ */
+async function uncheckedUnits(
+  container: MedusaContainer,
+  pairs: StockPair[]
+): Promise<Map<string, number>> {
+  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  const inventoryModule = container.resolve(Modules.INVENTORY)
+  const catchUp = service.getOptions().catchUp
+  const lookbackHours = catchUp ? catchUp.lookbackHours : 72
+  const reservations = await inventoryModule.listReservationItems(
+    {
+      inventory_item_id: [...new Set(pairs.map((p) => p.inventory_item_id))],
+      location_id: [...new Set(pairs.map((p) => p.location_id))],
+      created_at: { $gte: new Date(Date.now() - lookbackHours * 3600_000) },
+    } as FilterableReservationItemProps,
+    {
+      select: [
+        "line_item_id",
+        "inventory_item_id",
+        "location_id",
+        "quantity",
+        "created_at",
+      ],
+    }
+  )
+  const unchecked = await findUnchecked(
+    service,
+    reservations.filter(
+      (r): r is typeof r & { line_item_id: string } => !!r.line_item_id
+    )
+  )
+  const units = new Map<string, number>()
+  for (const u of unchecked) {
+    units.set(stockPairKey(u), (units.get(stockPairKey(u)) ?? 0) + u.unchecked)
+  }
+  return units
 }

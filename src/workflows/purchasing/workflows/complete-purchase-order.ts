@@ -92,6 +92,7 @@ export const completePurchaseOrderWorkflow = createWorkflow(
               purchase_order_number: plan.number,
               purchase_order_line_id: s.purchase_order_line_id,
               created_by: input.completed_by ?? null,
+              arrived: s.quantity,
             }))
           : []
       )

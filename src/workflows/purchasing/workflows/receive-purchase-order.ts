@@ -96,6 +96,7 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
                         l.purchase_order_line_id === line.purchase_order_line_id
                     )?.id ?? null,
                   created_by: input.received_by ?? null,
+                  arrived: line.quantity,
                 }))
             : []
         )
