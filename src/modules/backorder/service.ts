@@ -243,25 +243,8 @@ class BackorderModuleService extends MedusaService({
     if (!pairs.length) {
       return waiting
     }
-    const knex = this.knex(sharedContext)
-    const rows: {
-      inventory_item_id: string
-      location_id: string
-      waiting: string
-    }[] = await knex("backorder")
-      .select("inventory_item_id", "location_id")
-      .sum({
-        waiting: knex.raw("quantity - allocated_quantity - cancelled_quantity"),
-      })
-      .whereNull("deleted_at")
-      .whereIn("status", WAITING_BACKORDER_STATUSES)
-      .whereIn(
-        ["inventory_item_id", "location_id"],
-        pairs.map((p) => [p.inventory_item_id, p.location_id])
-      )
-      .groupBy("inventory_item_id", "location_id")
-    for (const row of rows) {
-      waiting.set(stockPairKey(row), Number(row.waiting))
+    for (const row of await this.waitingByPair(pairs, sharedContext)) {
+      waiting.set(stockPairKey(row), row.waiting)
     }
     return waiting
   }
@@ -275,20 +258,35 @@ class BackorderModuleService extends MedusaService({
   async listWaitingPairs(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<(StockPair & { waiting: number })[]> {
+    return await this.waitingByPair(null, sharedContext)
+  }
+
+  /** Units still waiting per pair (only the given pairs, or every pair where some wait). */
+  private async waitingByPair(
+    pairs: StockPair[] | null,
+    sharedContext: Context
+  ): Promise<(StockPair & { waiting: number })[]> {
     const knex = this.knex(sharedContext)
+    const waiting = "quantity - allocated_quantity - cancelled_quantity"
+    const query = knex("backorder")
+      .select("inventory_item_id", "location_id")
+      .sum({ waiting: knex.raw(waiting) })
+      .whereNull("deleted_at")
+      .whereIn("status", WAITING_BACKORDER_STATUSES)
+      .groupBy("inventory_item_id", "location_id")
+    if (pairs) {
+      query.whereIn(
+        ["inventory_item_id", "location_id"],
+        pairs.map((p) => [p.inventory_item_id, p.location_id])
+      )
+    } else {
+      query.havingRaw(`sum(${waiting}) > 0`)
+    }
     const rows: {
       inventory_item_id: string
       location_id: string
       waiting: string
-    }[] = await knex("backorder")
-      .select("inventory_item_id", "location_id")
-      .sum({
-        waiting: knex.raw("quantity - allocated_quantity - cancelled_quantity"),
-      })
-      .whereNull("deleted_at")
-      .whereIn("status", WAITING_BACKORDER_STATUSES)
-      .groupBy("inventory_item_id", "location_id")
-      .havingRaw("sum(quantity - allocated_quantity - cancelled_quantity) > 0")
+    }[] = await query
     return rows.map((row) => ({
       inventory_item_id: row.inventory_item_id,
       location_id: row.location_id,
