@@ -224,9 +224,19 @@ export async function findUnchecked(
     checks.map((c) => [c.line_item_id, toNumber(c.checked_quantity)])
   )
   const recordedBefore = new Set(backorders.map((b) => b.line_item_id))
+  // Lines of inventory kits (reserved for several items) are never recorded: not unchecked.
+  const pairsOfLine = new Map<string, Set<string>>()
+  for (const r of reservations) {
+    const pairs = pairsOfLine.get(r.line_item_id) ?? new Set<string>()
+    pairs.add(stockPairKey(r))
+    pairsOfLine.set(r.line_item_id, pairs)
+  }
   const byLine = new Map<string, UncheckedReservation>()
   for (const r of reservations) {
-    if (recordedBefore.has(r.line_item_id) && !checked.has(r.line_item_id)) {
+    if (
+      (recordedBefore.has(r.line_item_id) && !checked.has(r.line_item_id)) ||
+      pairsOfLine.get(r.line_item_id)!.size > 1
+    ) {
       continue
     }
     const key = `${r.line_item_id}:${stockPairKey(r)}`
