@@ -615,23 +615,32 @@ describe("admin dashboard", () => {
     ])
     await snap(page, "purchase-order-sent")
 
+    // The files open in a new tab: note where, without loading them.
+    const opened = async () =>
+      page.evaluate(() => (window as any).__opened as string[])
+    const recordOpens = () =>
+      page.evaluate(() => {
+        ;(window as any).__opened = []
+        window.open = (url?: string | URL) => {
+          ;(window as any).__opened.push(String(url))
+          return null
+        }
+      })
+    await recordOpens()
     await page.getByRole("button", { name: "More actions" }).click()
-    const [pdf] = await Promise.all([
-      page.waitForEvent("popup"),
-      page.getByRole("menuitem", { name: "Download PDF" }).click(),
-    ])
-    expect(pdf.url()).toContain(`purchase-order-${po.number}`)
-    await pdf.close()
+    await page.getByRole("menuitem", { name: "Download PDF" }).click()
+    await eventually(async () => {
+      expect(await opened()).toEqual([
+        expect.stringContaining(`purchase-order-${po.number}.pdf`),
+      ])
+    })
 
     await page.goto("/app/backorders")
-    const [csv] = await Promise.all([
-      page.waitForEvent("popup"),
-      page.getByRole("button", { name: "Export CSV" }).click(),
-    ])
-    expect(csv.url()).toContain(".csv")
-    await csv.close()
+    await recordOpens()
+    await page.getByRole("button", { name: "Export CSV" }).click()
     const { count } = await api("/admin/backorders?limit=1")
     await toastWith(`Exported ${count} backorders`).waitFor()
+    expect(await opened()).toEqual([expect.stringContaining(".csv")])
 
     await page.getByRole("button", { name: "Late only" }).click()
     await page.waitForURL(/late=true/)
