@@ -4,6 +4,7 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StoreGetBackordersParamsType } from "./validators"
+import { withExpectedAt } from "./expected-at"
 import { withConflictMessages } from "../../utils/errors"
 
 /**
@@ -27,7 +28,7 @@ export const GET = withConflictMessages(async function (
     },
   })
   res.json({
-    backorders,
+    backorders: await withExpectedAt(req.scope, backorders),
     count: metadata!.count,
     offset: metadata!.skip,
     limit: metadata!.take,

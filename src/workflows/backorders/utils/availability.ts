@@ -2,8 +2,10 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { PurchaseOrderStatus } from "../../../types/enums"
+import { WAITING_BACKORDER_STATUSES } from "../../../types/enums"
+import { listIncomingSupply, waitingUnits } from "./incoming-supply"
 import { toNumber } from "./money"
+import { freeIncomingSupply, PromiseSlice } from "./promise-schedule"
 
 export type BackorderAvailability = {
   variant_id: string
@@ -12,18 +14,22 @@ export type BackorderAvailability = {
   /** `in_stock`, `backorder` (none on hand, can be ordered) or `out_of_stock`. */
   status: "in_stock" | "backorder" | "out_of_stock"
   can_backorder: boolean
-  /** When the next purchase order for it is expected at one of the channel's locations. */
-  expected_at: Date | null
+  /**
+   * When the first unit beyond the stock on hand is expected: the date of the incoming
+   * supply left after the units earlier orders already wait for. Null when none is known.
+   */
+  expected_at: string | null
+  /**
+   * Incoming supply still free for new orders, first expected first, for splitting any
+   * quantity into "ships now" and "ships later" (`promiseSchedule`).
+   */
+  incoming: PromiseSlice[]
 }
-
-const OPEN_PURCHASE_ORDER_STATUSES = [
-  PurchaseOrderStatus.ORDERED,
-  PurchaseOrderStatus.PARTIALLY_RECEIVED,
-]
 
 /**
  * Availability of variants in the given sales channels, as a storefront shows it on a
- * product page: in stock now, can be backordered, and the next expected date.
+ * product page: in stock now (never stock other orders hold), can be backordered, and the
+ * date of the supply that will serve the next unit sold short.
  */
 export async function getBackorderAvailability(
   container: MedusaContainer,
@@ -63,74 +69,85 @@ export async function getBackorderAvailability(
     (v.inventory_items ?? []).filter(Boolean).map((i) => i!.inventory_item_id)
   )
 
-  const [levels, lines] = await Promise.all([
+  const [levels, supply, waitingBackorders] = await Promise.all([
     inventoryItemIds.length && locationIds.length
       ? inventoryModule.listInventoryLevels({
           inventory_item_id: inventoryItemIds,
           location_id: locationIds,
         })
       : Promise.resolve([]),
+    listIncomingSupply(container, {
+      variant_ids: input.variant_ids,
+      location_ids: locationIds,
+    }),
     locationIds.length
-      ? backorderModule.listPurchaseOrderLines(
+      ? backorderModule.listBackorders(
           {
             variant_id: input.variant_ids,
-            purchase_order: {
-              status: OPEN_PURCHASE_ORDER_STATUSES,
-              location_id: locationIds,
-            },
+            location_id: locationIds,
+            status: WAITING_BACKORDER_STATUSES,
           },
-          { relations: ["purchase_order"] }
+          {
+            select: [
+              "id",
+              "variant_id",
+              "quantity",
+              "allocated_quantity",
+              "cancelled_quantity",
+            ],
+          }
         )
       : Promise.resolve([]),
   ])
 
   return variants.map((variant) => {
     const items = (variant.inventory_items ?? []).filter(Boolean)
-    let inStock = Number.POSITIVE_INFINITY
+    const canBackorder = !!variant.allow_backorder
+    const variantSupply = supply.filter((s) => s.variant_id === variant.id)
     if (!variant.manage_inventory || !items.length) {
-      inStock = Number.POSITIVE_INFINITY
-    } else {
-      for (const item of items) {
-        const available = levels
-          .filter((l) => l.inventory_item_id === item!.inventory_item_id)
-          .reduce(
-            (sum, l) =>
-              sum +
-              Math.max(
-                0,
-                toNumber(l.stocked_quantity) - toNumber(l.reserved_quantity)
-              ),
-            0
-          )
-        const perUnit = toNumber(item!.required_quantity) || 1
-        inStock = Math.min(inStock, Math.floor(available / perUnit))
+      return {
+        variant_id: variant.id,
+        in_stock_quantity: null,
+        status: "in_stock" as const,
+        can_backorder: canBackorder,
+        expected_at: null,
+        incoming: [],
       }
     }
-    const expected = lines
-      .filter(
-        (line) =>
-          line.variant_id === variant.id &&
-          toNumber(line.quantity) >
-            toNumber(line.received_quantity) +
-              toNumber(line.cancelled_quantity) &&
-          line.purchase_order?.expected_at
-      )
-      .map((line) => new Date(line.purchase_order!.expected_at!))
-      .sort((a, b) => a.getTime() - b.getTime())[0]
+    // Free stock never counts units other orders hold; a location's shortfall (reserved
+    // beyond what is on hand) is stock earlier orders already wait for.
+    let inStock = Number.POSITIVE_INFINITY
+    let shortfall = 0
+    for (const item of items) {
+      const perUnit = toNumber(item!.required_quantity) || 1
+      let free = 0
+      let short = 0
+      for (const level of levels) {
+        if (level.inventory_item_id !== item!.inventory_item_id) {
+          continue
+        }
+        const net =
+          toNumber(level.stocked_quantity) - toNumber(level.reserved_quantity)
+        free += Math.max(0, net)
+        short += Math.max(0, -net)
+      }
+      inStock = Math.min(inStock, Math.floor(free / perUnit))
+      shortfall = Math.max(shortfall, Math.ceil(short / perUnit))
+    }
+    const recorded = waitingBackorders
+      .filter((b) => b.variant_id === variant.id)
+      .reduce((sum, b) => sum + waitingUnits(b), 0)
+    const waiting = Math.max(shortfall, recorded)
+    const free = freeIncomingSupply(variantSupply, waiting)
 
-    const canBackorder = !!variant.allow_backorder
-    const unlimited = inStock === Number.POSITIVE_INFINITY
     return {
       variant_id: variant.id,
-      in_stock_quantity: unlimited ? null : inStock,
+      in_stock_quantity: inStock,
       status:
-        unlimited || inStock > 0
-          ? "in_stock"
-          : canBackorder
-            ? "backorder"
-            : "out_of_stock",
+        inStock > 0 ? "in_stock" : canBackorder ? "backorder" : "out_of_stock",
       can_backorder: canBackorder,
-      expected_at: expected ?? null,
+      expected_at: free[0]?.expected_at ?? null,
+      incoming: free,
     }
   })
 }

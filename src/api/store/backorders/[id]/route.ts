@@ -7,6 +7,7 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import { StoreGetBackorderParamsType } from "../validators"
+import { withExpectedAt } from "../expected-at"
 import { withConflictMessages } from "../../../utils/errors"
 
 /**
@@ -31,5 +32,6 @@ export const GET = withConflictMessages(async function (
       `Backorder with id: ${req.params.id} was not found`
     )
   }
-  res.json({ backorder })
+  const [answered] = await withExpectedAt(req.scope, [backorder])
+  res.json({ backorder: answered })
 })

@@ -3,6 +3,7 @@ import {
   ContainerRegistrationKeys,
   MedusaError,
 } from "@medusajs/framework/utils"
+import { withExpectedAt } from "../../../backorders/expected-at"
 import { withConflictMessages } from "../../../../utils/errors"
 
 /**
@@ -33,5 +34,5 @@ export const GET = withConflictMessages(async function (
     filters: { order_id: req.params.id },
     pagination: { order: { created_at: "ASC" } },
   })
-  res.json({ backorders })
+  res.json({ backorders: await withExpectedAt(req.scope, backorders) })
 })
