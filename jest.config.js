@@ -1,4 +1,14 @@
 const transform = {
+  // The storefront components (React, automatic runtime).
+  "^.+\\.tsx$": [
+    "@swc/jest",
+    {
+      jsc: {
+        parser: { syntax: "typescript", tsx: true },
+        transform: { react: { runtime: "automatic" } },
+      },
+    },
+  ],
   "^.+\\.[jt]sx?$": [
     "@swc/jest",
     {
@@ -13,7 +23,7 @@ const transform = {
 const shared = {
   transform,
   testEnvironment: "node",
-  moduleFileExtensions: ["js", "ts", "json"],
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
 }

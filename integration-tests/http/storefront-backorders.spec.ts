@@ -59,6 +59,7 @@ medusaIntegrationTestRunner({
               status: "in_stock",
               can_backorder: true,
               expected_at: null,
+              incoming: [],
             },
             {
               variant_id: store.variantIdsBySku["KETTLE-MATTE"],
@@ -66,6 +67,7 @@ medusaIntegrationTestRunner({
               status: "backorder",
               can_backorder: true,
               expected_at: null,
+              incoming: [],
             },
             {
               variant_id: store.variantIdsBySku["GRINDER-BLACK"],
@@ -73,6 +75,7 @@ medusaIntegrationTestRunner({
               status: "in_stock",
               can_backorder: false,
               expected_at: null,
+              incoming: [],
             },
           ])
         )
@@ -122,6 +125,7 @@ medusaIntegrationTestRunner({
               quantity: 2,
               allocated_quantity: 0,
               promised_at: null,
+              expected_at: null,
             }),
           ],
           count: 1,
@@ -262,6 +266,116 @@ medusaIntegrationTestRunner({
           incoming: 0,
           available: -2,
         })
+      })
+    })
+
+    describe("honest availability and promise dates", () => {
+      const DEC_12 = "2026-12-12T00:00:00.000Z"
+      const JAN_05 = "2027-01-05T00:00:00.000Z"
+      const sentPurchaseOrder = async (
+        quantity: number,
+        expectedAt: string
+      ) => {
+        const { data } = await api.post(
+          "/admin/purchase-orders",
+          {
+            supplier_id: store.supplierIdsByCode["NCS"],
+            location_id: store.warehouseLocationId,
+            expected_at: expectedAt,
+            lines: [
+              {
+                variant_id: store.variantIdsBySku["GRINDER-WHITE"],
+                quantity,
+                round_to_terms: false,
+              },
+            ],
+          },
+          admin
+        )
+        await api.post(
+          `/admin/purchase-orders/${data.purchase_order.id}/send`,
+          {},
+          admin
+        )
+        return data.purchase_order.id as string
+      }
+      const availabilityOfWhite = async () =>
+        (
+          await api.get(
+            `/store/backorder-availability?variant_id=${store.variantIdsBySku["GRINDER-WHITE"]}`,
+            { headers: { "x-publishable-api-key": store.publishableKey } }
+          )
+        ).data.availability[0]
+
+      it("promises the date of the purchase order that serves the next unit, after the units earlier orders wait for, never stock they hold", async () => {
+        const white = store.variantIdsBySku["GRINDER-WHITE"]
+        // The later PO is created first: the date must not come from the first PO found.
+        await sentPurchaseOrder(5, JAN_05)
+        await sentPurchaseOrder(3, DEC_12)
+        expect(await availabilityOfWhite()).toEqual({
+          variant_id: white,
+          in_stock_quantity: 1,
+          status: "in_stock",
+          can_backorder: true,
+          expected_at: DEC_12,
+          incoming: [
+            { quantity: 3, expected_at: DEC_12 },
+            { quantity: 5, expected_at: JAN_05 },
+          ],
+        })
+
+        // Sam takes the 1 on hand and waits for 2 of the December PO.
+        const first = await checkout(api, store, sam, [
+          { variant_id: white, quantity: 3 },
+        ])
+        await backordersOf(first.id)
+        expect(await availabilityOfWhite()).toEqual({
+          variant_id: white,
+          in_stock_quantity: 0,
+          status: "backorder",
+          can_backorder: true,
+          expected_at: DEC_12,
+          incoming: [
+            { quantity: 1, expected_at: DEC_12 },
+            { quantity: 5, expected_at: JAN_05 },
+          ],
+        })
+
+        // Ana's 3: 1 from December's PO, 2 from January's; all there in January.
+        const ana = await registerShopper(api, store, "ana@example.com")
+        const second = await checkout(api, store, ana, [
+          { variant_id: white, quantity: 3 },
+        ])
+        await backordersOf(second.id)
+        expect(await availabilityOfWhite()).toEqual(
+          expect.objectContaining({
+            in_stock_quantity: 0,
+            expected_at: JAN_05,
+            incoming: [{ quantity: 3, expected_at: JAN_05 }],
+          })
+        )
+
+        const confirmation = async (orderId: string) =>
+          (
+            await api.get(`/store/orders/${orderId}/backorders`, {
+              headers: { "x-publishable-api-key": store.publishableKey },
+            })
+          ).data.backorders.map((b) => [b.quantity, b.expected_at])
+        expect(await confirmation(first.id)).toEqual([[2, DEC_12]])
+        expect(await confirmation(second.id)).toEqual([[3, JAN_05]])
+        const mine = await api.get("/store/backorders", {
+          headers: ana.headers,
+        })
+        expect(
+          mine.data.backorders.map((b) => [b.quantity, b.expected_at])
+        ).toEqual([[3, JAN_05]])
+        expect(
+          await stockOf(
+            getContainer(),
+            "GRINDER-WHITE",
+            store.warehouseLocationId
+          )
+        ).toEqual({ stocked: 1, reserved: 6, incoming: 8, available: -5 })
       })
     })
 
