@@ -1,12 +1,34 @@
 // `npm run demo`: database, migrations, idempotent demo seed, then Medusa with the admin
 // dashboard. Prints the admin URL and login. Ctrl-C stops everything it started, including
-// the embedded database.
-import { startDatabase } from "./lib/database.mjs"
+// the embedded database. `npm run demo:storefront` (`--storefront`) also starts the example
+// storefront (`examples/storefront`, `next dev`) on STOREFRONT_PORT (8000).
+import { spawn } from "node:child_process"
+import path from "node:path"
+import { ROOT, startDatabase } from "./lib/database.mjs"
 import { startHost } from "./lib/host.mjs"
 import { MEDUSA_BIN, run } from "./lib/run.mjs"
 
 const PORT = Number(process.env.PORT || 9000)
 const ADMIN = { email: "admin@example.com", password: "supersecret" }
+const CUSTOMER = { email: "jane@example.com", password: "supersecret" }
+const WITH_STOREFRONT = process.argv.includes("--storefront")
+const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
+
+/** The webshop's publishable API key, read through the admin API. */
+async function publishableKey() {
+  const auth = await fetch(`http://localhost:${PORT}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ADMIN),
+  }).then((res) => res.json())
+  const { api_keys } = await fetch(
+    `http://localhost:${PORT}/admin/api-keys?type=publishable&title=Webshop`,
+    { headers: { authorization: `Bearer ${auth.token}` } }
+  ).then((res) => res.json())
+  return api_keys[0].token
+}
+
+let storefront
 
 const db = await startDatabase()
 const env = {
@@ -22,6 +44,11 @@ async function shutdown(code) {
     return
   }
   stopping = true
+  if (storefront && storefront.exitCode === null) {
+    try {
+      process.kill(-storefront.pid, "SIGTERM")
+    } catch {}
+  }
   if (host) {
     console.log("\nStopping Medusa ...")
     await host.stop()
@@ -48,6 +75,26 @@ try {
       }
     },
   })
+  if (WITH_STOREFRONT) {
+    console.log("Building the storefront entry points ...")
+    await run(process.execPath, ["scripts/build-storefront.mjs"], { env })
+    console.log("Starting the example storefront ...")
+    storefront = spawn(
+      path.join(ROOT, "node_modules/.bin/next"),
+      ["dev", "-p", String(STOREFRONT_PORT)],
+      {
+        cwd: path.join(ROOT, "examples/storefront"),
+        env: {
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: "1",
+          MEDUSA_BACKEND_URL: `http://localhost:${PORT}`,
+          MEDUSA_PUBLISHABLE_KEY: await publishableKey(),
+        },
+        stdio: "inherit",
+        detached: true,
+      }
+    )
+  }
 } catch (error) {
   console.error(error.message)
   await shutdown(1)
@@ -58,7 +105,12 @@ console.log(`
 
   Admin dashboard: http://localhost:${PORT}/app
   Login:           ${ADMIN.email} / ${ADMIN.password}
-  Store API:       http://localhost:${PORT}/store (publishable key: Settings > Publishable API Keys)
+  Store API:       http://localhost:${PORT}/store (publishable key: Settings > Publishable API Keys)${
+    WITH_STOREFRONT
+      ? `
+  Storefront:      http://localhost:${STOREFRONT_PORT} (customer login: ${CUSTOMER.email} / ${CUSTOMER.password})`
+      : ""
+  }
 
   Press Ctrl-C to stop Medusa and the database.
 `)

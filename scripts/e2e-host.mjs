@@ -1,7 +1,7 @@
 // The development host for the browser tests, in a process of its own: a fresh database
 // (E2E_DB_NAME on the server of DB_HOST/DB_PORT), migrations, the demo seed, then
 // `medusa develop` on E2E_PORT. Prints `READY <url>` once the dashboard answers; SIGTERM
-// stops Medusa. Output of Medusa goes to `.test-output/e2e-host.log`.
+// stops Medusa. Output of Medusa goes to `.test-output/e2e-host.log` (or E2E_LOG_NAME).
 import fs from "node:fs"
 import path from "node:path"
 import { recreateDatabase, ROOT } from "./lib/database.mjs"
@@ -13,7 +13,10 @@ const DB_NAME = process.env.E2E_DB_NAME || "medusa_backorders_e2e"
 const OUTPUT_DIR = path.join(ROOT, ".test-output")
 
 fs.mkdirSync(OUTPUT_DIR, { recursive: true })
-const log = fs.openSync(path.join(OUTPUT_DIR, "e2e-host.log"), "w")
+const log = fs.openSync(
+  path.join(OUTPUT_DIR, process.env.E2E_LOG_NAME || "e2e-host.log"),
+  "w"
+)
 const stdio = ["ignore", log, log]
 const env = {
   DB_NAME,

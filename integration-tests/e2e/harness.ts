@@ -18,13 +18,14 @@ type Host = { url: string; stop: () => Promise<void> }
 
 /**
  * Starts `scripts/e2e-host.mjs` (fresh database, migrations, seed, `medusa develop`) and
- * resolves with its URL once it prints `READY`.
+ * resolves with its URL once it prints `READY`. `env` gives a test file its own port,
+ * database and log (E2E_PORT, E2E_DB_NAME, E2E_LOG_NAME), so files can run side by side.
  */
-export function bootHost(): Promise<Host> {
+export function bootHost(env: Record<string, string> = {}): Promise<Host> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["scripts/e2e-host.mjs"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: "" },
+      env: { ...process.env, NODE_OPTIONS: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     })
     let output = ""
@@ -46,7 +47,7 @@ export function bootHost(): Promise<Host> {
     child.once("exit", (code) =>
       reject(
         new Error(
-          `The e2e host exited with ${code} before it was ready:\n${output}\n(see .test-output/e2e-host.log)`
+          `The e2e host exited with ${code} before it was ready:\n${output}\n(see .test-output/${env.E2E_LOG_NAME ?? "e2e-host.log"})`
         )
       )
     )

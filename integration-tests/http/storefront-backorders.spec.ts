@@ -1,4 +1,6 @@
+import Medusa from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { getBackorderAvailability } from "../../src/storefront"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 import { recordOrderBackordersWorkflow } from "../../src/workflows/backorders/workflows/record-order-backorders"
@@ -376,6 +378,60 @@ medusaIntegrationTestRunner({
             store.warehouseLocationId
           )
         ).toEqual({ stocked: 1, reserved: 6, incoming: 8, available: -5 })
+      })
+
+      it("answers a product page of 20 variants in one request through the storefront entry point and the js-sdk", async () => {
+        const sizes = Array.from({ length: 20 }, (_, i) => `Size ${i + 1}`)
+        const { data } = await api.post(
+          "/admin/products",
+          {
+            title: "Filter Papers",
+            options: [{ title: "Size", values: sizes }],
+            sales_channels: [{ id: store.webChannelId }],
+            variants: sizes.map((size, i) => ({
+              title: size,
+              sku: `FILTER-${i + 1}`,
+              options: { Size: size },
+              manage_inventory: true,
+              allow_backorder: i % 2 === 0,
+              prices: [{ currency_code: "eur", amount: 5 }],
+            })),
+          },
+          admin
+        )
+        const variantIds: string[] = data.product.variants.map((v) => v.id)
+        expect(variantIds).toHaveLength(20)
+
+        const sdk = new Medusa({
+          baseUrl: api.defaults.baseURL!,
+          publishableKey: store.publishableKey,
+        })
+        const requests: string[] = []
+        const realFetch = globalThis.fetch
+        globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+          requests.push(String(input))
+          return realFetch(input, init)
+        }) as typeof fetch
+        let availability: Awaited<ReturnType<typeof getBackorderAvailability>>
+        try {
+          availability = await getBackorderAvailability(sdk, variantIds)
+        } finally {
+          globalThis.fetch = realFetch
+        }
+        expect(requests).toHaveLength(1)
+        expect(new URL(requests[0]).pathname).toBe(
+          "/store/backorder-availability"
+        )
+        expect(Object.keys(availability).sort()).toEqual([...variantIds].sort())
+        expect(availability[variantIds[0]]).toEqual({
+          variant_id: variantIds[0],
+          in_stock_quantity: 0,
+          status: "backorder",
+          can_backorder: true,
+          expected_at: null,
+          incoming: [],
+        })
+        expect(availability[variantIds[1]].status).toBe("out_of_stock")
       })
     })
 

@@ -27,6 +27,12 @@ export const DEMO_ADMIN = {
   password: "supersecret",
 }
 
+/** The demo customer's storefront login (`npm run demo:storefront`, Account page). */
+export const DEMO_CUSTOMER = {
+  email: "jane@example.com",
+  password: "supersecret",
+}
+
 const COUNTRIES = ["fr", "de", "nl", "be", "dk", "se", "es", "it"]
 
 type StockPlan = { shop: number; warehouse: number }
@@ -557,6 +563,23 @@ export async function seedDemoStore(
           is_default_billing: true,
         },
       ],
+    })
+  }
+
+  const [customerLogin] = await authModule.listProviderIdentities({
+    entity_id: DEMO_CUSTOMER.email,
+    provider: "emailpass",
+  })
+  if (!customerLogin) {
+    const { authIdentity, error } = await authModule.register("emailpass", {
+      body: { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password },
+    })
+    if (error || !authIdentity) {
+      throw new Error(`Could not register the demo customer: ${error}`)
+    }
+    await authModule.updateAuthIdentities({
+      id: authIdentity.id,
+      app_metadata: { customer_id: customer.id },
     })
   }
 

@@ -3,8 +3,13 @@ import {
   ContainerRegistrationKeys,
   MedusaError,
 } from "@medusajs/framework/utils"
+import { BACKORDER_MODULE } from "../../../../../modules/backorder"
+import BackorderModuleService from "../../../../../modules/backorder/service"
+import { recordOrderBackordersWorkflow } from "../../../../../workflows/backorders/workflows/record-order-backorders"
 import { withExpectedAt } from "../../../backorders/expected-at"
 import { withConflictMessages } from "../../../../utils/errors"
+
+const JUST_PLACED_MS = 10 * 60 * 1000
 
 /**
  * The backorder lines of an order with their promise dates, for whoever may read the order
@@ -19,7 +24,7 @@ export const GET = withConflictMessages(async function (
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",
-    fields: ["id"],
+    fields: ["id", "created_at"],
     filters: { id: req.params.id, is_draft_order: false },
   })
   if (!orders.length) {
@@ -27,6 +32,26 @@ export const GET = withConflictMessages(async function (
       MedusaError.Types.NOT_FOUND,
       `Order with id: ${req.params.id} was not found`
     )
+  }
+  // The confirmation page is read right after checkout, often before the `order.placed`
+  // subscriber has recorded the order's backorders: record them now (the workflow is
+  // idempotent and locks like the subscriber). Only for a just-placed order, so reading an
+  // old order never runs a workflow.
+  const backorderModule: BackorderModuleService =
+    req.scope.resolve(BACKORDER_MODULE)
+  if (
+    Date.now() - new Date(orders[0].created_at as string | Date).getTime() <
+      JUST_PLACED_MS &&
+    !(
+      await backorderModule.listShortageChecks(
+        { order_id: req.params.id },
+        { select: ["id"], take: 1 }
+      )
+    ).length
+  ) {
+    await recordOrderBackordersWorkflow(req.scope).run({
+      input: { order_id: req.params.id },
+    })
   }
   const { data: backorders } = await query.graph({
     entity: "backorder",
