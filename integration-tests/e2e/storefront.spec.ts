@@ -159,7 +159,7 @@ describe("example storefront", () => {
 
     const row = page.locator(".bo-account-backorders__row")
     expect(await row.count()).toBe(1)
-    await expectText(row.locator("th"), "Burr Grinder White")
+    await expectText(row.locator("th"), "Burr Grinder (GRINDER-WHITE)")
     await expectText(row.locator('[data-column="waiting"]'), "2")
     await expectText(row.locator('[data-column="expected"]'), date)
     await expectText(row.locator('[data-column="status"]'), "Waiting for stock")

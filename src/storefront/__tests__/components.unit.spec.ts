@@ -160,10 +160,10 @@ describe("storefront components", () => {
       })
     )
     expect(account).toContain(
-      '<tr class="bo-account-backorders__row" data-backorder-id="bo_1" data-status="on_order"><th scope="row">Burr Grinder White</th><td data-column="waiting">2</td><td data-column="expected"><time dateTime="2026-12-12T00:00:00.000Z">12 Dec</time></td><td data-column="status">On order</td></tr>'
+      '<tr class="bo-account-backorders__row" data-backorder-id="bo_1" data-status="on_order"><th scope="row">Burr Grinder White<small class="bo-account-backorders__sku"> (GRINDER-WHITE)</small></th><td data-column="waiting">2</td><td data-column="expected"><time dateTime="2026-12-12T00:00:00.000Z">12 Dec</time></td><td data-column="status">On order</td></tr>'
     )
     expect(account).toContain(
-      '<tr class="bo-account-backorders__row" data-backorder-id="bo_2" data-status="available"><th scope="row">Burr Grinder White</th><td data-column="waiting">0</td><td data-column="expected">—</td><td data-column="status">Ready to ship</td></tr>'
+      '<tr class="bo-account-backorders__row" data-backorder-id="bo_2" data-status="available"><th scope="row">Burr Grinder White<small class="bo-account-backorders__sku"> (GRINDER-WHITE)</small></th><td data-column="waiting">0</td><td data-column="expected">—</td><td data-column="status">Ready to ship</td></tr>'
     )
     expect(html(createElement(AccountBackorders, { backorders: [] }))).toBe(
       '<p class="bo-account-backorders--empty">Nothing on backorder.</p>'

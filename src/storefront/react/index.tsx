@@ -195,7 +195,15 @@ export function AccountBackorders({
               data-backorder-id={backorder.id}
               data-status={backorder.status}
             >
-              <th scope="row">{backorder.title ?? backorder.sku}</th>
+              <th scope="row">
+                {backorder.title ?? backorder.sku}
+                {backorder.title && backorder.sku ? (
+                  <small className="bo-account-backorders__sku">
+                    {" "}
+                    ({backorder.sku})
+                  </small>
+                ) : null}
+              </th>
               <td data-column="waiting">{waiting}</td>
               <td data-column="expected">
                 {waiting > 0 && backorder.expected_at ? (
