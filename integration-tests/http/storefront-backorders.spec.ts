@@ -171,6 +171,37 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("order confirmation", () => {
+      it("records a just-placed order's backorders when its confirmation asks before the subscriber has run, once", async () => {
+        const kettle = store.variantIdsBySku["KETTLE-MATTE"]
+        const order = await checkout(api, store, sam, [
+          { variant_id: kettle, quantity: 2 },
+        ])
+        const recorded = await backordersOf(order.id)
+        // As if the `order.placed` subscriber had not run yet.
+        const backorderModule = getContainer().resolve("backorder")
+        await backorderModule.deleteBackorders(recorded.backorders[0].id)
+        const checks = await backorderModule.listShortageChecks({
+          order_id: order.id,
+        })
+        await backorderModule.deleteShortageChecks(checks.map((c) => c.id))
+
+        const pk = { "x-publishable-api-key": store.publishableKey }
+        const read = async () =>
+          (
+            await api.get(`/store/orders/${order.id}/backorders`, {
+              headers: pk,
+            })
+          ).data.backorders.map((b) => [b.sku, b.quantity, b.status])
+        expect(await read()).toEqual([["KETTLE-MATTE", 2, "new"]])
+        expect(await read()).toEqual([["KETTLE-MATTE", 2, "new"]])
+        expect(
+          (await api.get(`/admin/backorders?order_id=${order.id}`, admin)).data
+            .count
+        ).toBe(1)
+      })
+    })
+
     describe("rollback", () => {
       it("undoes the recorded backorders when a later step fails, and records them on the next run", async () => {
         const order = await checkout(api, store, sam, [

@@ -11,7 +11,7 @@ export async function withExpectedAt<T extends { id: string }>(
 ): Promise<(T & { expected_at: string | null })[]> {
   const expected = await expectedAtOfBackorders(
     container,
-    backorders.map((b) => b.id)
+    backorders.map((b) => b.id).filter((id) => typeof id === "string")
   )
   return backorders.map((b) => ({
     ...b,

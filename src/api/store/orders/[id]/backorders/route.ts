@@ -33,13 +33,22 @@ export const GET = withConflictMessages(async function (
       `Order with id: ${req.params.id} was not found`
     )
   }
+  const list = () =>
+    query.graph({
+      entity: "backorder",
+      fields: req.queryConfig.fields,
+      filters: { order_id: req.params.id },
+      pagination: { order: { created_at: "ASC" } },
+    })
+  let { data: backorders } = await list()
   // The confirmation page is read right after checkout, often before the `order.placed`
   // subscriber has recorded the order's backorders: record them now (the workflow is
-  // idempotent and locks like the subscriber). Only for a just-placed order, so reading an
-  // old order never runs a workflow.
+  // idempotent and locks like the subscriber). Only for a just-placed order with nothing
+  // recorded or checked yet, so reading any other order never runs a workflow.
   const backorderModule: BackorderModuleService =
     req.scope.resolve(BACKORDER_MODULE)
   if (
+    !backorders.length &&
     Date.now() - new Date(orders[0].created_at as string | Date).getTime() <
       JUST_PLACED_MS &&
     !(
@@ -52,12 +61,7 @@ export const GET = withConflictMessages(async function (
     await recordOrderBackordersWorkflow(req.scope).run({
       input: { order_id: req.params.id },
     })
+    ;({ data: backorders } = await list())
   }
-  const { data: backorders } = await query.graph({
-    entity: "backorder",
-    fields: req.queryConfig.fields,
-    filters: { order_id: req.params.id },
-    pagination: { order: { created_at: "ASC" } },
-  })
   res.json({ backorders: await withExpectedAt(req.scope, backorders) })
 })
