@@ -3,7 +3,7 @@ import Transfer from "./transfer"
 
 /**
  * One arrival of transferred units at the destination: when, by whom, how many of each line
- * (`lines`: `[{ transfer_line_id, quantity }]`). A retried request carries the same
+ * (`lines`: `{ [transfer_line_id]: quantity }`). A retried request carries the same
  * idempotency key and is counted once.
  */
 const TransferReceipt = model
