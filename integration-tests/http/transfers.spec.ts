@@ -138,7 +138,12 @@ medusaIntegrationTestRunner({
           quantity: linked.quantity,
           sent_quantity: 0,
           received_quantity: 0,
-          backorders: [{ backorder_id: linked.id, quantity: linked.quantity }],
+          backorders: [
+            expect.objectContaining({
+              backorder_id: linked.id,
+              quantity: linked.quantity,
+            }),
+          ],
         }),
       ])
       // A draft moves nothing.
@@ -237,9 +242,11 @@ medusaIntegrationTestRunner({
       // The same key with another request is a conflict.
       expect(
         await refused(
-          receive(draft.id, [{ transfer_line_id: line.id, quantity: 1 }], {
-            "idempotency-key": "van-2",
-          })
+          receive(
+            draft.id,
+            [{ transfer_line_id: line.id, quantity: open + 1 }],
+            { "idempotency-key": "van-2" }
+          )
         )
       ).toEqual({
         status: 409,
@@ -340,10 +347,16 @@ medusaIntegrationTestRunner({
       expect(extended.lines).toEqual([
         expect.objectContaining({
           quantity: total,
-          backorders: expect.arrayContaining([
-            { backorder_id: first.id, quantity: first.quantity },
-            { backorder_id: second.id, quantity: second.quantity },
-          ]),
+          backorders: [
+            expect.objectContaining({
+              backorder_id: first.id,
+              quantity: first.quantity,
+            }),
+            expect.objectContaining({
+              backorder_id: second.id,
+              quantity: second.quantity,
+            }),
+          ],
         }),
       ])
 
@@ -537,13 +550,20 @@ medusaIntegrationTestRunner({
       const expectFailure = (result: {
         errors: { error: { message: string } }[]
       }) =>
-        expect(result.errors.map((e) => e.error.message)).toEqual([
-          "Later step failed",
-        ])
+        expect(
+          result.errors.map((e) => e.error?.message ?? JSON.stringify(e))
+        ).toEqual(["Later step failed"])
 
+      // A workflow given a failing step keeps it for the rest of this file: each one fails
+      // once, after the transfers it needs were made through the API.
       it("request, send, receive and cancel are undone", async () => {
         const container = getContainer()
-        const bo = await sale("BEANS-HOUSE-1KG", 3)
+        const first = await sale("BEANS-HOUSE-1KG", 3)
+        const second = await sale("BEANS-HOUSE-1KG", 2)
+        const third = await sale("BEANS-HOUSE-1KG", 1)
+        const draft = await requestTransfer([first.id])
+        const other = await requestTransfer([second.id])
+        const sent = await send(other.id)
         const start = await beans()
 
         expectFailure(
@@ -552,19 +572,18 @@ medusaIntegrationTestRunner({
             "save-transfer"
           ).run({
             input: {
-              backorder_ids: [bo.id],
+              backorder_ids: [third.id],
               source_location_id: store.warehouseLocationId,
             },
             throwOnError: false,
           })
         )
-        expect((await api.get("/admin/transfers", admin)).data.count).toBe(0)
+        expect((await api.get("/admin/transfers", admin)).data.count).toBe(2)
 
-        const draft = await requestTransfer([bo.id])
         expectFailure(
           await failing(
             sendTransferWorkflow(container),
-            "emit-transfer-sent"
+            "update-transfer-state"
           ).run({ input: { id: draft.id }, throwOnError: false })
         )
         expect(await getTransfer(draft.id)).toEqual(
@@ -572,44 +591,42 @@ medusaIntegrationTestRunner({
         )
         expect((await getTransfer(draft.id)).lines[0].sent_quantity).toBe(0)
         expect(await beans()).toEqual(start)
-        expect((await getBackorder(bo.id)).status).toBe("new")
+        expect((await getBackorder(first.id)).status).toBe("new")
 
-        const sent = await send(draft.id)
-        const inTransit = await beans()
         expectFailure(
           await failing(
             receiveTransferWorkflow(container),
             "allocate-arrived-stock"
           ).run({
             input: {
-              id: draft.id,
+              id: other.id,
               lines: [{ transfer_line_id: sent.lines[0].id, quantity: 2 }],
               idempotency_key: "rolled-back",
             },
             throwOnError: false,
           })
         )
-        const afterReceive = await getTransfer(draft.id)
+        const afterReceive = await getTransfer(other.id)
         expect(afterReceive.status).toBe("in_transit")
         expect(afterReceive.lines[0].received_quantity).toBe(0)
         expect(afterReceive.receipts).toEqual([])
-        expect(await beans()).toEqual(inTransit)
-        expect(await getBackorder(bo.id)).toEqual(
+        expect(await beans()).toEqual(start)
+        expect(await getBackorder(second.id)).toEqual(
           expect.objectContaining({ status: "on_order", allocated_quantity: 0 })
         )
-        expect(await ledgerOf(bo.id)).toEqual([])
+        expect(await ledgerOf(second.id)).toEqual([])
 
         expectFailure(
           await failing(
             cancelTransferWorkflow(container),
-            "emit-transfer-cancelled"
-          ).run({ input: { id: draft.id }, throwOnError: false })
+            "adjust-incoming-quantities-under-lock"
+          ).run({ input: { id: other.id }, throwOnError: false })
         )
-        expect(await getTransfer(draft.id)).toEqual(
+        expect(await getTransfer(other.id)).toEqual(
           expect.objectContaining({ status: "in_transit", cancelled_at: null })
         )
-        expect(await beans()).toEqual(inTransit)
-        expect((await getBackorder(bo.id)).status).toBe("on_order")
+        expect(await beans()).toEqual(start)
+        expect((await getBackorder(second.id)).status).toBe("on_order")
       })
     })
   },
