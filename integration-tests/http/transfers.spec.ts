@@ -324,6 +324,20 @@ medusaIntegrationTestRunner({
       expect(list.transfers.map((t) => [t.number, t.status])).toEqual([
         ["TR-0001", "received"],
       ])
+      const byVariant = (
+        await api.get(
+          `/admin/transfers?variant_id=${store.variantIdsBySku["BEANS-HOUSE-1KG"]}`,
+          admin
+        )
+      ).data
+      expect(byVariant.transfers.map((t) => t.number)).toEqual(["TR-0001"])
+      const otherVariant = (
+        await api.get(
+          `/admin/transfers?variant_id=${store.variantIdsBySku["KETTLE-MATTE"]}`,
+          admin
+        )
+      ).data
+      expect(otherVariant.count).toBe(0)
     })
 
     it("adds backorders to an open draft, and cancelling a sent transfer puts the units back at the source", async () => {

@@ -3,11 +3,16 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService from "../../../modules/backorder/service"
 import { withConflictMessages } from "../../utils/errors"
 import { withTransferNames } from "./helpers"
 import { AdminGetTransfersParamsType } from "./validators"
 
-/** Transfers between the merchant's own locations, filtered and paged. */
+/**
+ * Transfers between the merchant's own locations, filtered (also by the inventory item or
+ * variant on their lines) and paged.
+ */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetTransfersParamsType>,
   res: MedusaResponse
@@ -21,10 +26,29 @@ export const GET = withConflictMessages(async function (
       "destination_location_id",
     ]),
   ]
+  const { inventory_item_id, variant_id, ...filters } =
+    req.filterableFields as Record<string, unknown>
+  if (inventory_item_id || variant_id) {
+    const service: BackorderModuleService = req.scope.resolve(BACKORDER_MODULE)
+    const lines = await service.listTransferLines(
+      {
+        ...(inventory_item_id
+          ? { inventory_item_id: inventory_item_id as string | string[] }
+          : {}),
+        ...(variant_id ? { variant_id: variant_id as string | string[] } : {}),
+      },
+      { select: ["transfer_id"] }
+    )
+    const wanted = [...new Set(lines.map((l) => l.transfer_id))]
+    const asked = filters.id
+      ? new Set([filters.id as string | string[]].flat())
+      : null
+    filters.id = asked ? wanted.filter((id) => asked.has(id)) : wanted
+  }
   const { data, metadata } = await query.graph({
     entity: "transfer",
     fields,
-    filters: req.filterableFields,
+    filters,
     pagination: req.queryConfig.pagination,
   })
   res.json({

@@ -37,6 +37,9 @@ export const AdminGetTransfersParams = findParams({
       status: z.union([statusEnum, z.array(statusEnum)]).optional(),
       source_location_id: ids().optional(),
       destination_location_id: ids().optional(),
+      /** Transfers with a line of this inventory item (or variant). */
+      inventory_item_id: ids().optional(),
+      variant_id: ids().optional(),
     })
   )
   .strict()
