@@ -11,7 +11,7 @@ import { AdminGetTransfersParamsType } from "./validators"
 
 /**
  * Transfers between the merchant's own locations, filtered (also by the inventory item or
- * variant on their lines) and paged.
+ * variant on their lines, or a backorder they serve) and paged.
  */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetTransfersParamsType>,
@@ -26,10 +26,16 @@ export const GET = withConflictMessages(async function (
       "destination_location_id",
     ]),
   ]
-  const { inventory_item_id, variant_id, ...filters } =
+  const { inventory_item_id, variant_id, backorder_id, ...filters } =
     req.filterableFields as Record<string, unknown>
+  const service: BackorderModuleService = req.scope.resolve(BACKORDER_MODULE)
+  const only = (ids: string[]) => {
+    const asked = filters.id
+      ? new Set([filters.id as string | string[]].flat())
+      : null
+    filters.id = asked ? ids.filter((id) => asked.has(id)) : ids
+  }
   if (inventory_item_id || variant_id) {
-    const service: BackorderModuleService = req.scope.resolve(BACKORDER_MODULE)
     const lines = await service.listTransferLines(
       {
         ...(inventory_item_id
@@ -39,11 +45,14 @@ export const GET = withConflictMessages(async function (
       },
       { select: ["transfer_id"] }
     )
-    const wanted = [...new Set(lines.map((l) => l.transfer_id))]
-    const asked = filters.id
-      ? new Set([filters.id as string | string[]].flat())
-      : null
-    filters.id = asked ? wanted.filter((id) => asked.has(id)) : wanted
+    only([...new Set(lines.map((l) => l.transfer_id))])
+  }
+  if (backorder_id) {
+    const links = await service.listTransferLineBackorders(
+      { backorder_id: backorder_id as string | string[] },
+      { relations: ["transfer_line"] }
+    )
+    only([...new Set(links.map((l) => l.transfer_line.transfer_id))])
   }
   const { data, metadata } = await query.graph({
     entity: "transfer",

@@ -40,6 +40,8 @@ export const AdminGetTransfersParams = findParams({
       /** Transfers with a line of this inventory item (or variant). */
       inventory_item_id: ids().optional(),
       variant_id: ids().optional(),
+      /** Transfers serving this backorder. */
+      backorder_id: ids().optional(),
     })
   )
   .strict()
