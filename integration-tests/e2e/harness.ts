@@ -18,13 +18,22 @@ type Host = { url: string; stop: () => Promise<void> }
 
 /**
  * Starts `scripts/e2e-host.mjs` (fresh database, migrations, seed, `medusa develop`) and
- * resolves with its URL once it prints `READY`.
+ * resolves with its URL once it prints `READY`. A test file that may run beside another one
+ * gives its own port, database and log name.
  */
-export function bootHost(): Promise<Host> {
+export function bootHost(
+  own: { port?: number; database?: string; log?: string } = {}
+): Promise<Host> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["scripts/e2e-host.mjs"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: "" },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: "",
+        ...(own.port ? { E2E_PORT: String(own.port) } : {}),
+        ...(own.database ? { E2E_DB_NAME: own.database } : {}),
+        ...(own.log ? { E2E_LOG_NAME: own.log } : {}),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     })
     let output = ""
