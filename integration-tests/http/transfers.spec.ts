@@ -5,6 +5,7 @@ import { receiveTransferWorkflow } from "../../src/workflows/transfers/workflows
 import { requestTransferWorkflow } from "../../src/workflows/transfers/workflows/request-transfer"
 import { sendTransferWorkflow } from "../../src/workflows/transfers/workflows/send-transfer"
 import { refused } from "../helpers/api"
+import { invariantViolations, sqlOfKnex } from "../helpers/invariants"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
@@ -16,7 +17,7 @@ jest.setTimeout(180000)
  * the same ledger as a purchase order receipt; or cancelled.
  */
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: RequestHeaders
     let store: DemoStore
 
@@ -76,6 +77,8 @@ medusaIntegrationTestRunner({
         store.warehouseLocationId
       ),
     })
+    const expectInvariants = async () =>
+      expect(await invariantViolations(sqlOfKnex(dbConnection))).toEqual({})
     const ledgerOf = async (backorderId: string) =>
       (
         await api.get(
@@ -338,6 +341,11 @@ medusaIntegrationTestRunner({
         )
       ).data
       expect(otherVariant.count).toBe(0)
+      const byBackorder = (
+        await api.get(`/admin/transfers?backorder_id=${older.id}`, admin)
+      ).data
+      expect(byBackorder.count).toBe(0)
+      await expectInvariants()
     })
 
     it("adds backorders to an open draft, and cancelling a sent transfer puts the units back at the source", async () => {
@@ -400,6 +408,7 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ status: "new", allocated_quantity: 0 })
         )
       }
+      await expectInvariants()
       // Cancelled transfers free their backorders for a new request.
       expect((await requestTransfer([first.id])).number).toBe("TR-0002")
     })
@@ -547,6 +556,7 @@ medusaIntegrationTestRunner({
           allocated_quantity: bo.quantity,
         })
       )
+      await expectInvariants()
     })
 
     describe("rollbacks: a later step failing undoes every step", () => {
