@@ -31,6 +31,9 @@ describe("transfers in the admin dashboard", () => {
     })
     browser = await launchBrowser()
     ;({ page, errors } = await newAdminPage(browser, host.url))
+    // The development dashboard compiles its modules on the first visits: on a busy
+    // machine that takes minutes, not seconds.
+    page.setDefaultTimeout(300000)
     api = await adminApi(host.url)
     await logIn(page)
   })
