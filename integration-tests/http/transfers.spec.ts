@@ -413,6 +413,28 @@ medusaIntegrationTestRunner({
       expect((await requestTransfer([first.id])).number).toBe("TR-0002")
     })
 
+    it("cancelling a transfer leaves a backorder that a sent purchase order still brings on order", async () => {
+      const bo = await sale("BEANS-HOUSE-1KG", 3)
+      const [po] = (
+        await api.post(
+          "/admin/purchase-orders/request-stock",
+          { backorder_ids: [bo.id] },
+          admin
+        )
+      ).data.purchase_orders
+      await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin)
+      expect((await getBackorder(bo.id)).status).toBe("on_order")
+
+      // The warehouse is quicker than the supplier, until the van is called back.
+      const draft = await requestTransfer([bo.id])
+      await send(draft.id)
+      await api.post(`/admin/transfers/${draft.id}/cancel`, {}, admin)
+      expect(await getBackorder(bo.id)).toEqual(
+        expect.objectContaining({ status: "on_order", allocated_quantity: 0 })
+      )
+      await expectInvariants()
+    })
+
     it("refuses a transfer from a location without the stock, and changes nothing", async () => {
       const kettle = await sale("KETTLE-MATTE", 2)
       expect(

@@ -72,6 +72,11 @@ export type TransferView = {
     quantity: number
     sent_quantity: number
     received_quantity: number
-    backorders: { backorder_id: string; status: string | undefined }[]
+    backorders: {
+      backorder_id: string
+      status: string | undefined
+      /** The backorder is also on a sent purchase order (it stays on order without the transfer). */
+      on_open_purchase_order: boolean
+    }[]
   }[]
 }

@@ -1,6 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import BackorderModuleService from "../../../modules/backorder/service"
+import { PurchaseOrderStatus } from "../../../types/enums"
 import { TransferView } from "../../../types/transfers"
+
+// A backorder on one of these is on order from a supplier, whatever its transfers do.
+const OPEN_PURCHASE_ORDER_STATUSES: (PurchaseOrderStatus | undefined)[] = [
+  PurchaseOrderStatus.ORDERED,
+  PurchaseOrderStatus.PARTIALLY_RECEIVED,
+]
 
 /**
  * A transfer with its lines and the backorders they serve, quantities as numbers and its
@@ -12,7 +19,14 @@ export async function retrieveTransfer(
 ): Promise<TransferView> {
   const [transfer] = await service.listTransfers(
     { id },
-    { relations: ["lines", "lines.backorders", "lines.backorders.backorder"] }
+    {
+      relations: [
+        "lines",
+        "lines.backorders",
+        "lines.backorders.backorder",
+        "lines.backorders.backorder.purchase_order_lines.purchase_order_line.purchase_order",
+      ],
+    }
   )
   if (!transfer) {
     throw new MedusaError(
@@ -37,6 +51,13 @@ export async function retrieveTransfer(
         backorders: line.backorders.map((link) => ({
           backorder_id: link.backorder_id,
           status: link.backorder?.status,
+          on_open_purchase_order: (
+            link.backorder?.purchase_order_lines ?? []
+          ).some((l) =>
+            OPEN_PURCHASE_ORDER_STATUSES.includes(
+              l.purchase_order_line?.purchase_order?.status
+            )
+          ),
         })),
       }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),

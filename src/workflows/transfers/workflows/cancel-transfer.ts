@@ -19,7 +19,8 @@ export const cancelTransferWorkflowId = "cancel-transfer"
  * This workflow cancels a transfer that is not fully received: a sent transfer's units
  * still in transit go back into the source location's stock and leave the destination's
  * `incoming_quantity`; units already received stay where they are. The backorders it served
- * that were `on_order` go back to `new`, ready to be requested again. Emits
+ * that were `on_order` go back to `new`, ready to be requested again, unless a sent purchase
+ * order still brings them. Emits
  * `transfer.cancelled`.
  *
  * @example
@@ -50,7 +51,11 @@ export const cancelTransferWorkflow = createWorkflow(
         },
         backorders: transfer.lines.flatMap((line) =>
           line.backorders
-            .filter((b) => b.status === BackorderStatus.ON_ORDER)
+            .filter(
+              (b) =>
+                b.status === BackorderStatus.ON_ORDER &&
+                !b.on_open_purchase_order
+            )
             .map((b) => ({
               id: b.backorder_id,
               status: BackorderStatus.NEW,
