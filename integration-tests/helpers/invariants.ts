@@ -25,12 +25,14 @@ export const sqlOfKnex =
   async (text) =>
     (await knex.raw(text)).rows
 
-// Inventory the plugin manages: items on a backorder or a purchase order line.
+// Inventory the plugin manages: items on a backorder, a purchase order line or a transfer line.
 const MANAGED_ITEMS = `
   SELECT inventory_item_id FROM backorder WHERE deleted_at IS NULL
   UNION
   SELECT inventory_item_id FROM purchase_order_line
-   WHERE deleted_at IS NULL AND inventory_item_id IS NOT NULL`
+   WHERE deleted_at IS NULL AND inventory_item_id IS NOT NULL
+  UNION
+  SELECT inventory_item_id FROM transfer_line WHERE deleted_at IS NULL`
 
 /**
  * One statement per invariant, each selecting the offending rows.
@@ -80,6 +82,30 @@ export const INVARIANTS = {
       LEFT JOIN received r USING (inventory_item_id, location_id)
      WHERE a.quantity > COALESCE(r.quantity, 0)`,
 
+  /**
+   * 3b. The same for transfers: units allocated from transfers never exceed the units
+   * received on transfers to that location.
+   */
+  allocatedWithinTransferred: `
+    WITH allocated AS (
+      SELECT inventory_item_id, location_id, SUM(quantity) AS quantity
+        FROM allocation
+       WHERE deleted_at IS NULL AND source = 'transfer'
+       GROUP BY 1, 2
+    ), received AS (
+      SELECT l.inventory_item_id, t.destination_location_id AS location_id,
+             SUM(l.received_quantity) AS quantity
+        FROM transfer_line l
+        JOIN transfer t ON t.id = l.transfer_id AND t.deleted_at IS NULL
+       WHERE l.deleted_at IS NULL
+       GROUP BY 1, 2
+    )
+    SELECT a.inventory_item_id, a.location_id, a.quantity::text AS allocated,
+           COALESCE(r.quantity, 0)::text AS received
+      FROM allocated a
+      LEFT JOIN received r USING (inventory_item_id, location_id)
+     WHERE a.quantity > COALESCE(r.quantity, 0)`,
+
   /** 4. stocked_quantity never below 0 for the inventory the plugin manages. */
   stockNotNegative: `
     SELECT id, inventory_item_id, location_id, stocked_quantity::text AS stocked
@@ -89,10 +115,11 @@ export const INVARIANTS = {
 
   /**
    * 5. incoming_quantity at a location equals what is ordered and not yet received or
-   * cancelled on the open (sent) purchase orders to it.
+   * cancelled on the open (sent) purchase orders to it, plus the units in transit on
+   * transfers to it.
    */
   incomingMatchesOpenPurchaseOrders: `
-    WITH open AS (
+    WITH in_flow AS (
       SELECT l.inventory_item_id, po.location_id,
              SUM(GREATEST(l.quantity - l.received_quantity - l.cancelled_quantity, 0)) AS quantity
         FROM purchase_order_line l
@@ -100,6 +127,16 @@ export const INVARIANTS = {
        WHERE l.deleted_at IS NULL AND po.is_dropship = false
          AND po.status IN ('ordered', 'partially_received')
        GROUP BY 1, 2
+      UNION ALL
+      SELECT l.inventory_item_id, t.destination_location_id,
+             SUM(l.sent_quantity - l.received_quantity)
+        FROM transfer_line l
+        JOIN transfer t ON t.id = l.transfer_id AND t.deleted_at IS NULL
+       WHERE l.deleted_at IS NULL AND t.status IN ('in_transit', 'partially_received')
+       GROUP BY 1, 2
+    ), open AS (
+      SELECT inventory_item_id, location_id, SUM(quantity) AS quantity
+        FROM in_flow GROUP BY 1, 2
     )
     SELECT il.inventory_item_id, il.location_id, il.incoming_quantity::text AS incoming,
            COALESCE(open.quantity, 0)::text AS open_on_purchase_orders

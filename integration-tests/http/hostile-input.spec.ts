@@ -20,6 +20,10 @@ const WATCHED_TABLES = [
   "receipt",
   "receipt_line",
   "allocation",
+  "transfer",
+  "transfer_line",
+  "transfer_line_backorder",
+  "transfer_receipt",
   "order",
   "order_item",
   "order_line_item",
@@ -634,7 +638,18 @@ medusaIntegrationTestRunner({
             `/admin/suppliers/${store.supplierIdsByCode["BWW"]}/variants`
           )
         ).data.supplier_variants
+        // A draft transfer for the grinder short at the shop (the warehouse has two).
+        const transfer = other.backorders[0]
+          ? (
+              await send("post", "/admin/transfers/request-stock", {
+                backorder_ids: [other.backorders[0].id],
+                source_location_id: store.warehouseLocationId,
+              })
+            ).data.transfer
+          : null
         const real = {
+          transfer: [transfer?.id ?? "trf_nope"],
+          transfer_line: [transfer?.lines[0].id ?? "trfline_nope"],
           backorder: [sale.backorders[0].id, other.backorders[0]?.id].filter(
             Boolean
           ),
@@ -992,6 +1007,32 @@ medusaIntegrationTestRunner({
           },
           {
             method: "get",
+            name: "GET /admin/transfers",
+            path: fixed("/admin/transfers"),
+            input: body({
+              ...paging,
+              id: idsOf("transfer"),
+              status: anyOf("draft", "in_transit"),
+              source_location_id: idsOf("location"),
+              destination_location_id: idsOf("location"),
+              inventory_item_id: idsOf("variant"),
+              variant_id: idsOf("variant"),
+            }),
+          },
+          {
+            method: "get",
+            name: "GET /admin/transfers/sources",
+            path: fixed("/admin/transfers/sources"),
+            input: body({ backorder_ids: idsOf("backorder") }),
+          },
+          {
+            method: "get",
+            name: "GET /admin/transfers/:id",
+            path: at("/admin/transfers/:id", "transfer"),
+            input: body({ fields: paging.fields }),
+          },
+          {
+            method: "get",
             name: "GET /admin/suppliers",
             path: fixed("/admin/suppliers"),
             input: body({
@@ -1213,6 +1254,50 @@ medusaIntegrationTestRunner({
             method: "post",
             name: "POST /admin/purchase-orders/:id/cancel",
             path: at("/admin/purchase-orders/:id/cancel", "purchase_order"),
+            input: body({}),
+          },
+          {
+            method: "post",
+            name: "POST /admin/transfers/request-stock",
+            path: fixed("/admin/transfers/request-stock"),
+            input: body({
+              backorder_ids: field(
+                fc.array(idOf("backorder"), { minLength: 1, maxLength: 2 }),
+                anyValue
+              ),
+              source_location_id: idOf("location"),
+              transfer_id: idOf("transfer"),
+              note: text,
+            }),
+          },
+          {
+            method: "post",
+            name: "POST /admin/transfers/:id/send",
+            path: at("/admin/transfers/:id/send", "transfer"),
+            input: body({}),
+          },
+          {
+            method: "post",
+            name: "POST /admin/transfers/:id/receive",
+            path: at("/admin/transfers/:id/receive", "transfer"),
+            input: body({
+              lines: lines(
+                fc.record(
+                  {
+                    transfer_line_id: idOf("transfer_line"),
+                    quantity: qty,
+                  },
+                  { requiredKeys: ["transfer_line_id", "quantity"] }
+                )
+              ),
+              idempotency_key: field(fc.constantFrom("k1", "k2"), nasty),
+              note: text,
+            }),
+          },
+          {
+            method: "post",
+            name: "POST /admin/transfers/:id/cancel",
+            path: at("/admin/transfers/:id/cancel", "transfer"),
             input: body({}),
           },
           {

@@ -3,6 +3,7 @@ import { adminBackorderRoutesMiddlewares } from "./admin/backorders/middlewares"
 import { adminPurchaseOrderRoutesMiddlewares } from "./admin/purchase-orders/middlewares"
 import { adminSupplierRoutesMiddlewares } from "./admin/suppliers/middlewares"
 import { adminToOrderSaleRoutesMiddlewares } from "./admin/to-order-sales/middlewares"
+import { adminTransferRoutesMiddlewares } from "./admin/transfers/middlewares"
 import { storeBackorderRoutesMiddlewares } from "./store/backorders/middlewares"
 import { storeOrderBackorderRoutesMiddlewares } from "./store/orders/middlewares"
 import { refuseControlCharactersInPath } from "./utils/refuse-control-characters"
@@ -13,6 +14,7 @@ const PLUGIN_PATHS = [
   "/admin/purchase-orders*",
   "/admin/suppliers*",
   "/admin/to-order-sales*",
+  "/admin/transfers*",
   /^\/admin\/orders\/[^/]+\/backorders/,
   "/store/backorders*",
   "/store/backorder-availability*",
@@ -29,6 +31,7 @@ export default defineMiddlewares({
     ...adminPurchaseOrderRoutesMiddlewares,
     ...adminSupplierRoutesMiddlewares,
     ...adminToOrderSaleRoutesMiddlewares,
+    ...adminTransferRoutesMiddlewares,
     ...storeBackorderRoutesMiddlewares,
     ...storeOrderBackorderRoutesMiddlewares,
   ],

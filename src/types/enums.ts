@@ -78,6 +78,8 @@ export type AllocationSource =
 export const AllocationRule = {
   /** The backorder was linked to the purchase order that arrived. */
   LINKED_PURCHASE_ORDER: "linked_purchase_order",
+  /** The backorder was linked to the transfer that arrived. */
+  LINKED_TRANSFER: "linked_transfer",
   /** Oldest backorder first. */
   FIFO: "fifo",
   /** Highest priority first. */
@@ -111,3 +113,24 @@ export const ToOrderSaleAttemptStatus = {
 } as const
 export type ToOrderSaleAttemptStatus =
   (typeof ToOrderSaleAttemptStatus)[keyof typeof ToOrderSaleAttemptStatus]
+
+/**
+ * Where a transfer between two of the merchant's own locations is: `draft` → `in_transit`
+ * (sent: the units left the source) → `partially_received` → `received`, or `cancelled`.
+ */
+export const TransferStatus = {
+  DRAFT: "draft",
+  IN_TRANSIT: "in_transit",
+  PARTIALLY_RECEIVED: "partially_received",
+  RECEIVED: "received",
+  CANCELLED: "cancelled",
+} as const
+export type TransferStatus =
+  (typeof TransferStatus)[keyof typeof TransferStatus]
+
+/** Statuses of a transfer that may still bring units. */
+export const OPEN_TRANSFER_STATUSES: TransferStatus[] = [
+  TransferStatus.DRAFT,
+  TransferStatus.IN_TRANSIT,
+  TransferStatus.PARTIALLY_RECEIVED,
+]

@@ -23,3 +23,11 @@ export const SupplierEvents = {
   UPDATED: "supplier.updated",
   DELETED: "supplier.deleted",
 } as const
+
+export const TransferEvents = {
+  CREATED: "transfer.created",
+  UPDATED: "transfer.updated",
+  SENT: "transfer.sent",
+  RECEIVED: "transfer.received",
+  CANCELLED: "transfer.cancelled",
+} as const

@@ -8,8 +8,9 @@ import { RequestStockBody, useRequestStock } from "../hooks/backorders"
 import { usePurchaseOrders } from "../hooks/purchase-orders"
 import { useSuppliers } from "../hooks/suppliers"
 import type { PurchaseOrder } from "../lib/types"
+import { useRequestTransferForm } from "./transfer/request-transfer-fields"
 
-type Mode = "new" | "draft" | "dropship"
+type Mode = "new" | "draft" | "dropship" | "transfer"
 const PREFERRED = "__preferred__"
 
 /**
@@ -45,8 +46,18 @@ export function RequestStockDrawer({
     { enabled: open }
   )
   const requestStock = useRequestStock()
+  const transfer = useRequestTransferForm(
+    backorderIds ?? [],
+    open && mode === "transfer"
+  )
 
   const submit = () => {
+    if (mode === "transfer") {
+      if (!transfer.submit(() => onOpenChange(false))) {
+        toast.error("Choose the location to transfer from")
+      }
+      return
+    }
     const body: RequestStockBody = backorderIds?.length
       ? { backorder_ids: backorderIds }
       : { all_open_backorders_of_supplier: true, supplier_id: supplierId }
@@ -86,7 +97,7 @@ export function RequestStockDrawer({
       onOpenChange={onOpenChange}
       submitLabel="Request stock"
       onSubmit={submit}
-      isPending={requestStock.isPending}
+      isPending={requestStock.isPending || transfer.isPending}
     >
       <Text size="small" className="text-ui-fg-subtle">
         {count
@@ -115,6 +126,15 @@ export function RequestStockDrawer({
               "Dropship to the customer",
               "The supplier delivers straight to the customer's address.",
             ],
+            ...(backorderIds?.length
+              ? ([
+                  [
+                    "transfer",
+                    "Transfer from another location",
+                    "Move free stock from one of your own locations.",
+                  ],
+                ] as const)
+              : []),
           ] as const
         ).map(([value, label, hint]) => (
           <div key={value} className="flex items-start gap-x-3">
@@ -131,7 +151,9 @@ export function RequestStockDrawer({
         ))}
       </RadioGroup>
 
-      {mode === "draft" ? (
+      {mode === "transfer" ? (
+        transfer.fields
+      ) : mode === "draft" ? (
         <Field id="request-stock-draft" label="Draft purchase order">
           <SimpleSelect
             id="request-stock-draft"

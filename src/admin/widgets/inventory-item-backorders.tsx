@@ -5,6 +5,7 @@ import type {
 } from "@medusajs/framework/types"
 import { Container, Heading } from "@medusajs/ui"
 import { StockSummaryTable } from "../components/stock-summary-table"
+import { TransfersInTransitSection } from "../components/transfer/transfers-in-transit"
 import { useStockSummary } from "../hooks/backorders"
 
 /** Incoming and backordered units of the inventory item per location. */
@@ -27,6 +28,7 @@ const InventoryItemBackordersWidget = ({
         isLoading={isLoading}
         isError={isError}
       />
+      <TransfersInTransitSection query={{ inventory_item_id: item.id }} />
     </Container>
   )
 }

@@ -15,6 +15,10 @@ import { Link } from "react-router-dom"
 import { BackorderStatusBadge } from "../components/badges"
 import { RequestStockDrawer } from "../components/request-stock-drawer"
 import { useFulfilBackorders, useOrderBackorders } from "../hooks/backorders"
+import {
+  TransferNotes,
+  useTransferNotesOf,
+} from "../components/transfer/transfers-in-transit"
 import { formatDate, formatMoney, waitingQuantity } from "../lib/format"
 
 const ORDER_STATUS = {
@@ -32,6 +36,9 @@ const OrderBackordersWidget = ({
   data: order,
 }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, isError } = useOrderBackorders(order.id)
+  const transferNotes = useTransferNotesOf(
+    (data?.backorders ?? []).map((b) => b.id)
+  )
   const fulfil = useFulfilBackorders()
   const [requesting, setRequesting] = useState(false)
 
@@ -163,7 +170,10 @@ const OrderBackordersWidget = ({
                       <span className="text-ui-fg-muted txt-compact-small">
                         ETA {formatDate(po.expected_at ?? b.promised_at)}
                       </span>
+                      <TransferNotes notes={transferNotes.get(b.id)} />
                     </div>
+                  ) : transferNotes.has(b.id) ? (
+                    <TransferNotes notes={transferNotes.get(b.id)} />
                   ) : (
                     "-"
                   )}

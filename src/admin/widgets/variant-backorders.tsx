@@ -6,6 +6,7 @@ import type {
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { StockSummaryTable } from "../components/stock-summary-table"
+import { TransfersInTransitSection } from "../components/transfer/transfers-in-transit"
 import { useStockSummary } from "../hooks/backorders"
 import { formatMoney } from "../lib/format"
 
@@ -26,6 +27,7 @@ const VariantBackordersWidget = ({
         isLoading={isLoading}
         isError={isError}
       />
+      <TransfersInTransitSection query={{ variant_id: variant.id }} />
       {!!data?.suppliers.length && (
         <div className="flex flex-col gap-y-2 px-6 py-4">
           <Text size="small" weight="plus">

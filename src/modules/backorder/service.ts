@@ -30,6 +30,10 @@ import {
   Supplier,
   SupplierVariant,
   ToOrderSaleAttempt,
+  Transfer,
+  TransferLine,
+  TransferLineBackorder,
+  TransferReceipt,
 } from "./models"
 import {
   BackorderPluginOptions,
@@ -137,6 +141,10 @@ export type AllocateStockInput = StockPair & {
   purchase_order_line_id?: string | null
   receipt_id?: string | null
   receipt_line_id?: string | null
+  /** Backorders linked to this transfer are served first (instead of a purchase order's). */
+  transfer_id?: string | null
+  transfer_number?: string | null
+  transfer_receipt_id?: string | null
   created_by?: string | null
 }
 
@@ -204,6 +212,10 @@ class BackorderModuleService extends MedusaService({
   Supplier,
   SupplierVariant,
   ToOrderSaleAttempt,
+  Transfer,
+  TransferLine,
+  TransferLineBackorder,
+  TransferReceipt,
 }) {
   protected readonly options_: ResolvedBackorderPluginOptions
 
@@ -225,6 +237,14 @@ class BackorderModuleService extends MedusaService({
     const { purchaseOrderPrefix, purchaseOrderNumberPadding } = this.options_
     return `${purchaseOrderPrefix}${String(displayId).padStart(
       purchaseOrderNumberPadding,
+      "0"
+    )}`
+  }
+
+  /** The human number of a transfer, e.g. `TR-0003`, padded like purchase orders. */
+  formatTransferNumber(displayId: number): string {
+    return `TR-${String(displayId).padStart(
+      this.options_.purchaseOrderNumberPadding,
       "0"
     )}`
   }
@@ -378,12 +398,17 @@ class BackorderModuleService extends MedusaService({
                 b.paid_amount, b.created_at,
                 b.quantity - b.allocated_quantity - b.cancelled_quantity AS waiting,
                 b.quantity - b.cancelled_quantity AS wanted,
-                EXISTS (
+                (EXISTS (
                   SELECT 1 FROM purchase_order_line_backorder l
                   JOIN purchase_order_line pl ON pl.id = l.purchase_order_line_id
                   WHERE l.backorder_id = b.id AND pl.purchase_order_id = :purchase_order_id
                     AND l.deleted_at IS NULL AND pl.deleted_at IS NULL
-                ) AS linked
+                ) OR EXISTS (
+                  SELECT 1 FROM transfer_line_backorder tl
+                  JOIN transfer_line t ON t.id = tl.transfer_line_id
+                  WHERE tl.backorder_id = b.id AND t.transfer_id = :transfer_id
+                    AND tl.deleted_at IS NULL AND t.deleted_at IS NULL
+                )) AS linked
          FROM backorder b
          WHERE b.deleted_at IS NULL
            AND b.inventory_item_id = :inventory_item_id
@@ -402,6 +427,7 @@ class BackorderModuleService extends MedusaService({
        ORDER BY linked DESC, ${policyOrder}`,
       {
         purchase_order_id: input.purchase_order_id ?? "",
+        transfer_id: input.transfer_id ?? "",
         inventory_item_id: input.inventory_item_id,
         location_id: input.location_id,
         statuses: WAITING_BACKORDER_STATUSES,
@@ -430,10 +456,15 @@ class BackorderModuleService extends MedusaService({
       const allocated = Number(row.allocated_quantity) + take
       const available = allocated >= Number(row.wanted)
       const { rule, reason } = row.linked
-        ? {
-            rule: AllocationRule.LINKED_PURCHASE_ORDER,
-            reason: `linked to ${input.purchase_order_number ?? input.purchase_order_id}`,
-          }
+        ? input.transfer_id
+          ? {
+              rule: AllocationRule.LINKED_TRANSFER,
+              reason: `linked to ${input.transfer_number ?? input.transfer_id}`,
+            }
+          : {
+              rule: AllocationRule.LINKED_PURCHASE_ORDER,
+              reason: `linked to ${input.purchase_order_number ?? input.purchase_order_id}`,
+            }
         : policy === AllocationPolicy.PRIORITY
           ? {
               rule: AllocationRule.PRIORITY,
@@ -485,11 +516,12 @@ class BackorderModuleService extends MedusaService({
     await knex.raw(
       `INSERT INTO allocation (id, backorder_id, inventory_item_id, location_id, quantity,
          raw_quantity, source, rule, reason, purchase_order_id, purchase_order_line_id,
-         receipt_id, receipt_line_id, created_by, created_at, updated_at)
+         receipt_id, receipt_line_id, transfer_id, transfer_receipt_id, created_by,
+         created_at, updated_at)
        SELECT r.id, r.backorder_id, :inventory_item_id, :location_id, r.quantity,
               jsonb_build_object('value', CAST(r.quantity AS text), 'precision', 20),
               :source, r.rule, r.reason, :purchase_order_id, :purchase_order_line_id,
-              :receipt_id, :receipt_line_id, :created_by,
+              :receipt_id, :receipt_line_id, :transfer_id, :transfer_receipt_id, :created_by,
               CAST(:now AS timestamptz) + r.ord * interval '1 microsecond',
               CAST(:now AS timestamptz) + r.ord * interval '1 microsecond'
        FROM ROWS FROM (
@@ -504,6 +536,8 @@ class BackorderModuleService extends MedusaService({
         purchase_order_line_id: input.purchase_order_line_id ?? null,
         receipt_id: input.receipt_id ?? null,
         receipt_line_id: input.receipt_line_id ?? null,
+        transfer_id: input.transfer_id ?? null,
+        transfer_receipt_id: input.transfer_receipt_id ?? null,
         created_by: input.created_by ?? null,
         now: now.toISOString(),
         rows: JSON.stringify(

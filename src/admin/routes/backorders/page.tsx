@@ -45,6 +45,10 @@ import {
   SOURCE_LABEL,
 } from "../../lib/format"
 import type { Backorder, BackorderStatus } from "../../lib/types"
+import {
+  TransferNotes,
+  useTransferNotesOf,
+} from "../../components/transfer/transfers-in-transit"
 
 const PAGE_SIZE = 20
 const TABS: (BackorderStatus | "all")[] = [
@@ -126,6 +130,9 @@ const BackordersPage = () => {
     order,
   }
   const { data, isLoading, isError, error } = useBackorders(listQuery)
+  const transferNotes = useTransferNotesOf(
+    (data?.backorders ?? []).map((b) => b.id)
+  )
   const { data: counts } = useBackorderCounts(filters)
 
   const { data: suppliers } = useSuppliers({ limit: 100 })
@@ -239,14 +246,20 @@ const BackordersPage = () => {
         header: "PO",
         cell: ({ row }) => {
           const po = purchaseOrderOf(row.original)
+          const transfers = transferNotes.get(row.original.id)
           return po ? (
-            <Link
-              to={`/purchase-orders/${po.id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-              onClick={(e) => e.stopPropagation()}
-            >
-              PO-{String(po.display_id).padStart(4, "0")}
-            </Link>
+            <div className="flex flex-col">
+              <Link
+                to={`/purchase-orders/${po.id}`}
+                className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                onClick={(e) => e.stopPropagation()}
+              >
+                PO-{String(po.display_id).padStart(4, "0")}
+              </Link>
+              <TransferNotes notes={transfers} />
+            </div>
+          ) : transfers ? (
+            <TransferNotes notes={transfers} />
           ) : (
             "-"
           )
@@ -306,7 +319,7 @@ const BackordersPage = () => {
         },
       }),
     ],
-    [navigate, fulfil]
+    [navigate, fulfil, transferNotes]
   )
 
   const dataTableFilters = useMemo(

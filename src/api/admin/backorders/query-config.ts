@@ -57,6 +57,8 @@ export const defaultAdminAllocationFields = [
   "purchase_order_id",
   "purchase_order_line_id",
   "receipt_id",
+  "transfer_id",
+  "transfer_receipt_id",
   "counterpart_backorder_id",
   "note",
   "created_by",

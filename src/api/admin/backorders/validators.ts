@@ -160,6 +160,7 @@ export const AdminGetAllocationsParams = findParams({
     z.object({
       backorder_id: stringOrArray.optional(),
       purchase_order_id: stringOrArray.optional(),
+      transfer_id: stringOrArray.optional(),
       inventory_item_id: stringOrArray.optional(),
       location_id: stringOrArray.optional(),
     })

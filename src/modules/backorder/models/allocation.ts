@@ -21,6 +21,8 @@ const Allocation = model
     purchase_order_line_id: model.text().nullable(),
     receipt_id: model.text().nullable(),
     receipt_line_id: model.text().nullable(),
+    transfer_id: model.text().nullable(),
+    transfer_receipt_id: model.text().nullable(),
     // The other backorder of a release or override.
     counterpart_backorder_id: model.text().nullable(),
     note: model.text().nullable(),
@@ -47,6 +49,11 @@ const Allocation = model
     {
       name: "IDX_allocation_receipt_id",
       on: ["receipt_id"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_allocation_transfer_id",
+      on: ["transfer_id"],
       where: "deleted_at IS NULL",
     },
     {

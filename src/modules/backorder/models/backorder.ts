@@ -6,6 +6,7 @@ import {
 } from "../../../types/enums"
 import Allocation from "./allocation"
 import PurchaseOrderLineBackorder from "./purchase-order-line-backorder"
+import TransferLineBackorder from "./transfer-line-backorder"
 
 /**
  * The part of one order line that was sold without stock: who waits, for what, where,
@@ -60,6 +61,9 @@ const Backorder = model
     metadata: model.json().nullable(),
     allocations: model.hasMany(() => Allocation, { mappedBy: "backorder" }),
     purchase_order_lines: model.hasMany(() => PurchaseOrderLineBackorder, {
+      mappedBy: "backorder",
+    }),
+    transfer_lines: model.hasMany(() => TransferLineBackorder, {
       mappedBy: "backorder",
     }),
   })

@@ -1,0 +1,48 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { receiveTransferWorkflow } from "../../../../../workflows/transfers/workflows/receive-transfer"
+import { withConflictMessages } from "../../../../utils/errors"
+import { refetchTransfer } from "../../helpers"
+import { AdminReceiveTransferType } from "../../validators"
+
+/**
+ * Receives units of a transfer in transit at its destination and allocates them to the
+ * waiting backorders, the linked ones first. The same idempotency key (body or
+ * `Idempotency-Key` header) records the receipt once.
+ */
+export const POST = withConflictMessages(async function (
+  req: AuthenticatedMedusaRequest<AdminReceiveTransferType>,
+  res: MedusaResponse
+) {
+  const idempotencyKey =
+    req.validatedBody.idempotency_key ?? req.get("idempotency-key") ?? undefined
+  const { result } = await receiveTransferWorkflow(req.scope).run({
+    input: {
+      id: req.params.id,
+      lines: req.validatedBody.lines,
+      note: req.validatedBody.note,
+      idempotency_key: idempotencyKey,
+      received_by: req.auth_context.actor_id,
+    },
+  })
+
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const [transfer, { data: allocations }] = await Promise.all([
+    refetchTransfer(req.scope, req.params.id, req.queryConfig.fields),
+    query.graph({
+      entity: "allocation",
+      fields: ["id", "backorder_id", "quantity", "source", "rule", "reason"],
+      filters: { transfer_receipt_id: result.receipt_id },
+      pagination: { order: { created_at: "ASC" } },
+    }),
+  ])
+  res.json({
+    transfer,
+    receipt_id: result.receipt_id,
+    replayed: result.replayed,
+    allocations,
+  })
+})

@@ -1,0 +1,18 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { withConflictMessages } from "../../../utils/errors"
+import { refetchTransfer } from "../helpers"
+
+export const GET = withConflictMessages(async function (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) {
+  const transfer = await refetchTransfer(
+    req.scope,
+    req.params.id,
+    req.queryConfig.fields
+  )
+  res.json({ transfer })
+})
