@@ -4,6 +4,7 @@ import BackorderModuleService from "../../../modules/backorder/service"
 import {
   BackorderStatus,
   PurchaseOrderStatus,
+  TransferStatus,
   WAITING_BACKORDER_STATUSES,
 } from "../../../types/enums"
 import { toNumber } from "./money"
@@ -24,10 +25,16 @@ const OPEN_PURCHASE_ORDER_STATUSES = [
   PurchaseOrderStatus.PARTIALLY_RECEIVED,
 ]
 
+const IN_TRANSIT_TRANSFER_STATUSES = [
+  TransferStatus.IN_TRANSIT,
+  TransferStatus.PARTIALLY_RECEIVED,
+]
+
 /**
  * What is on its way to the given locations for the given variants: the open remainder of
- * every sent purchase order line. Transfers in transit are meant to join here, so every
- * promise date follows from one list.
+ * every sent purchase order line and the units of every transfer in transit not received yet,
+ * so every promise date follows from one list. A transfer carries no expected date: its units
+ * are certain but undated, so the schedule hands them out after the dated supply.
  */
 export async function listIncomingSupply(
   container: MedusaContainer,
@@ -38,17 +45,46 @@ export async function listIncomingSupply(
   }
   const backorderModule: BackorderModuleService =
     container.resolve(BACKORDER_MODULE)
-  const lines = await backorderModule.listPurchaseOrderLines(
-    {
-      variant_id: input.variant_ids,
-      purchase_order: {
-        status: OPEN_PURCHASE_ORDER_STATUSES,
-        location_id: input.location_ids,
+  const [lines, transferLines] = await Promise.all([
+    backorderModule.listPurchaseOrderLines(
+      {
+        variant_id: input.variant_ids,
+        purchase_order: {
+          status: OPEN_PURCHASE_ORDER_STATUSES,
+          location_id: input.location_ids,
+        },
       },
-    },
-    { relations: ["purchase_order"] }
-  )
-  return lines.flatMap((line) => {
+      { relations: ["purchase_order"] }
+    ),
+    backorderModule.listTransferLines(
+      {
+        variant_id: input.variant_ids,
+        transfer: {
+          status: IN_TRANSIT_TRANSFER_STATUSES,
+          destination_location_id: input.location_ids,
+        },
+      },
+      { relations: ["transfer"] }
+    ),
+  ])
+  const inTransit = transferLines.flatMap((line) => {
+    const open = toNumber(line.sent_quantity) - toNumber(line.received_quantity)
+    const transfer = line.transfer
+    if (open <= 0 || !transfer) {
+      return []
+    }
+    return [
+      {
+        variant_id: line.variant_id,
+        location_id: transfer.destination_location_id,
+        quantity: open,
+        expected_at: null,
+        source: "transfer" as const,
+        source_id: transfer.id,
+      },
+    ]
+  })
+  const ordered = lines.flatMap((line) => {
     const open =
       toNumber(line.quantity) -
       toNumber(line.received_quantity) -
@@ -68,6 +104,7 @@ export async function listIncomingSupply(
       },
     ]
   })
+  return [...ordered, ...inTransit]
 }
 
 /** Units of a backorder still waiting for stock. */
