@@ -204,14 +204,15 @@ export function RelatedSection({
     { id: purchaseOrder.parent_id ?? "" },
     { enabled: !!purchaseOrder.parent_id, keepPrevious: false }
   )
+  // Each entry says which way it points, naming both purchase orders.
   const related = [
     ...(parent?.purchase_orders ?? []).map((po) => ({
       po,
-      role: "Follows up",
+      role: `Earlier order: ${purchaseOrder.number} follows up ${po.number} (its unreceived remainder)`,
     })),
     ...(followUps?.purchase_orders ?? []).map((po) => ({
       po,
-      role: "Follow-up",
+      role: `Follow-up: ${po.number} follows up ${purchaseOrder.number} (its unreceived remainder)`,
     })),
   ]
   if (!related.length) {
@@ -234,7 +235,11 @@ export function RelatedSection({
             >
               {po.number}
             </Link>
-            <Text size="xsmall" className="text-ui-fg-subtle">
+            <Text
+              size="xsmall"
+              className="text-ui-fg-subtle"
+              data-testid="po-related-role"
+            >
               {role}
             </Text>
           </div>

@@ -33,6 +33,7 @@ import {
   useCancelPurchaseOrder,
   usePurchaseOrder,
   usePurchaseOrderDocument,
+  usePurchaseOrders,
 } from "../../../hooks/purchase-orders"
 import { useSupplier } from "../../../hooks/suppliers"
 import {
@@ -52,6 +53,11 @@ const PurchaseOrderDetailPage = () => {
   const requestStock = useRequestStock()
   const document = usePurchaseOrderDocument(id!)
   const supplierId = data?.purchase_order.supplier_id
+  const parentId = data?.purchase_order.parent_id
+  const { data: parent } = usePurchaseOrders(
+    { id: parentId ?? "" },
+    { enabled: !!parentId, keepPrevious: false }
+  )
   const { data: supplierData } = useSupplier(supplierId ?? "", {
     enabled: !!supplierId,
   })
@@ -201,12 +207,13 @@ const PurchaseOrderDetailPage = () => {
           </DetailRow>
         ))}
         {po.parent_id && (
-          <DetailRow label="Follows up">
+          <DetailRow label="Follow-up of">
             <Link
               className="text-ui-fg-interactive txt-compact-small"
               to={`/purchase-orders/${po.parent_id}`}
+              data-testid="po-follow-up-of"
             >
-              Previous purchase order
+              {parent?.purchase_orders[0]?.number ?? "…"}
             </Link>
           </DetailRow>
         )}
