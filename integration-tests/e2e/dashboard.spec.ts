@@ -255,8 +255,27 @@ describe("admin dashboard", () => {
     await expectText(row.locator('[data-testid="allocated"]'), "3")
     await snap(page, "order-widget", '[data-testid="order-backorders-widget"]')
     await page.getByRole("button", { name: "Fulfil available" }).click()
-    await toastWith("Fulfilled 1 backordered line, captured €165.90").waitFor()
+    // Nothing is packed or charged before staff confirm what will be.
+    await expectText(
+      dialog().locator('[data-testid="fulfil-preview-KETTLE-MATTE"]'),
+      "KETTLE-MATTE: 3 units"
+    )
+    await expectText(
+      dialog().locator('[data-testid="fulfil-capture"]'),
+      "Captures €165.90 from the customer's payment"
+    )
+    await snap(page, "fulfil-confirmation", '[role="dialog"]')
+    expect((await kettleBackorder()).status).toBe("available")
+    await dialog().getByRole("button", { name: "Fulfil and capture" }).click()
+    await toastWith("Fulfilled 3 units, captured €165.90").waitFor()
     await expectText(row.locator('[data-testid="status"]'), "Fulfilled")
+    // Medusa's own figures on the order: everything paid.
+    const { order: summary } = await api(
+      `/admin/orders/${state.orderId}?fields=summary`
+    )
+    expect(summary.summary).toEqual(
+      expect.objectContaining({ paid_total: 237, pending_difference: 0 })
+    )
 
     expect(await kettleBackorder()).toEqual(
       expect.objectContaining({ status: "fulfilled", fulfilled_quantity: 3 })

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
+import { moneyOf } from "../helpers/money"
 
 jest.setTimeout(180000)
 
@@ -256,6 +257,172 @@ medusaIntegrationTestRunner({
         })
         expect(none).toEqual({ purchase_orders: [], skipped: [skippedOnDraft] })
         expect(await purchaseOrderCount()).toBe(2)
+      })
+    })
+
+    describe("purchase order money, in the supplier's currency", () => {
+      it("answers line totals and the purchase order's total (units not cancelled), in detail and list; unknown without a cost", async () => {
+        const kettle = await sale("KETTLE-MATTE", 2)
+        const {
+          data: {
+            purchase_orders: [po],
+          },
+        } = await requestStock({ backorder_ids: [kettle.id] })
+        expect(po.currency_code).toBe("eur")
+        expect(po.lines.map((l) => [l.quantity, l.unit_cost, l.total])).toEqual(
+          [[6, 38, 228]]
+        )
+        expect(po.total).toBe(228)
+
+        // Nordic Coffee Supply has no terms (no cost) for the kettle.
+        const { data: noCost } = await api.post(
+          "/admin/purchase-orders",
+          {
+            supplier_id: store.supplierIdsByCode["NCS"],
+            location_id: store.shopLocationId,
+            lines: [
+              {
+                variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+                quantity: 2,
+              },
+              {
+                variant_id: store.variantIdsBySku["GRINDER-BLACK"],
+                quantity: 2,
+              },
+            ],
+          },
+          admin
+        )
+        expect(
+          noCost.purchase_order.lines
+            .map((l) => [l.sku, l.quantity, l.unit_cost, l.total])
+            .sort()
+        ).toEqual([
+          ["GRINDER-BLACK", 2, 140, 280],
+          ["KETTLE-MATTE", 2, null, null],
+        ])
+        expect(noCost.purchase_order.total).toBeNull()
+
+        const { data: list } = await api.get(
+          "/admin/purchase-orders?order=created_at",
+          admin
+        )
+        expect(
+          list.purchase_orders.map((p) => [p.number, p.currency_code, p.total])
+        ).toEqual([
+          [po.number, "eur", 228],
+          [noCost.purchase_order.number, "eur", null],
+        ])
+        expect(list.purchase_orders[0].lines).toBeUndefined()
+
+        // Cancelling the purchase order leaves nothing to pay.
+        await api.post(`/admin/purchase-orders/${po.id}/cancel`, {}, admin)
+        const { data: cancelled } = await api.get(
+          `/admin/purchase-orders/${po.id}`,
+          admin
+        )
+        expect(cancelled.purchase_order.lines[0]).toEqual(
+          expect.objectContaining({ cancelled_quantity: 6, total: 0 })
+        )
+        expect(cancelled.purchase_order.total).toBe(0)
+      })
+    })
+
+    describe("fulfil preview: what will be packed and captured, before it is confirmed", () => {
+      it("answers the units per backorder and the amount to capture, changes nothing, and fulfilling captures exactly that", async () => {
+        const { data: sold } = await api.post(
+          "/admin/to-order-sales",
+          {
+            customer_id: store.customerId,
+            location_id: store.shopLocationId,
+            lines: [
+              {
+                variant_id: store.variantIdsBySku["GRINDER-BLACK"],
+                quantity: 4,
+              },
+            ],
+            payment_policy: "deposit",
+            deposit_percent: 30,
+          },
+          admin
+        )
+        const order = sold.order
+        const backorder = sold.backorders[0]
+        const {
+          data: {
+            purchase_orders: [po],
+          },
+        } = await requestStock({ backorder_ids: [backorder.id] })
+        await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin)
+        await api.post(
+          `/admin/purchase-orders/${po.id}/receive`,
+          {
+            lines: [
+              {
+                purchase_order_line_id: po.lines[0].id,
+                quantity: po.lines[0].quantity,
+              },
+            ],
+          },
+          admin
+        )
+        const before = await moneyOf(api, admin, order.id)
+        expect(before).toEqual(
+          expect.objectContaining({ total: 996, paid_total: 298.8 })
+        )
+
+        const { data } = await api.post(
+          `/admin/orders/${order.id}/backorders/fulfil`,
+          { preview: true },
+          admin
+        )
+        expect(data).toEqual({
+          preview: {
+            backorders: [
+              {
+                id: backorder.id,
+                sku: "GRINDER-BLACK",
+                title: backorder.title,
+                quantity: 3,
+              },
+            ],
+            capture_amount: 697.2,
+            currency_code: "eur",
+            message: null,
+          },
+        })
+        expect(await moneyOf(api, admin, order.id)).toEqual(before)
+        const { data: unchanged } = await api.get(
+          `/admin/backorders/${backorder.id}`,
+          admin
+        )
+        expect(unchanged.backorder).toEqual(
+          expect.objectContaining({
+            status: "available",
+            fulfilled_quantity: 0,
+          })
+        )
+
+        const { data: packed } = await api.post(
+          `/admin/orders/${order.id}/backorders/fulfil`,
+          {},
+          admin
+        )
+        expect(packed.captured).toBe(697.2)
+
+        // Nothing left: the preview says so.
+        const { data: after } = await api.post(
+          `/admin/orders/${order.id}/backorders/fulfil`,
+          { preview: true },
+          admin
+        )
+        expect(after).toEqual({
+          preview: {
+            backorders: [],
+            capture_amount: 0,
+            message: `Order ${order.id} has nothing left to pack: its backorders are fulfilled`,
+          },
+        })
       })
     })
   },

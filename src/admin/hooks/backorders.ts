@@ -164,6 +164,42 @@ export const useFulfilBackorders = () => {
   })
 }
 
+export type FulfilmentPreview = {
+  backorders: {
+    id: string
+    sku: string | null
+    title: string | null
+    quantity: number
+  }[]
+  capture_amount: number
+  currency_code?: string | null
+  message: string | null
+}
+
+/** What fulfilling would pack and capture, for the confirmation. */
+export const useFulfilPreview = (
+  orderId: string,
+  backorderIds: string[] | undefined,
+  enabled: boolean
+) =>
+  useQuery({
+    queryKey: backorderQueryKeys.detail("fulfil-preview", {
+      orderId,
+      backorderIds,
+    }),
+    queryFn: () =>
+      sdk.client.fetch<{ preview: FulfilmentPreview }>(
+        `/admin/orders/${orderId}/backorders/fulfil`,
+        {
+          method: "POST",
+          body: { backorder_ids: backorderIds, preview: true },
+        }
+      ),
+    enabled,
+    retry: false,
+    gcTime: 0,
+  })
+
 /** Release / override: moves allocated units of a backorder to another one. */
 export const useReleaseAllocation = (id: string) => {
   const invalidate = useInvalidateBackorders()

@@ -9,12 +9,12 @@ import {
   Table,
   Text,
 } from "@medusajs/ui"
-import { toastOutcome } from "../lib/toasts"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { BackorderStatusBadge } from "../components/badges"
 import { RequestStockDrawer } from "../components/request-stock-drawer"
-import { useFulfilBackorders, useOrderBackorders } from "../hooks/backorders"
+import { useOrderBackorders } from "../hooks/backorders"
+import { FulfilDrawer } from "../components/fulfil-drawer"
 import { formatDate, formatMoney, waitingQuantity } from "../lib/format"
 
 const ORDER_STATUS = {
@@ -32,8 +32,8 @@ const OrderBackordersWidget = ({
   data: order,
 }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, isError } = useOrderBackorders(order.id)
-  const fulfil = useFulfilBackorders()
   const [requesting, setRequesting] = useState(false)
+  const [fulfilling, setFulfilling] = useState(false)
 
   if (isLoading) {
     return (
@@ -88,19 +88,7 @@ const OrderBackordersWidget = ({
             </Button>
           )}
           {ready.length > 0 && (
-            <Button
-              size="small"
-              isLoading={fulfil.isPending}
-              onClick={() =>
-                fulfil.mutate(
-                  { order_id: order.id, backorder_ids: ready.map((b) => b.id) },
-                  toastOutcome(
-                    ({ captured }) =>
-                      `Fulfilled ${ready.length} backordered line${ready.length === 1 ? "" : "s"}${captured ? `, captured ${formatMoney(captured, currency)}` : ""}`
-                  )
-                )
-              }
-            >
+            <Button size="small" onClick={() => setFulfilling(true)}>
               Fulfil available
             </Button>
           )}
@@ -195,6 +183,12 @@ const OrderBackordersWidget = ({
         open={requesting}
         onOpenChange={setRequesting}
         backorderIds={newIds}
+      />
+      <FulfilDrawer
+        orderId={order.id}
+        backorderIds={ready.map((b) => b.id)}
+        open={fulfilling}
+        onOpenChange={setFulfilling}
       />
     </Container>
   )

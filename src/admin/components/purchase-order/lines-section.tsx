@@ -6,6 +6,7 @@ import {
   IconButton,
   Input,
   Table,
+  Text,
 } from "@medusajs/ui"
 import { useState } from "react"
 import { useEditPurchaseOrderLines } from "../../hooks/purchase-orders"
@@ -76,6 +77,7 @@ export function LinesSection({
             <Table.HeaderCell className="text-right">
               Unit cost
             </Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Total</Table.HeaderCell>
             {isDraft && <Table.HeaderCell />}
           </Table.Row>
         </Table.Header>
@@ -137,6 +139,12 @@ export function LinesSection({
               <Table.Cell className="text-right tabular-nums">
                 {formatMoney(line.unit_cost, purchaseOrder.currency_code)}
               </Table.Cell>
+              <Table.Cell
+                className="text-right tabular-nums"
+                data-testid="line-total"
+              >
+                {formatMoney(line.total, purchaseOrder.currency_code)}
+              </Table.Cell>
               {isDraft && (
                 <Table.Cell className="text-right">
                   <IconButton
@@ -158,6 +166,21 @@ export function LinesSection({
           ))}
         </Table.Body>
       </Table>
+      <div className="flex items-center justify-end gap-x-4 px-6 py-4">
+        <Text size="small" weight="plus">
+          Total
+        </Text>
+        <Text
+          size="small"
+          weight="plus"
+          className="tabular-nums"
+          data-testid="po-total"
+        >
+          {purchaseOrder.total === null || purchaseOrder.total === undefined
+            ? "Unknown: a line has no unit cost"
+            : formatMoney(purchaseOrder.total, purchaseOrder.currency_code)}
+        </Text>
+      </div>
       {isDraft && (
         <div className="px-6 py-4">
           <SearchSelect

@@ -20,6 +20,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { BackorderStatusBadge } from "../../components/badges"
 import { CancelBackorderDrawer } from "../../components/cancel-backorder-drawer"
 import { ReleaseAllocationDrawer } from "../../components/release-allocation-drawer"
+import { FulfilDrawer } from "../../components/fulfil-drawer"
 import { RequestStockDrawer } from "../../components/request-stock-drawer"
 import { SupplierGroups } from "../../components/supplier-groups"
 import {
@@ -27,7 +28,6 @@ import {
   useBackorderCounts,
   useBackorders,
   useExportBackorders,
-  useFulfilBackorders,
 } from "../../hooks/backorders"
 import {
   useCustomerOptions,
@@ -89,7 +89,7 @@ const BackordersPage = () => {
   const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>(
     {}
   )
-  const fulfil = useFulfilBackorders()
+  const [fulfilling, setFulfilling] = useState<Backorder | null>(null)
   const exportCsv = useExportBackorders()
 
   // Filters shared by the list, the tab counts and the supplier groups.
@@ -283,11 +283,7 @@ const BackordersPage = () => {
               ? [
                   {
                     label: "Fulfil",
-                    onClick: () =>
-                      fulfil.mutate(
-                        { order_id: b.order_id, backorder_ids: [b.id] },
-                        toastOutcome(`Fulfilled ${b.sku ?? b.title}`)
-                      ),
+                    onClick: () => setFulfilling(b),
                   },
                   {
                     label: "Give to another customer",
@@ -306,7 +302,7 @@ const BackordersPage = () => {
         },
       }),
     ],
-    [navigate, fulfil]
+    [navigate]
   )
 
   const dataTableFilters = useMemo(
@@ -532,6 +528,14 @@ const BackordersPage = () => {
         backorderIds={requestStockFor ?? []}
         onDone={() => setRowSelection({})}
       />
+      {fulfilling && (
+        <FulfilDrawer
+          orderId={fulfilling.order_id}
+          backorderIds={[fulfilling.id]}
+          open
+          onOpenChange={(open) => !open && setFulfilling(null)}
+        />
+      )}
       <ReleaseAllocationDrawer
         backorder={releasing}
         onOpenChange={(open) => !open && setReleasing(null)}

@@ -21,7 +21,11 @@ import { useStockLocationOptions } from "../../hooks/lookups"
 import { usePurchaseOrders } from "../../hooks/purchase-orders"
 import { useSuppliers } from "../../hooks/suppliers"
 import { useUrlTable } from "../../hooks/url-state"
-import { formatDate, PURCHASE_ORDER_STATUS } from "../../lib/format"
+import {
+  formatDate,
+  formatMoney,
+  PURCHASE_ORDER_STATUS,
+} from "../../lib/format"
 import type { PurchaseOrder } from "../../lib/types"
 
 const PAGE_SIZE = 20
@@ -81,6 +85,14 @@ const PurchaseOrdersPage = () => {
           row.original.is_dropship
             ? `Dropship: ${row.original.dropship_address?.city ?? "customer"}`
             : locationName(row.original.location_id),
+      }),
+      columnHelper.accessor("total", {
+        header: "Value",
+        cell: ({ row }) => (
+          <span className="tabular-nums" data-testid="po-value">
+            {formatMoney(row.original.total, row.original.currency_code)}
+          </span>
+        ),
       }),
       columnHelper.accessor("expected_at", {
         header: "Expected",
