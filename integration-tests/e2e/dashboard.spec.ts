@@ -161,6 +161,14 @@ describe("admin dashboard", () => {
     await expect(
       page.getByLabel("Quantity of KETTLE-MATTE").inputValue()
     ).resolves.toBe("6")
+    // Money in the supplier's currency: the line's total and the purchase order's.
+    await expectText(
+      page.locator(
+        '[data-testid="po-line-KETTLE-MATTE"] [data-testid="line-total"]'
+      ),
+      "€228.00"
+    )
+    await expectText(page.locator('[data-testid="po-total"]'), "€228.00")
 
     await page.getByRole("button", { name: "Mark as ordered" }).click()
     await dialog().getByRole("button", { name: "Mark as ordered" }).click()
@@ -300,9 +308,23 @@ describe("admin dashboard", () => {
 
     await page.goto("/app/purchase-orders")
     await page.locator("tr", { hasText: "PO-0002" }).waitFor()
+    // The value column: the follow-up's four kettles at €38.00.
+    await expectText(
+      page
+        .locator("tr", { hasText: "PO-0002" })
+        .locator('[data-testid="po-value"]'),
+      "€152.00"
+    )
     await snap(page, "purchase-orders")
     await page.goto("/app/purchase-orders?status=closed")
     await page.locator("tr", { hasText: "PO-0001" }).waitFor()
+    // Two kettles received, four cancelled into the follow-up: €76.00.
+    await expectText(
+      page
+        .locator("tr", { hasText: "PO-0001" })
+        .locator('[data-testid="po-value"]'),
+      "€76.00"
+    )
     await expect(
       page.locator("tr", { hasText: "PO-0002" }).count()
     ).resolves.toBe(0)
