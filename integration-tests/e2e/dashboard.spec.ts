@@ -7,6 +7,12 @@ import {
   newAdminPage,
   snap,
 } from "./harness"
+import {
+  AxeViolation,
+  horizontalOverflow,
+  PHONE,
+  seriousAxeViolations,
+} from "./checks"
 
 jest.setTimeout(600000)
 
@@ -754,6 +760,134 @@ describe("admin dashboard", () => {
       expect(await rows.count()).toBe(1)
       expect(await rows.first().innerText()).toContain("GRINDER-BLACK")
       expect(await rows.first().innerText()).toContain("(late)")
+    })
+  })
+
+  it("names every page in the breadcrumbs", async () => {
+    for (const [pathname, crumb] of [
+      ["/app/backorders", "Backorders"],
+      ["/app/backorders/health", "Backorder health"],
+      ["/app/to-order-sale", "To-order sale"],
+      ["/app/purchase-orders", "Purchase orders"],
+      ["/app/suppliers", "Suppliers"],
+    ]) {
+      await page.goto(pathname)
+      await page.locator("ol li", { hasText: crumb }).first().waitFor()
+    }
+  })
+
+  it("names its icon buttons: filter, sort and each row's actions", async () => {
+    await page.goto("/app/backorders")
+    await page.getByRole("button", { name: "Filter", exact: true }).waitFor()
+    await page.getByRole("button", { name: "Sort", exact: true }).waitFor()
+    const rowActions = page.getByRole("button", { name: /^Actions for / })
+    await rowActions.first().waitFor()
+    // One named action button per row.
+    expect(await rowActions.count()).toBe(
+      await page.locator("main tbody tr").count()
+    )
+    await page.goto("/app/purchase-orders")
+    await page.getByRole("button", { name: "Filter", exact: true }).waitFor()
+    await page.getByRole("button", { name: "Sort", exact: true }).waitFor()
+  })
+
+  describe("every plugin page and widget", () => {
+    const pages = async () => {
+      const { suppliers } = await api("/admin/suppliers?code=BWW")
+      const { customers } = await api("/admin/customers?email=jane@example.com")
+      const { variants } = await api(
+        "/admin/product-variants?sku=KETTLE-MATTE&fields=id,product_id,inventory_items.inventory_item_id"
+      )
+      // A plugin page is checked whole; a core page only in the plugin's widget on it.
+      return [
+        ["/app/backorders"],
+        ["/app/backorders?group=supplier"],
+        ["/app/backorders/health"],
+        ["/app/purchase-orders"],
+        [`/app/purchase-orders/${state.poId}`],
+        [`/app/purchase-orders/${state.followUpId}`],
+        ["/app/suppliers"],
+        [`/app/suppliers/${suppliers[0].id}`],
+        ["/app/to-order-sale"],
+        [
+          `/app/orders/${state.orderId}`,
+          '[data-testid="order-backorders-widget"]',
+        ],
+        [
+          `/app/products/${variants[0].product_id}/variants/${variants[0].id}`,
+          '[data-testid="variant-backorders-widget"]',
+        ],
+        [
+          `/app/inventory/${variants[0].inventory_items[0].inventory_item_id}`,
+          '[data-testid="inventory-backorders-widget"]',
+        ],
+        [
+          `/app/customers/${customers[0].id}`,
+          '[data-testid="customer-backorders-widget"]',
+        ],
+      ] as [string, string?][]
+    }
+    // The page's own content has loaded: no skeleton is left in it.
+    const settled = async () => {
+      await page.locator("main").waitFor()
+      await page
+        .locator("main .animate-pulse")
+        .first()
+        .waitFor({ state: "detached" })
+    }
+
+    it("fits a 390x844 phone: no page scrolls sideways", async () => {
+      const phone = await browser.newContext({
+        viewport: PHONE,
+        baseURL: host.url,
+        storageState: await page.context().storageState(),
+      })
+      const small = await phone.newPage()
+      small.setDefaultTimeout(60000)
+      const overflows: Record<string, number> = {}
+      try {
+        for (const [pathname, widget] of await pages()) {
+          await small.goto(pathname)
+          await small
+            .locator(widget ?? "main h1, main h2")
+            .first()
+            .waitFor()
+          await small
+            .locator("main .animate-pulse")
+            .first()
+            .waitFor({ state: "detached" })
+          overflows[pathname] = await horizontalOverflow(small, widget)
+          if (pathname === "/app/backorders") {
+            await snap(small, "phone-backorders")
+          }
+          if (pathname === `/app/purchase-orders/${state.poId}`) {
+            await snap(small, "phone-purchase-order")
+          }
+        }
+      } finally {
+        await phone.close()
+      }
+      // A pixel is sub-pixel rounding of the layout, not a page that scrolls.
+      expect(
+        Object.entries(overflows).filter(([, overflow]) => overflow > 1)
+      ).toEqual([])
+    })
+
+    it("has no serious or critical accessibility violations (axe-core)", async () => {
+      const found: Record<string, AxeViolation[]> = {}
+      for (const [pathname, widget] of await pages()) {
+        await page.goto(pathname)
+        await page
+          .locator(widget ?? "main h1, main h2")
+          .first()
+          .waitFor()
+        await settled()
+        const violations = await seriousAxeViolations(page, widget)
+        if (violations.length) {
+          found[pathname] = violations
+        }
+      }
+      expect(found).toEqual({})
     })
   })
 

@@ -32,7 +32,7 @@ const InventoryItemBackordersWidget = ({
 }
 
 export const config = defineWidgetConfig({
-  zone: "inventory_item.details.after",
+  zone: "inventory_item.details.before",
 })
 
 export default InventoryItemBackordersWidget

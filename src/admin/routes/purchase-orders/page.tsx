@@ -1,3 +1,4 @@
+import { NameIconButtons } from "../../components/accessible-names"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { DocumentText } from "@medusajs/icons"
 import {
@@ -191,22 +192,28 @@ const PurchaseOrdersPage = () => {
           </div>
         </DataTable.Toolbar>
         <div className="flex items-center justify-between px-6 py-2">
-          <DataTable.FilterMenu tooltip="Filter" />
-          <DataTable.SortingMenu tooltip="Sort" />
+          <NameIconButtons label="Filter">
+            <DataTable.FilterMenu tooltip="Filter" />
+          </NameIconButtons>
+          <NameIconButtons label="Sort">
+            <DataTable.SortingMenu tooltip="Sort" />
+          </NameIconButtons>
         </div>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No purchase orders",
-              description:
-                "Request stock for backorders, or create one by hand.",
-            },
-            filtered: {
-              heading: "No matching purchase orders",
-              description: "Change the filters.",
-            },
-          }}
-        />
+        <NameIconButtons>
+          <DataTable.Table
+            emptyState={{
+              empty: {
+                heading: "No purchase orders",
+                description:
+                  "Request stock for backorders, or create one by hand.",
+              },
+              filtered: {
+                heading: "No matching purchase orders",
+                description: "Change the filters.",
+              },
+            }}
+          />
+        </NameIconButtons>
         <DataTable.Pagination />
       </DataTable>
       <CreatePurchaseOrderModal
@@ -270,6 +277,9 @@ const DropdownSupplierMenu = ({
 export const config = defineRouteConfig({
   label: "Purchase orders",
   icon: DocumentText,
+  nested: "/inventory",
 })
+
+export const handle = { breadcrumb: () => "Purchase orders" }
 
 export default PurchaseOrdersPage
