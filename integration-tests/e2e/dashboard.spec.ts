@@ -141,7 +141,7 @@ describe("admin dashboard", () => {
       preview.locator('[data-testid="preview-total"]'),
       "Total €228.00"
     )
-    await snap(page, "request-stock-preview", '[role="dialog"]')
+    await snap(page, "request-stock-preview")
     await dialog().getByRole("button", { name: "Request stock" }).click()
     await toastWith("Stock requested on PO-0001").waitFor()
     await row.getByRole("link", { name: "PO-0001" }).waitFor()
@@ -260,6 +260,24 @@ describe("admin dashboard", () => {
     expect(await kettleBackorder()).toEqual(
       expect.objectContaining({ status: "available", allocated_quantity: 3 })
     )
+
+    // Nobody else waits for a kettle in the shop: there is no one to give the units to.
+    await page.goto("/app/backorders?q=KETTLE-MATTE")
+    await page
+      .locator("tr", { hasText: "KETTLE-MATTE" })
+      .getByRole("button", { name: /^Actions for / })
+      .click()
+    await page
+      .getByRole("menuitem", { name: "Give to another customer" })
+      .click()
+    await dialog()
+      .getByText("Nobody else waits for this item at this location.")
+      .waitFor()
+    await expect(
+      dialog().getByRole("button", { name: "Move units" }).isDisabled()
+    ).resolves.toBe(true)
+    await page.keyboard.press("Escape")
+    await dialog().waitFor({ state: "detached" })
   })
 
   it("fulfils the available backorder from the order widget and captures the balance", async () => {
@@ -553,7 +571,7 @@ describe("admin dashboard", () => {
       dialog().locator('[data-testid="preview-line-KETTLE-MATTE"]'),
       "KETTLE-MATTE: 2 needed, 6 ordered (rounded from 2 to 6 (minimum order 6))€38.00 each · €228.00"
     )
-    await snap(page, "request-stock-mixed", '[role="dialog"]')
+    await snap(page, "request-stock-mixed")
     await dialog().getByRole("button", { name: "Request stock" }).click()
     await toastWith(
       `Stock requested on PO-0005; left out: ${leftOut}`
