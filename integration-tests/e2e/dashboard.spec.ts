@@ -7,6 +7,12 @@ import {
   newAdminPage,
   snap,
 } from "./harness"
+import {
+  AxeViolation,
+  horizontalOverflow,
+  PHONE,
+  seriousAxeViolations,
+} from "./checks"
 
 jest.setTimeout(600000)
 
@@ -123,6 +129,19 @@ describe("admin dashboard", () => {
     await row.getByRole("checkbox").click()
     await page.getByRole("button", { name: "Request stock" }).first().click()
     await dialog().getByRole("heading", { name: "Request stock" }).waitFor()
+    // Before confirming: the purchase order it will create, the rounding and why, the cost.
+    const preview = dialog().locator('[data-testid="preview-purchase-order"]')
+    await expectText(
+      preview.locator('[data-testid="preview-line-KETTLE-MATTE"]'),
+      "KETTLE-MATTE: 3 needed, 6 ordered (rounded from 3 to 6 (minimum order 6))€38.00 each · €228.00"
+    )
+    await preview.getByText("Brewware Wholesale").waitFor()
+    await preview.getByText("New purchase order").waitFor()
+    await expectText(
+      preview.locator('[data-testid="preview-total"]'),
+      "Total €228.00"
+    )
+    await snap(page, "request-stock-preview")
     await dialog().getByRole("button", { name: "Request stock" }).click()
     await toastWith("Stock requested on PO-0001").waitFor()
     await row.getByRole("link", { name: "PO-0001" }).waitFor()
@@ -148,6 +167,14 @@ describe("admin dashboard", () => {
     await expect(
       page.getByLabel("Quantity of KETTLE-MATTE").inputValue()
     ).resolves.toBe("6")
+    // Money in the supplier's currency: the line's total and the purchase order's.
+    await expectText(
+      page.locator(
+        '[data-testid="po-line-KETTLE-MATTE"] [data-testid="line-total"]'
+      ),
+      "€228.00"
+    )
+    await expectText(page.locator('[data-testid="po-total"]'), "€228.00")
 
     await page.getByRole("button", { name: "Mark as ordered" }).click()
     await dialog().getByRole("button", { name: "Mark as ordered" }).click()
@@ -196,10 +223,16 @@ describe("admin dashboard", () => {
     // The breadcrumb names the purchase order, as core's detail pages do.
     await page.locator("ol li", { hasText: "PO-0002" }).first().waitFor()
     await expectText(page.locator('[data-testid="po-status"]'), "Ordered")
+    // The follow-up names the purchase order it follows up, and which way.
+    await expectText(page.locator('[data-testid="po-follow-up-of"]'), "PO-0001")
     await page
       .locator('[data-testid="po-related"]')
-      .getByText("PO-0001")
+      .getByRole("link", { name: "PO-0001" })
       .waitFor()
+    await expectText(
+      page.locator('[data-testid="po-related-role"]'),
+      "Earlier order: PO-0002 follows up PO-0001 (its unreceived remainder)"
+    )
     const line = page.locator('[data-testid="po-line-KETTLE-MATTE"]')
     await expectText(line.locator('[data-testid="open"]'), "4")
 
@@ -227,6 +260,24 @@ describe("admin dashboard", () => {
     expect(await kettleBackorder()).toEqual(
       expect.objectContaining({ status: "available", allocated_quantity: 3 })
     )
+
+    // Nobody else waits for a kettle in the shop: there is no one to give the units to.
+    await page.goto("/app/backorders?q=KETTLE-MATTE")
+    await page
+      .locator("tr", { hasText: "KETTLE-MATTE" })
+      .getByRole("button", { name: /^Actions for / })
+      .click()
+    await page
+      .getByRole("menuitem", { name: "Give to another customer" })
+      .click()
+    await dialog()
+      .getByText("Nobody else waits for this item at this location.")
+      .waitFor()
+    await expect(
+      dialog().getByRole("button", { name: "Move units" }).isDisabled()
+    ).resolves.toBe(true)
+    await page.keyboard.press("Escape")
+    await dialog().waitFor({ state: "detached" })
   })
 
   it("fulfils the available backorder from the order widget and captures the balance", async () => {
@@ -236,8 +287,27 @@ describe("admin dashboard", () => {
     await expectText(row.locator('[data-testid="allocated"]'), "3")
     await snap(page, "order-widget", '[data-testid="order-backorders-widget"]')
     await page.getByRole("button", { name: "Fulfil available" }).click()
-    await toastWith("Fulfilled 1 backordered line, captured €165.90").waitFor()
+    // Nothing is packed or charged before staff confirm what will be.
+    await expectText(
+      dialog().locator('[data-testid="fulfil-preview-KETTLE-MATTE"]'),
+      "KETTLE-MATTE: 3 units"
+    )
+    await expectText(
+      dialog().locator('[data-testid="fulfil-capture"]'),
+      "Captures €165.90 from the customer's payment"
+    )
+    await snap(page, "fulfil-confirmation", '[role="dialog"]')
+    expect((await kettleBackorder()).status).toBe("available")
+    await dialog().getByRole("button", { name: "Fulfil and capture" }).click()
+    await toastWith("Fulfilled 3 units, captured €165.90").waitFor()
     await expectText(row.locator('[data-testid="status"]'), "Fulfilled")
+    // Medusa's own figures on the order: everything paid.
+    const { order: summary } = await api(
+      `/admin/orders/${state.orderId}?fields=summary`
+    )
+    expect(summary.summary).toEqual(
+      expect.objectContaining({ paid_total: 237, pending_difference: 0 })
+    )
 
     expect(await kettleBackorder()).toEqual(
       expect.objectContaining({ status: "fulfilled", fulfilled_quantity: 3 })
@@ -262,9 +332,23 @@ describe("admin dashboard", () => {
 
     await page.goto("/app/purchase-orders")
     await page.locator("tr", { hasText: "PO-0002" }).waitFor()
+    // The value column: the follow-up's four kettles at €38.00.
+    await expectText(
+      page
+        .locator("tr", { hasText: "PO-0002" })
+        .locator('[data-testid="po-value"]'),
+      "€152.00"
+    )
     await snap(page, "purchase-orders")
     await page.goto("/app/purchase-orders?status=closed")
     await page.locator("tr", { hasText: "PO-0001" }).waitFor()
+    // Two kettles received, four cancelled into the follow-up: €76.00.
+    await expectText(
+      page
+        .locator("tr", { hasText: "PO-0001" })
+        .locator('[data-testid="po-value"]'),
+      "€76.00"
+    )
     await expect(
       page.locator("tr", { hasText: "PO-0002" }).count()
     ).resolves.toBe(0)
@@ -449,6 +533,51 @@ describe("admin dashboard", () => {
     expect(grinderLine.backorders).toEqual([
       expect.objectContaining({ quantity: 1 }),
     ])
+  })
+
+  it("requests stock for a mixed selection: orders what it can and says, in names and numbers, what it left out", async () => {
+    const { customers } = await api("/admin/customers?email=jane@example.com")
+    const { stock_locations } = await api("/admin/stock-locations?name=Shop")
+    const { variants } = await api("/admin/product-variants?sku=KETTLE-MATTE")
+    // Three kettles are left in the shop from the follow-up: five sold, two wait.
+    const sale = await api("/admin/to-order-sales", {
+      customer_id: customers[0].id,
+      location_id: stock_locations[0].id,
+      lines: [{ variant_id: variants[0].id, quantity: 5 }],
+      payment_policy: "pay_on_receipt",
+    })
+    expect(sale.backorders).toEqual([
+      expect.objectContaining({ sku: "KETTLE-MATTE", quantity: 2 }),
+    ])
+    const { backorders } = await api<{ backorders: any[] }>(
+      "/admin/backorders?q=GRINDER-WHITE&status=new"
+    )
+    const {
+      order: { display_id: grinderOrder },
+    } = await api(`/admin/orders/${backorders[0].order_id}?fields=display_id`)
+
+    await page.goto("/app/backorders?status=new")
+    const grinderRow = page.locator("tr", { hasText: "GRINDER-WHITE" })
+    const kettleRow = page.locator("tr", { hasText: "KETTLE-MATTE" })
+    await grinderRow.getByRole("checkbox").click()
+    await kettleRow.getByRole("checkbox").click()
+    await page.getByRole("button", { name: "Request stock" }).first().click()
+    const leftOut = `GRINDER-WHITE × 1 for Jane Doe (order #${grinderOrder}) is already on PO-0004`
+    await expectText(
+      dialog().locator('[data-testid="request-stock-skipped"] li'),
+      leftOut
+    )
+    await expectText(
+      dialog().locator('[data-testid="preview-line-KETTLE-MATTE"]'),
+      "KETTLE-MATTE: 2 needed, 6 ordered (rounded from 2 to 6 (minimum order 6))€38.00 each · €228.00"
+    )
+    await snap(page, "request-stock-mixed")
+    await dialog().getByRole("button", { name: "Request stock" }).click()
+    await toastWith(
+      `Stock requested on PO-0005; left out: ${leftOut}`
+    ).waitFor()
+    await kettleRow.getByRole("link", { name: "PO-0005" }).waitFor()
+    await grinderRow.getByRole("link", { name: "PO-0004" }).waitFor()
   })
 
   it("gives allocated units to another customer (release / override) with a reason", async () => {
@@ -652,14 +781,143 @@ describe("admin dashboard", () => {
     })
   })
 
+  it("names every page in the breadcrumbs", async () => {
+    for (const [pathname, crumb] of [
+      ["/app/backorders", "Backorders"],
+      ["/app/backorders/health", "Backorder health"],
+      ["/app/to-order-sale", "To-order sale"],
+      ["/app/purchase-orders", "Purchase orders"],
+      ["/app/suppliers", "Suppliers"],
+    ]) {
+      await page.goto(pathname)
+      await page.locator("ol li", { hasText: crumb }).first().waitFor()
+    }
+  })
+
+  it("names its icon buttons: filter, sort and each row's actions", async () => {
+    await page.goto("/app/backorders")
+    await page.getByRole("button", { name: "Filter", exact: true }).waitFor()
+    await page.getByRole("button", { name: "Sort", exact: true }).waitFor()
+    const rowActions = page.getByRole("button", { name: /^Actions for / })
+    await rowActions.first().waitFor()
+    // One named action button per row.
+    expect(await rowActions.count()).toBe(
+      await page.locator("main tbody tr").count()
+    )
+    await page.goto("/app/purchase-orders")
+    await page.getByRole("button", { name: "Filter", exact: true }).waitFor()
+    await page.getByRole("button", { name: "Sort", exact: true }).waitFor()
+  })
+
+  describe("every plugin page and widget", () => {
+    const pages = async () => {
+      const { suppliers } = await api("/admin/suppliers?code=BWW")
+      const { customers } = await api("/admin/customers?email=jane@example.com")
+      const { variants } = await api(
+        "/admin/product-variants?sku=KETTLE-MATTE&fields=id,product_id,inventory_items.inventory_item_id"
+      )
+      // A plugin page is checked whole; a core page only in the plugin's widget on it.
+      return [
+        ["/app/backorders"],
+        ["/app/backorders?group=supplier"],
+        ["/app/backorders/health"],
+        ["/app/purchase-orders"],
+        [`/app/purchase-orders/${state.poId}`],
+        [`/app/purchase-orders/${state.followUpId}`],
+        ["/app/suppliers"],
+        [`/app/suppliers/${suppliers[0].id}`],
+        ["/app/to-order-sale"],
+        [
+          `/app/orders/${state.orderId}`,
+          '[data-testid="order-backorders-widget"]',
+        ],
+        [
+          `/app/products/${variants[0].product_id}/variants/${variants[0].id}`,
+          '[data-testid="variant-backorders-widget"]',
+        ],
+        [
+          `/app/inventory/${variants[0].inventory_items[0].inventory_item_id}`,
+          '[data-testid="inventory-backorders-widget"]',
+        ],
+        [
+          `/app/customers/${customers[0].id}`,
+          '[data-testid="customer-backorders-widget"]',
+        ],
+      ] as [string, string?][]
+    }
+    // The page's own content has loaded: no skeleton is left in it.
+    const settled = async () => {
+      await page.locator("main").waitFor()
+      await page
+        .locator("main .animate-pulse")
+        .first()
+        .waitFor({ state: "detached" })
+    }
+
+    it("fits a 390x844 phone: no page scrolls sideways", async () => {
+      const phone = await browser.newContext({
+        viewport: PHONE,
+        baseURL: host.url,
+        storageState: await page.context().storageState(),
+      })
+      const small = await phone.newPage()
+      small.setDefaultTimeout(60000)
+      const overflows: Record<string, number> = {}
+      try {
+        for (const [pathname, widget] of await pages()) {
+          await small.goto(pathname)
+          await small
+            .locator(widget ?? "main h1, main h2")
+            .first()
+            .waitFor()
+          await small
+            .locator("main .animate-pulse")
+            .first()
+            .waitFor({ state: "detached" })
+          overflows[pathname] = await horizontalOverflow(small, widget)
+          if (pathname === "/app/backorders") {
+            await snap(small, "phone-backorders")
+          }
+          if (pathname === `/app/purchase-orders/${state.poId}`) {
+            await snap(small, "phone-purchase-order")
+          }
+        }
+      } finally {
+        await phone.close()
+      }
+      // A pixel is sub-pixel rounding of the layout, not a page that scrolls.
+      expect(
+        Object.entries(overflows).filter(([, overflow]) => overflow > 1)
+      ).toEqual([])
+    })
+
+    it("has no serious or critical accessibility violations (axe-core)", async () => {
+      const found: Record<string, AxeViolation[]> = {}
+      for (const [pathname, widget] of await pages()) {
+        await page.goto(pathname)
+        await page
+          .locator(widget ?? "main h1, main h2")
+          .first()
+          .waitFor()
+        await settled()
+        const violations = await seriousAxeViolations(page, widget)
+        if (violations.length) {
+          found[pathname] = violations
+        }
+      }
+      expect(found).toEqual({})
+    })
+  })
+
   it("threw no uncaught errors in the browser", () => {
     expect(errors).toEqual([])
   })
 
   it("shows an error page, not a blank one, for a purchase order that does not exist", async () => {
     await page.goto("/app/purchase-orders/po_missing")
+    // Medusa's error page: "404 - There is no page at this address" in a built dashboard.
     await page
-      .getByText(/not found/i)
+      .getByText(/not found|no page at this address/i)
       .first()
       .waitFor()
     await snap(page, "error-state")

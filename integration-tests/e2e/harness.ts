@@ -4,28 +4,48 @@ import path from "node:path"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 
 /**
- * The browser tests' world: a fresh database seeded with the demo store, the development
- * host (`medusa develop`, API + admin dashboard from `src/`) on its own port, and Debian's
- * Chromium driven by playwright-core. Host output goes to `.test-output/e2e-host.log`,
- * screenshots to `.test-output/screenshots` (both git-ignored).
+ * The browser tests' world: a fresh database seeded with the demo store, the host as a
+ * merchant deploys it (`medusa build` of the root config + `src/`, then `medusa start`) on its
+ * own port, warmed up before the first test, and Debian's Chromium driven by playwright-core.
+ * Host output goes to `.test-output/<name>-host.log`, screenshots to
+ * `.test-output/screenshots` (both git-ignored).
  */
 export const ROOT = path.resolve(__dirname, "../..")
 export const OUTPUT_DIR = path.join(ROOT, ".test-output")
 export const SCREENSHOT_DIR = path.join(OUTPUT_DIR, "screenshots")
 export const ADMIN = { email: "admin@example.com", password: "supersecret" }
 
-type Host = { url: string; stop: () => Promise<void> }
+export type Host = { url: string; stop: () => Promise<void> }
+
+export type HostOptions = {
+  /** Port of the host; default `E2E_PORT` or 9100. Give each spec file its own. */
+  port?: number
+  /** Database created afresh for this host; default `E2E_DB_NAME` or `medusa_backorders_e2e`. */
+  dbName?: string
+  /** `production` (default): the built host under `medusa start`; `develop`: `medusa develop`. */
+  mode?: "production" | "develop"
+  /** Names the log file, `.test-output/<name>-host.log`; default `e2e`. */
+  name?: string
+}
 
 /**
- * Starts `scripts/e2e-host.mjs` (fresh database, migrations, seed, `medusa develop`) and
- * resolves with its URL once it prints `READY`. `env` gives a test file its own port,
- * database and log (E2E_PORT, E2E_DB_NAME, E2E_LOG_NAME), so files can run side by side.
+ * Starts `scripts/e2e-host.mjs` (fresh database, migrations, seed; the host built once per
+ * source state and started; warm-up) and resolves with its URL once it prints `READY`.
+ * Spec files call it with their own port and database so they can run side by side.
  */
-export function bootHost(env: Record<string, string> = {}): Promise<Host> {
+export function bootHost(options: HostOptions = {}): Promise<Host> {
+  const name = options.name ?? "e2e"
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["scripts/e2e-host.mjs"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: "", ...env },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: "",
+        ...(options.port ? { E2E_PORT: String(options.port) } : {}),
+        ...(options.dbName ? { E2E_DB_NAME: options.dbName } : {}),
+        E2E_HOST_MODE: options.mode ?? "production",
+        E2E_HOST_LOG: path.join(OUTPUT_DIR, `${name}-host.log`),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     })
     let output = ""
@@ -47,7 +67,7 @@ export function bootHost(env: Record<string, string> = {}): Promise<Host> {
     child.once("exit", (code) =>
       reject(
         new Error(
-          `The e2e host exited with ${code} before it was ready:\n${output}\n(see .test-output/${env.E2E_LOG_NAME ?? "e2e-host.log"})`
+          `The e2e host exited with ${code} before it was ready:\n${output}\n(see .test-output/${name}-host.log)`
         )
       )
     )

@@ -40,10 +40,9 @@ describe("example storefront", () => {
 
   beforeAll(async () => {
     host = await bootHost({
-      E2E_PORT: String(HOST_PORT),
-      E2E_DB_NAME: "medusa_backorders_e2e_storefront",
-      E2E_LOG_NAME: "e2e-storefront-host.log",
-      MEDUSA_DISABLE_ADMIN: "true",
+      port: HOST_PORT,
+      dbName: "medusa_backorders_e2e_storefront",
+      name: "e2e-storefront",
     })
     api = await adminApi(host.url)
 

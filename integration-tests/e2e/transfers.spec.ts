@@ -25,15 +25,12 @@ describe("transfers in the admin dashboard", () => {
 
   beforeAll(async () => {
     host = await bootHost({
-      E2E_PORT: String(Number(process.env.E2E_PORT || 9100) + 2),
-      E2E_DB_NAME: "medusa_backorders_e2e_transfers",
-      E2E_LOG_NAME: "e2e-host-transfers.log",
+      port: Number(process.env.E2E_PORT || 9100) + 2,
+      dbName: "medusa_backorders_e2e_transfers",
+      name: "e2e-transfers",
     })
     browser = await launchBrowser()
     ;({ page, errors } = await newAdminPage(browser, host.url))
-    // The development dashboard compiles its modules on the first visits: on a busy
-    // machine that takes minutes, not seconds.
-    page.setDefaultTimeout(300000)
     api = await adminApi(host.url)
     await logIn(page)
   })

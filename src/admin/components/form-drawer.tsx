@@ -14,6 +14,7 @@ export function FormDrawer({
   isPending,
   cancelLabel = "Cancel",
   danger = false,
+  disabled = false,
   children,
 }: {
   title: string
@@ -24,6 +25,8 @@ export function FormDrawer({
   isPending: boolean
   cancelLabel?: string
   danger?: boolean
+  /** The submit button is off: there is nothing the form could do. */
+  disabled?: boolean
   children: ReactNode
 }) {
   return (
@@ -46,6 +49,7 @@ export function FormDrawer({
             variant={danger ? "danger" : "primary"}
             onClick={onSubmit}
             isLoading={isPending}
+            disabled={disabled}
           >
             {submitLabel}
           </Button>

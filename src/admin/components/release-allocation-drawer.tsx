@@ -72,6 +72,7 @@ export function ReleaseAllocationDrawer({
       submitLabel="Move units"
       onSubmit={submit}
       isPending={release.isPending}
+      disabled={!!candidates && !options.length}
     >
       {backorder && (
         <Text size="small" className="text-ui-fg-subtle">

@@ -4,7 +4,12 @@ import { SimpleSelect } from "./simple-select"
 import { toastOutcome } from "../lib/toasts"
 import { Field, FormDrawer, DateField } from "./form-drawer"
 import { useState } from "react"
-import { RequestStockBody, useRequestStock } from "../hooks/backorders"
+import {
+  RequestStockBody,
+  RequestStockResult,
+  useRequestStock,
+} from "../hooks/backorders"
+import { RequestStockPreview } from "./request-stock-preview"
 import { usePurchaseOrders } from "../hooks/purchase-orders"
 import { useSuppliers } from "../hooks/suppliers"
 import type { PurchaseOrder } from "../lib/types"
@@ -51,6 +56,21 @@ export function RequestStockDrawer({
     open && mode === "transfer"
   )
 
+  const body: RequestStockBody = backorderIds?.length
+    ? { backorder_ids: backorderIds, skip_unavailable: true }
+    : { all_open_backorders_of_supplier: true, supplier_id: supplierId }
+  if (mode === "draft") {
+    body.purchase_order_id = draftId || undefined
+  } else {
+    if (mode === "dropship") {
+      body.dropship = true
+    }
+    if (supplier !== PREFERRED) {
+      body.supplier_id = supplier
+    }
+    body.expected_at = dateInputToIso(expectedAt)
+  }
+
   const submit = () => {
     if (mode === "transfer") {
       if (!transfer.submit(() => onOpenChange(false))) {
@@ -58,34 +78,16 @@ export function RequestStockDrawer({
       }
       return
     }
-    const body: RequestStockBody = backorderIds?.length
-      ? { backorder_ids: backorderIds }
-      : { all_open_backorders_of_supplier: true, supplier_id: supplierId }
-    if (mode === "draft") {
-      if (!draftId) {
-        toast.error("Choose the draft purchase order to add the lines to")
-        return
-      }
-      body.purchase_order_id = draftId
-    } else {
-      if (mode === "dropship") {
-        body.dropship = true
-      }
-      if (supplier !== PREFERRED) {
-        body.supplier_id = supplier
-      }
-      body.expected_at = dateInputToIso(expectedAt)
+    if (mode === "draft" && !draftId) {
+      toast.error("Choose the draft purchase order to add the lines to")
+      return
     }
     requestStock.mutate(
       body,
-      toastOutcome(
-        ({ purchase_orders }) =>
-          `Stock requested on ${purchase_orders.map((po) => po.number).join(", ")}`,
-        ({ purchase_orders }) => {
-          onOpenChange(false)
-          onDone?.(purchase_orders)
-        }
-      )
+      toastOutcome(describeRequestOutcome, ({ purchase_orders }) => {
+        onOpenChange(false)
+        onDone?.(purchase_orders)
+      })
     )
   }
 
@@ -200,6 +202,23 @@ export function RequestStockDrawer({
           />
         </>
       )}
+      <RequestStockPreview
+        body={body}
+        enabled={open && mode !== "transfer" && (mode !== "draft" || !!draftId)}
+      />
     </FormDrawer>
   )
+}
+
+/** "Stock requested on PO-0002; left out: KETTLE-MATTE × 2 for Jane Doe (order #1) is already on PO-0001" */
+function describeRequestOutcome({
+  purchase_orders,
+  skipped,
+}: RequestStockResult) {
+  const ordered = purchase_orders.length
+    ? `Stock requested on ${purchase_orders.map((po) => po.number).join(", ")}`
+    : "Nothing was ordered"
+  return skipped?.length
+    ? `${ordered}; left out: ${skipped.map((s) => s.message).join("; ")}`
+    : ordered
 }

@@ -32,59 +32,61 @@ export function SupplierGroups({
       ) : !data?.groups.length ? (
         <SectionMessage>No backorders to group.</SectionMessage>
       ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Supplier</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">
-                Backorders
-              </Table.HeaderCell>
-              <Table.HeaderCell className="text-right">
-                Units waiting
-              </Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.groups.map((group) => {
-              const id = group.supplier?.id ?? null
-              const isSelected = !!id && selected.includes(id)
-              return (
-                <Table.Row key={id ?? "none"}>
-                  <Table.Cell>
-                    {group.supplier?.name ?? "No supplier"}
-                  </Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {group.count}
-                  </Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {group.waiting_quantity}
-                  </Table.Cell>
-                  <Table.Cell className="flex justify-end gap-x-2">
-                    {id && (
-                      <>
-                        <Button
-                          size="small"
-                          variant="transparent"
-                          onClick={() => onShow(isSelected ? null : id)}
-                        >
-                          {isSelected ? "Show all" : "Show"}
-                        </Button>
-                        <Button
-                          size="small"
-                          variant="secondary"
-                          onClick={() => setOrderingFrom(id)}
-                        >
-                          Order all open
-                        </Button>
-                      </>
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              )
-            })}
-          </Table.Body>
-        </Table>
+        <div className="overflow-x-auto">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Supplier</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Backorders
+                </Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Units waiting
+                </Table.HeaderCell>
+                <Table.HeaderCell />
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {data.groups.map((group) => {
+                const id = group.supplier?.id ?? null
+                const isSelected = !!id && selected.includes(id)
+                return (
+                  <Table.Row key={id ?? "none"}>
+                    <Table.Cell>
+                      {group.supplier?.name ?? "No supplier"}
+                    </Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {group.count}
+                    </Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {group.waiting_quantity}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {id && (
+                        <div className="flex justify-end gap-x-2 py-2">
+                          <Button
+                            size="small"
+                            variant="secondary"
+                            onClick={() => onShow(isSelected ? null : id)}
+                          >
+                            {isSelected ? "Show all" : "Show"}
+                          </Button>
+                          <Button
+                            size="small"
+                            variant="secondary"
+                            onClick={() => setOrderingFrom(id)}
+                          >
+                            Order all open
+                          </Button>
+                        </div>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                )
+              })}
+            </Table.Body>
+          </Table>
+        </div>
       )}
       {orderingFrom && (
         <RequestStockDrawer

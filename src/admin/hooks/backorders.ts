@@ -164,6 +164,42 @@ export const useFulfilBackorders = () => {
   })
 }
 
+export type FulfilmentPreview = {
+  backorders: {
+    id: string
+    sku: string | null
+    title: string | null
+    quantity: number
+  }[]
+  capture_amount: number
+  currency_code?: string | null
+  message: string | null
+}
+
+/** What fulfilling would pack and capture, for the confirmation. */
+export const useFulfilPreview = (
+  orderId: string,
+  backorderIds: string[] | undefined,
+  enabled: boolean
+) =>
+  useQuery({
+    queryKey: backorderQueryKeys.detail("fulfil-preview", {
+      orderId,
+      backorderIds,
+    }),
+    queryFn: () =>
+      sdk.client.fetch<{ preview: FulfilmentPreview }>(
+        `/admin/orders/${orderId}/backorders/fulfil`,
+        {
+          method: "POST",
+          body: { backorder_ids: backorderIds, preview: true },
+        }
+      ),
+    enabled,
+    retry: false,
+    gcTime: 0,
+  })
+
 /** Release / override: moves allocated units of a backorder to another one. */
 export const useReleaseAllocation = (id: string) => {
   const invalidate = useInvalidateBackorders()
@@ -189,19 +225,81 @@ export type RequestStockBody = {
   dropship?: boolean
   location_id?: string
   expected_at?: string
+  /** Leave out backorders that cannot be ordered and say why in `skipped`. */
+  skip_unavailable?: boolean
+}
+
+/** A backorder a stock request left out, with why in names and numbers. */
+export type SkippedBackorder = {
+  backorder_id: string
+  sku: string | null
+  customer: string | null
+  order_display_id: number | null
+  waiting_quantity: number
+  reason: "on_purchase_order" | "not_new" | "not_found"
+  purchase_order_id: string | null
+  purchase_order_number: string | null
+  message: string
+}
+
+/** A purchase order a stock request would create (or the draft it would add to). */
+export type PlannedPurchaseOrderPreview = {
+  purchase_order_id: string | null
+  number: string | null
+  supplier: { id: string; name: string | null; currency_code: string | null }
+  location: { id: string; name: string } | null
+  is_dropship: boolean
+  expected_at: string | null
+  currency_code: string | null
+  lines: {
+    variant_id: string
+    sku: string | null
+    title: string | null
+    current_quantity: number | null
+    requested_quantity: number
+    quantity: number
+    rounding: { reason: string } | null
+    unit_cost: number | null
+    total: number | null
+  }[]
+  total: number | null
+}
+
+export type RequestStockResult = {
+  purchase_orders: PurchaseOrder[]
+  skipped?: SkippedBackorder[]
 }
 
 export const useRequestStock = () => {
   const invalidate = useInvalidateBackorders()
   return useMutation({
     mutationFn: (body: RequestStockBody) =>
-      sdk.client.fetch<{ purchase_orders: PurchaseOrder[] }>(
+      sdk.client.fetch<RequestStockResult>(
         "/admin/purchase-orders/request-stock",
         { method: "POST", body }
       ),
     onSuccess: invalidate,
   })
 }
+
+/** What `body` would create or add to, read again whenever the form changes. */
+export const useRequestStockPreview = (
+  body: RequestStockBody,
+  enabled: boolean
+) =>
+  useQuery({
+    queryKey: backorderQueryKeys.detail("request-stock-preview", body),
+    queryFn: () =>
+      sdk.client.fetch<{
+        preview: { purchase_orders: PlannedPurchaseOrderPreview[] }
+        skipped?: SkippedBackorder[]
+      }>("/admin/purchase-orders/request-stock", {
+        method: "POST",
+        body: { ...body, preview: true },
+      }),
+    enabled,
+    retry: false,
+  })
 
 /** Exports the backorders matching `query` as CSV through the File module. */
 export const useExportBackorders = () =>

@@ -95,6 +95,8 @@ export type PurchaseOrderLine = {
   requested_quantity?: number
   /** Why the quantity was rounded up: "rounded from 2 to 10 (minimum order 10)". */
   rounding?: { reason: string } | null
+  /** Units not cancelled times the unit cost, in the supplier's currency; null without a cost. */
+  total?: number | null
 }
 
 export type Receipt = {
@@ -117,6 +119,8 @@ export type PurchaseOrder = {
   dropship_customer_id: string | null
   dropship_address: Record<string, string | null> | null
   currency_code: string | null
+  /** The lines' totals added up; null when a line has no unit cost. */
+  total?: number | null
   expected_at: string | null
   ordered_at: string | null
   received_at: string | null

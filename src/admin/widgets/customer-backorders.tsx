@@ -30,7 +30,7 @@ const CustomerBackordersWidget = ({
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Open backorders</Heading>
         <Link
-          className="text-ui-fg-interactive txt-compact-small"
+          className="text-ui-fg-base txt-compact-small underline underline-offset-2"
           to={`/backorders?customer_id=${customer.id}`}
         >
           View all
@@ -45,53 +45,55 @@ const CustomerBackordersWidget = ({
       ) : !data.backorders.length ? (
         <SectionMessage>Nothing on backorder.</SectionMessage>
       ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Order</Table.HeaderCell>
-              <Table.HeaderCell>Variant</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">
-                Short / allocated
-              </Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
-              <Table.HeaderCell>Promised</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Age</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.backorders.map((b) => (
-              <Table.Row key={b.id}>
-                <Table.Cell>
-                  <Link
-                    className="text-ui-fg-interactive"
-                    to={`/orders/${b.order_id}`}
-                  >
-                    #{b.order?.display_id}
-                  </Link>
-                </Table.Cell>
-                <Table.Cell>{b.sku ?? b.title}</Table.Cell>
-                <Table.Cell className="text-right tabular-nums">
-                  {Number(b.quantity) - Number(b.cancelled_quantity)} /{" "}
-                  {b.allocated_quantity}
-                </Table.Cell>
-                <Table.Cell>
-                  <BackorderStatusBadge status={b.status} />
-                </Table.Cell>
-                <Table.Cell>{formatDate(b.promised_at)}</Table.Cell>
-                <Table.Cell className="text-right tabular-nums">
-                  {ageInDays(b.created_at)} d
-                </Table.Cell>
+        <div className="overflow-x-auto">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Order</Table.HeaderCell>
+                <Table.HeaderCell>Variant</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Short / allocated
+                </Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell>Promised</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Age</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {data.backorders.map((b) => (
+                <Table.Row key={b.id}>
+                  <Table.Cell>
+                    <Link
+                      className="text-ui-fg-base underline underline-offset-2"
+                      to={`/orders/${b.order_id}`}
+                    >
+                      #{b.order?.display_id}
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell>{b.sku ?? b.title}</Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {Number(b.quantity) - Number(b.cancelled_quantity)} /{" "}
+                    {b.allocated_quantity}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <BackorderStatusBadge status={b.status} />
+                  </Table.Cell>
+                  <Table.Cell>{formatDate(b.promised_at)}</Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {ageInDays(b.created_at)} d
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       )}
     </Container>
   )
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details.after",
+  zone: "customer.details.before",
 })
 
 export default CustomerBackordersWidget

@@ -34,7 +34,7 @@ const InventoryItemBackordersWidget = ({
 }
 
 export const config = defineWidgetConfig({
-  zone: "inventory_item.details.after",
+  zone: "inventory_item.details.before",
 })
 
 export default InventoryItemBackordersWidget

@@ -9,12 +9,12 @@ import {
   Table,
   Text,
 } from "@medusajs/ui"
-import { toastOutcome } from "../lib/toasts"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { BackorderStatusBadge } from "../components/badges"
 import { RequestStockDrawer } from "../components/request-stock-drawer"
-import { useFulfilBackorders, useOrderBackorders } from "../hooks/backorders"
+import { useOrderBackorders } from "../hooks/backorders"
+import { FulfilDrawer } from "../components/fulfil-drawer"
 import {
   TransferNotes,
   useTransferNotesOf,
@@ -39,8 +39,8 @@ const OrderBackordersWidget = ({
   const transferNotes = useTransferNotesOf(
     (data?.backorders ?? []).map((b) => b.id)
   )
-  const fulfil = useFulfilBackorders()
   const [requesting, setRequesting] = useState(false)
+  const [fulfilling, setFulfilling] = useState(false)
 
   if (isLoading) {
     return (
@@ -77,7 +77,7 @@ const OrderBackordersWidget = ({
 
   return (
     <Container className="divide-y p-0" data-testid="order-backorders-widget">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <div className="flex items-center gap-x-2">
           <Heading level="h2">Backorders</Heading>
           {status && (
@@ -95,102 +95,94 @@ const OrderBackordersWidget = ({
             </Button>
           )}
           {ready.length > 0 && (
-            <Button
-              size="small"
-              isLoading={fulfil.isPending}
-              onClick={() =>
-                fulfil.mutate(
-                  { order_id: order.id, backorder_ids: ready.map((b) => b.id) },
-                  toastOutcome(
-                    ({ captured }) =>
-                      `Fulfilled ${ready.length} backordered line${ready.length === 1 ? "" : "s"}${captured ? `, captured ${formatMoney(captured, currency)}` : ""}`
-                  )
-                )
-              }
-            >
+            <Button size="small" onClick={() => setFulfilling(true)}>
               Fulfil available
             </Button>
           )}
         </div>
       </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Variant</Table.HeaderCell>
-            <Table.HeaderCell>Status</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Short</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">
-              Allocated
-            </Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Waiting</Table.HeaderCell>
-            <Table.HeaderCell>Purchase order</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Unpaid</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {backorders.map((b) => {
-            const po = (b.purchase_order_lines ?? [])
-              .map((l) => l.purchase_order_line?.purchase_order)
-              .filter(Boolean)
-              .pop()
-            return (
-              <Table.Row key={b.id} data-testid={`order-backorder-${b.sku}`}>
-                <Table.Cell>
-                  <div className="flex flex-col">
-                    <span>{b.title}</span>
-                    <span className="text-ui-fg-muted txt-compact-small">
-                      {b.sku}
-                    </span>
-                  </div>
-                </Table.Cell>
-                <Table.Cell data-testid="status">
-                  <BackorderStatusBadge status={b.status} />
-                </Table.Cell>
-                <Table.Cell className="text-right tabular-nums">
-                  {Number(b.quantity) - Number(b.cancelled_quantity)}
-                </Table.Cell>
-                <Table.Cell
-                  className="text-right tabular-nums"
-                  data-testid="allocated"
-                >
-                  {b.allocated_quantity}
-                </Table.Cell>
-                <Table.Cell className="text-right tabular-nums">
-                  {waitingQuantity(b)}
-                </Table.Cell>
-                <Table.Cell>
-                  {po ? (
+      <div className="overflow-x-auto">
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Variant</Table.HeaderCell>
+              <Table.HeaderCell>Status</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Short</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Allocated
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Waiting
+              </Table.HeaderCell>
+              <Table.HeaderCell>Purchase order</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Unpaid</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {backorders.map((b) => {
+              const po = (b.purchase_order_lines ?? [])
+                .map((l) => l.purchase_order_line?.purchase_order)
+                .filter(Boolean)
+                .pop()
+              return (
+                <Table.Row key={b.id} data-testid={`order-backorder-${b.sku}`}>
+                  <Table.Cell>
                     <div className="flex flex-col">
-                      <Link
-                        className="text-ui-fg-interactive"
-                        to={`/purchase-orders/${po.id}`}
-                      >
-                        PO-{String(po.display_id).padStart(4, "0")}
-                      </Link>
+                      <span>{b.title}</span>
                       <span className="text-ui-fg-muted txt-compact-small">
-                        ETA {formatDate(po.expected_at ?? b.promised_at)}
+                        {b.sku}
                       </span>
+                    </div>
+                  </Table.Cell>
+                  <Table.Cell data-testid="status">
+                    <BackorderStatusBadge status={b.status} />
+                  </Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {Number(b.quantity) - Number(b.cancelled_quantity)}
+                  </Table.Cell>
+                  <Table.Cell
+                    className="text-right tabular-nums"
+                    data-testid="allocated"
+                  >
+                    {b.allocated_quantity}
+                  </Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {waitingQuantity(b)}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {po ? (
+                      <div className="flex flex-col">
+                        <Link
+                          className="text-ui-fg-base underline underline-offset-2"
+                          to={`/purchase-orders/${po.id}`}
+                        >
+                          PO-{String(po.display_id).padStart(4, "0")}
+                        </Link>
+                        <span className="text-ui-fg-muted txt-compact-small">
+                          ETA {formatDate(po.expected_at ?? b.promised_at)}
+                        </span>
+                        <TransferNotes notes={transferNotes.get(b.id)} />
+                      </div>
+                    ) : transferNotes.has(b.id) ? (
                       <TransferNotes notes={transferNotes.get(b.id)} />
-                    </div>
-                  ) : transferNotes.has(b.id) ? (
-                    <TransferNotes notes={transferNotes.get(b.id)} />
-                  ) : (
-                    "-"
-                  )}
-                </Table.Cell>
-                <Table.Cell className="text-right tabular-nums">
-                  {formatMoney(b.unpaid_amount ?? 0, b.currency_code)}
-                  {b.payment_reminder && (
-                    <div className="text-ui-fg-error txt-compact-small">
-                      Fulfilled unpaid
-                    </div>
-                  )}
-                </Table.Cell>
-              </Table.Row>
-            )
-          })}
-        </Table.Body>
-      </Table>
+                    ) : (
+                      "-"
+                    )}
+                  </Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {formatMoney(b.unpaid_amount ?? 0, b.currency_code)}
+                    {b.payment_reminder && (
+                      <div className="text-ui-fg-error txt-compact-small">
+                        Fulfilled unpaid
+                      </div>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              )
+            })}
+          </Table.Body>
+        </Table>
+      </div>
       {unpaid > 0 && (
         <div className="flex justify-between px-6 py-3">
           <Text size="small" className="text-ui-fg-subtle">
@@ -206,12 +198,18 @@ const OrderBackordersWidget = ({
         onOpenChange={setRequesting}
         backorderIds={newIds}
       />
+      <FulfilDrawer
+        orderId={order.id}
+        backorderIds={ready.map((b) => b.id)}
+        open={fulfilling}
+        onOpenChange={setFulfilling}
+      />
     </Container>
   )
 }
 
 export const config = defineWidgetConfig({
-  zone: "order.details.after",
+  zone: "order.details.before",
 })
 
 export default OrderBackordersWidget

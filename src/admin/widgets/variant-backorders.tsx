@@ -37,7 +37,7 @@ const VariantBackordersWidget = ({
             <div key={s.id} className="flex items-center justify-between">
               <div className="flex items-center gap-x-2">
                 <Link
-                  className="text-ui-fg-interactive txt-compact-small"
+                  className="text-ui-fg-base txt-compact-small underline underline-offset-2"
                   to={`/suppliers/${s.supplier_id}`}
                 >
                   {s.supplier_name}
@@ -60,7 +60,7 @@ const VariantBackordersWidget = ({
 }
 
 export const config = defineWidgetConfig({
-  zone: "product_variant.details.after",
+  zone: "product_variant.details.before",
 })
 
 export default VariantBackordersWidget

@@ -78,44 +78,46 @@ export function CompleteDrawer({
             follow-up backorder purchase order; unticked remainders are
             cancelled.
           </Text>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell className="w-10" />
-                <Table.HeaderCell>Variant</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">
-                  Not received
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {remainders.map((line) => (
-                <Table.Row key={line.id}>
-                  <Table.Cell>
-                    <Checkbox
-                      aria-label={`Move the remainder of ${line.sku ?? line.title} to a follow-up`}
-                      data-testid={`complete-move-${line.sku}`}
-                      checked={!!moved[line.id]}
-                      onCheckedChange={(checked) =>
-                        setMoved({ ...moved, [line.id]: checked === true })
-                      }
-                    />
-                  </Table.Cell>
-                  <Table.Cell>
-                    <div className="flex flex-col">
-                      <span>{line.title}</span>
-                      <span className="text-ui-fg-muted txt-compact-small">
-                        {line.sku}
-                      </span>
-                    </div>
-                  </Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {openQuantity(line)}
-                  </Table.Cell>
+          <div className="overflow-x-auto">
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell className="w-10" />
+                  <Table.HeaderCell>Variant</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">
+                    Not received
+                  </Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Header>
+              <Table.Body>
+                {remainders.map((line) => (
+                  <Table.Row key={line.id}>
+                    <Table.Cell>
+                      <Checkbox
+                        aria-label={`Move the remainder of ${line.sku ?? line.title} to a follow-up`}
+                        data-testid={`complete-move-${line.sku}`}
+                        checked={!!moved[line.id]}
+                        onCheckedChange={(checked) =>
+                          setMoved({ ...moved, [line.id]: checked === true })
+                        }
+                      />
+                    </Table.Cell>
+                    <Table.Cell>
+                      <div className="flex flex-col">
+                        <span>{line.title}</span>
+                        <span className="text-ui-fg-muted txt-compact-small">
+                          {line.sku}
+                        </span>
+                      </div>
+                    </Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {openQuantity(line)}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
           {anyMoved && (
             <Field
               id="complete-expected"

@@ -1,4 +1,4 @@
-import { Input, Textarea } from "@medusajs/ui"
+import { Input, Text, Textarea } from "@medusajs/ui"
 import { dateInputToIso, isoToDateInput } from "../../lib/format"
 import { toastOutcome } from "../../lib/toasts"
 import { Field, FormDrawer, DateField } from "../form-drawer"
@@ -102,13 +102,18 @@ export function SendDrawer({
     )
   return (
     <FormDrawer
-      title={`Send ${purchaseOrder.number}`}
+      title={`Mark ${purchaseOrder.number} as ordered`}
       open={open}
       onOpenChange={onOpenChange}
       submitLabel="Mark as ordered"
       onSubmit={submit}
       isPending={send.isPending}
     >
+      <Text size="small" className="text-ui-fg-subtle">
+        Records that you ordered from the supplier (by phone, email or their
+        portal): the units count as incoming and the backorders as on order.
+        Nothing is sent to anyone; "Email to supplier" sends the purchase order.
+      </Text>
       <DateField
         id="po-send-expected"
         label="Expected on (optional)"

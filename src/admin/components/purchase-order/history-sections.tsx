@@ -39,42 +39,44 @@ export function BackordersSection({
       ) : isLoading ? (
         <SectionSkeleton />
       ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Customer</Table.HeaderCell>
-              <Table.HeaderCell>Order</Table.HeaderCell>
-              <Table.HeaderCell>Variant</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">
-                Short / allocated
-              </Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {(data?.backorders ?? []).map((b) => (
-              <Table.Row key={b.id}>
-                <Table.Cell>{customerName(b.customer)}</Table.Cell>
-                <Table.Cell>
-                  <Link
-                    className="text-ui-fg-interactive"
-                    to={`/orders/${b.order_id}`}
-                  >
-                    #{b.order?.display_id}
-                  </Link>
-                </Table.Cell>
-                <Table.Cell>{b.sku}</Table.Cell>
-                <Table.Cell className="text-right tabular-nums">
-                  {Number(b.quantity) - Number(b.cancelled_quantity)} /{" "}
-                  {b.allocated_quantity}
-                </Table.Cell>
-                <Table.Cell>
-                  <BackorderStatusBadge status={b.status} />
-                </Table.Cell>
+        <div className="overflow-x-auto">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Customer</Table.HeaderCell>
+                <Table.HeaderCell>Order</Table.HeaderCell>
+                <Table.HeaderCell>Variant</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Short / allocated
+                </Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {(data?.backorders ?? []).map((b) => (
+                <Table.Row key={b.id}>
+                  <Table.Cell>{customerName(b.customer)}</Table.Cell>
+                  <Table.Cell>
+                    <Link
+                      className="text-ui-fg-base underline underline-offset-2"
+                      to={`/orders/${b.order_id}`}
+                    >
+                      #{b.order?.display_id}
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell>{b.sku}</Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {Number(b.quantity) - Number(b.cancelled_quantity)} /{" "}
+                    {b.allocated_quantity}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <BackorderStatusBadge status={b.status} />
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       )}
     </Container>
   )
@@ -99,29 +101,31 @@ export function ReceiptsSection({
       {!receipts.length ? (
         <SectionMessage>Nothing received yet.</SectionMessage>
       ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Received</Table.HeaderCell>
-              <Table.HeaderCell>Units</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {receipts.map((receipt) => (
-              <Table.Row key={receipt.id}>
-                <Table.Cell>{formatDateTime(receipt.received_at)}</Table.Cell>
-                <Table.Cell>
-                  {receipt.lines
-                    .map(
-                      (l) =>
-                        `${lines.get(l.purchase_order_line_id)?.sku ?? "?"} × ${l.quantity}`
-                    )
-                    .join(", ")}
-                </Table.Cell>
+        <div className="overflow-x-auto">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Received</Table.HeaderCell>
+                <Table.HeaderCell>Units</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {receipts.map((receipt) => (
+                <Table.Row key={receipt.id}>
+                  <Table.Cell>{formatDateTime(receipt.received_at)}</Table.Cell>
+                  <Table.Cell>
+                    {receipt.lines
+                      .map(
+                        (l) =>
+                          `${lines.get(l.purchase_order_line_id)?.sku ?? "?"} × ${l.quantity}`
+                      )
+                      .join(", ")}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       )}
     </Container>
   )
@@ -152,39 +156,43 @@ export function LedgerSection({
           No units handed out from this purchase order yet.
         </SectionMessage>
       ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>When</Table.HeaderCell>
-              <Table.HeaderCell>Variant</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Units</Table.HeaderCell>
-              <Table.HeaderCell>Reason</Table.HeaderCell>
-              <Table.HeaderCell>Order</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.allocations.map((a) => (
-              <Table.Row key={a.id}>
-                <Table.Cell>{formatDateTime(a.created_at)}</Table.Cell>
-                <Table.Cell>{a.backorder?.sku}</Table.Cell>
-                <Table.Cell className="text-right tabular-nums">
-                  {Number(a.quantity) > 0 ? `+${a.quantity}` : a.quantity}
-                </Table.Cell>
-                <Table.Cell>{a.reason}</Table.Cell>
-                <Table.Cell>
-                  {a.backorder && (
-                    <Link
-                      className="text-ui-fg-interactive"
-                      to={`/orders/${a.backorder.order_id}`}
-                    >
-                      View order
-                    </Link>
-                  )}
-                </Table.Cell>
+        <div className="overflow-x-auto">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>When</Table.HeaderCell>
+                <Table.HeaderCell>Variant</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Units
+                </Table.HeaderCell>
+                <Table.HeaderCell>Reason</Table.HeaderCell>
+                <Table.HeaderCell>Order</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {data.allocations.map((a) => (
+                <Table.Row key={a.id}>
+                  <Table.Cell>{formatDateTime(a.created_at)}</Table.Cell>
+                  <Table.Cell>{a.backorder?.sku}</Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">
+                    {Number(a.quantity) > 0 ? `+${a.quantity}` : a.quantity}
+                  </Table.Cell>
+                  <Table.Cell>{a.reason}</Table.Cell>
+                  <Table.Cell>
+                    {a.backorder && (
+                      <Link
+                        className="text-ui-fg-base underline underline-offset-2"
+                        to={`/orders/${a.backorder.order_id}`}
+                      >
+                        View order
+                      </Link>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       )}
     </Container>
   )
@@ -204,14 +212,15 @@ export function RelatedSection({
     { id: purchaseOrder.parent_id ?? "" },
     { enabled: !!purchaseOrder.parent_id, keepPrevious: false }
   )
+  // Each entry says which way it points, naming both purchase orders.
   const related = [
     ...(parent?.purchase_orders ?? []).map((po) => ({
       po,
-      role: "Follows up",
+      role: `Earlier order: ${purchaseOrder.number} follows up ${po.number} (its unreceived remainder)`,
     })),
     ...(followUps?.purchase_orders ?? []).map((po) => ({
       po,
-      role: "Follow-up",
+      role: `Follow-up: ${po.number} follows up ${purchaseOrder.number} (its unreceived remainder)`,
     })),
   ]
   if (!related.length) {
@@ -229,12 +238,16 @@ export function RelatedSection({
         >
           <div className="flex flex-col">
             <Link
-              className="text-ui-fg-interactive txt-compact-small-plus"
+              className="text-ui-fg-base txt-compact-small-plus underline underline-offset-2"
               to={`/purchase-orders/${po.id}`}
             >
               {po.number}
             </Link>
-            <Text size="xsmall" className="text-ui-fg-subtle">
+            <Text
+              size="xsmall"
+              className="text-ui-fg-subtle"
+              data-testid="po-related-role"
+            >
               {role}
             </Text>
           </div>

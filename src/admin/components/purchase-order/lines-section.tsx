@@ -6,6 +6,7 @@ import {
   IconButton,
   Input,
   Table,
+  Text,
 } from "@medusajs/ui"
 import { useState } from "react"
 import { useEditPurchaseOrderLines } from "../../hooks/purchase-orders"
@@ -62,102 +63,130 @@ export function LinesSection({
           </Button>
         )}
       </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Variant</Table.HeaderCell>
-            <Table.HeaderCell>Supplier SKU</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Ordered</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Received</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">
-              Cancelled
-            </Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Open</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">
-              Unit cost
-            </Table.HeaderCell>
-            {isDraft && <Table.HeaderCell />}
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {lines.map((line) => (
-            <Table.Row key={line.id} data-testid={`po-line-${line.sku}`}>
-              <Table.Cell>
-                <div className="flex flex-col">
-                  <span>{line.title}</span>
-                  <span className="text-ui-fg-muted txt-compact-small">
-                    {line.sku}
-                  </span>
-                  {line.rounding && (
-                    <span
-                      className="text-ui-fg-subtle txt-compact-small"
-                      data-testid="rounding"
-                    >
-                      {line.rounding.reason}
-                    </span>
-                  )}
-                </div>
-              </Table.Cell>
-              <Table.Cell>{line.supplier_sku ?? "-"}</Table.Cell>
-              <Table.Cell className="text-right tabular-nums">
-                {isDraft ? (
-                  <Input
-                    size="small"
-                    type="number"
-                    min={1}
-                    className="ml-auto w-20"
-                    aria-label={`Quantity of ${line.sku ?? line.title}`}
-                    value={quantities[line.id] ?? String(line.quantity)}
-                    onChange={(e) =>
-                      setQuantities({
-                        ...quantities,
-                        [line.id]: e.target.value,
-                      })
-                    }
-                  />
-                ) : (
-                  line.quantity
-                )}
-              </Table.Cell>
-              <Table.Cell
-                className="text-right tabular-nums"
-                data-testid="received"
-              >
-                {line.received_quantity}
-              </Table.Cell>
-              <Table.Cell className="text-right tabular-nums">
-                {line.cancelled_quantity}
-              </Table.Cell>
-              <Table.Cell
-                className="text-right tabular-nums"
-                data-testid="open"
-              >
-                {openQuantity(line)}
-              </Table.Cell>
-              <Table.Cell className="text-right tabular-nums">
-                {formatMoney(line.unit_cost, purchaseOrder.currency_code)}
-              </Table.Cell>
-              {isDraft && (
-                <Table.Cell className="text-right">
-                  <IconButton
-                    size="small"
-                    variant="transparent"
-                    aria-label={`Remove ${line.sku ?? line.title}`}
-                    onClick={() =>
-                      run(
-                        { remove: [line.id] },
-                        `Removed ${line.sku ?? line.title}`
-                      )
-                    }
-                  >
-                    <Trash />
-                  </IconButton>
-                </Table.Cell>
-              )}
+      <div className="overflow-x-auto">
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Variant</Table.HeaderCell>
+              <Table.HeaderCell>Supplier SKU</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Ordered
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Received
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Cancelled
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Open</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                Unit cost
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Total</Table.HeaderCell>
+              {isDraft && <Table.HeaderCell />}
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Header>
+          <Table.Body>
+            {lines.map((line) => (
+              <Table.Row key={line.id} data-testid={`po-line-${line.sku}`}>
+                <Table.Cell>
+                  <div className="flex flex-col">
+                    <span>{line.title}</span>
+                    <span className="text-ui-fg-muted txt-compact-small">
+                      {line.sku}
+                    </span>
+                    {line.rounding && (
+                      <span
+                        className="text-ui-fg-subtle txt-compact-small"
+                        data-testid="rounding"
+                      >
+                        {line.rounding.reason}
+                      </span>
+                    )}
+                  </div>
+                </Table.Cell>
+                <Table.Cell>{line.supplier_sku ?? "-"}</Table.Cell>
+                <Table.Cell className="text-right tabular-nums">
+                  {isDraft ? (
+                    <Input
+                      size="small"
+                      type="number"
+                      min={1}
+                      className="ml-auto w-20"
+                      aria-label={`Quantity of ${line.sku ?? line.title}`}
+                      value={quantities[line.id] ?? String(line.quantity)}
+                      onChange={(e) =>
+                        setQuantities({
+                          ...quantities,
+                          [line.id]: e.target.value,
+                        })
+                      }
+                    />
+                  ) : (
+                    line.quantity
+                  )}
+                </Table.Cell>
+                <Table.Cell
+                  className="text-right tabular-nums"
+                  data-testid="received"
+                >
+                  {line.received_quantity}
+                </Table.Cell>
+                <Table.Cell className="text-right tabular-nums">
+                  {line.cancelled_quantity}
+                </Table.Cell>
+                <Table.Cell
+                  className="text-right tabular-nums"
+                  data-testid="open"
+                >
+                  {openQuantity(line)}
+                </Table.Cell>
+                <Table.Cell className="text-right tabular-nums">
+                  {formatMoney(line.unit_cost, purchaseOrder.currency_code)}
+                </Table.Cell>
+                <Table.Cell
+                  className="text-right tabular-nums"
+                  data-testid="line-total"
+                >
+                  {formatMoney(line.total, purchaseOrder.currency_code)}
+                </Table.Cell>
+                {isDraft && (
+                  <Table.Cell className="text-right">
+                    <IconButton
+                      size="small"
+                      variant="transparent"
+                      aria-label={`Remove ${line.sku ?? line.title}`}
+                      onClick={() =>
+                        run(
+                          { remove: [line.id] },
+                          `Removed ${line.sku ?? line.title}`
+                        )
+                      }
+                    >
+                      <Trash />
+                    </IconButton>
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      <div className="flex items-center justify-end gap-x-4 px-6 py-4">
+        <Text size="small" weight="plus">
+          Total
+        </Text>
+        <Text
+          size="small"
+          weight="plus"
+          className="tabular-nums"
+          data-testid="po-total"
+        >
+          {purchaseOrder.total === null || purchaseOrder.total === undefined
+            ? "Unknown: a line has no unit cost"
+            : formatMoney(purchaseOrder.total, purchaseOrder.currency_code)}
+        </Text>
+      </div>
       {isDraft && (
         <div className="px-6 py-4">
           <SearchSelect

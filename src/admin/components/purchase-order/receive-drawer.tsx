@@ -69,7 +69,7 @@ export function ReceiveDrawer({
         ...(note ? { note } : {}),
       },
       toastOutcome(
-        `Received ${received.reduce((sum, r) => sum + r.quantity, 0)} units on ${purchaseOrder.number}`,
+        `Received ${unitCount(received.reduce((sum, r) => sum + r.quantity, 0))} on ${purchaseOrder.number}`,
         () => {
           onOpenChange(false)
         }
@@ -90,47 +90,49 @@ export function ReceiveDrawer({
         Stock goes into the location and is handed to the waiting customers at
         once.
       </Text>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Variant</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Open</Table.HeaderCell>
-            <Table.HeaderCell className="w-28">Receive</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {lines.map((line) => (
-            <Table.Row key={line.id}>
-              <Table.Cell>
-                <div className="flex flex-col">
-                  <span>{line.title}</span>
-                  <span className="text-ui-fg-muted txt-compact-small">
-                    {line.sku}
-                  </span>
-                </div>
-              </Table.Cell>
-              <Table.Cell className="text-right tabular-nums">
-                {openQuantity(line)}
-              </Table.Cell>
-              <Table.Cell>
-                <Input
-                  type="number"
-                  min={0}
-                  aria-label={`Receive ${line.sku ?? line.title}`}
-                  data-testid={`receive-${line.sku}`}
-                  value={quantities[line.id] ?? ""}
-                  onChange={(e) =>
-                    setQuantities({
-                      ...quantities,
-                      [line.id]: e.target.value,
-                    })
-                  }
-                />
-              </Table.Cell>
+      <div className="overflow-x-auto">
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Variant</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Open</Table.HeaderCell>
+              <Table.HeaderCell className="w-28">Receive</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Header>
+          <Table.Body>
+            {lines.map((line) => (
+              <Table.Row key={line.id}>
+                <Table.Cell>
+                  <div className="flex flex-col">
+                    <span>{line.title}</span>
+                    <span className="text-ui-fg-muted txt-compact-small">
+                      {line.sku}
+                    </span>
+                  </div>
+                </Table.Cell>
+                <Table.Cell className="text-right tabular-nums">
+                  {openQuantity(line)}
+                </Table.Cell>
+                <Table.Cell>
+                  <Input
+                    type="number"
+                    min={0}
+                    aria-label={`Receive ${line.sku ?? line.title}`}
+                    data-testid={`receive-${line.sku}`}
+                    value={quantities[line.id] ?? ""}
+                    onChange={(e) =>
+                      setQuantities({
+                        ...quantities,
+                        [line.id]: e.target.value,
+                      })
+                    }
+                  />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
       <div className="flex items-center gap-x-2">
         <Checkbox
           id="receive-over"
@@ -150,4 +152,9 @@ export function ReceiveDrawer({
       </Field>
     </FormDrawer>
   )
+}
+
+/** "1 unit", "4 units". */
+function unitCount(units: number) {
+  return `${units} unit${units === 1 ? "" : "s"}`
 }

@@ -102,7 +102,7 @@ export function DispatchesSection({
                     <Table.Cell>
                       {d.file_url ? (
                         <a
-                          className="text-ui-fg-interactive"
+                          className="text-ui-fg-base underline underline-offset-2"
                           href={d.file_url}
                           target="_blank"
                           rel="noreferrer"

@@ -1,3 +1,4 @@
+import { NameIconButtons } from "../../components/accessible-names"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowPath } from "@medusajs/icons"
 import {
@@ -20,6 +21,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { BackorderStatusBadge } from "../../components/badges"
 import { CancelBackorderDrawer } from "../../components/cancel-backorder-drawer"
 import { ReleaseAllocationDrawer } from "../../components/release-allocation-drawer"
+import { FulfilDrawer } from "../../components/fulfil-drawer"
 import { RequestStockDrawer } from "../../components/request-stock-drawer"
 import { SupplierGroups } from "../../components/supplier-groups"
 import {
@@ -27,7 +29,6 @@ import {
   useBackorderCounts,
   useBackorders,
   useExportBackorders,
-  useFulfilBackorders,
 } from "../../hooks/backorders"
 import {
   useCustomerOptions,
@@ -93,7 +94,7 @@ const BackordersPage = () => {
   const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>(
     {}
   )
-  const fulfil = useFulfilBackorders()
+  const [fulfilling, setFulfilling] = useState<Backorder | null>(null)
   const exportCsv = useExportBackorders()
 
   // Filters shared by the list, the tab counts and the supplier groups.
@@ -163,7 +164,7 @@ const BackordersPage = () => {
           row.original.order ? (
             <Link
               to={`/orders/${row.original.order_id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+              className="text-ui-fg-base txt-compact-small-plus underline-offset-2 hover:underline"
               onClick={(e) => e.stopPropagation()}
             >
               #{row.original.order.display_id}
@@ -251,7 +252,7 @@ const BackordersPage = () => {
             <div className="flex flex-col">
               <Link
                 to={`/purchase-orders/${po.id}`}
-                className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                className="text-ui-fg-base txt-compact-small-plus underline-offset-2 hover:underline"
                 onClick={(e) => e.stopPropagation()}
               >
                 PO-{String(po.display_id).padStart(4, "0")}
@@ -296,11 +297,7 @@ const BackordersPage = () => {
               ? [
                   {
                     label: "Fulfil",
-                    onClick: () =>
-                      fulfil.mutate(
-                        { order_id: b.order_id, backorder_ids: [b.id] },
-                        toastOutcome(`Fulfilled ${b.sku ?? b.title}`)
-                      ),
+                    onClick: () => setFulfilling(b),
                   },
                   {
                     label: "Give to another customer",
@@ -319,7 +316,7 @@ const BackordersPage = () => {
         },
       }),
     ],
-    [navigate, fulfil, transferNotes]
+    [navigate, transferNotes]
   )
 
   const dataTableFilters = useMemo(
@@ -423,137 +420,161 @@ const BackordersPage = () => {
   }
 
   return (
-    <div className="flex flex-col gap-y-3">
-      {groupBySupplier && (
-        <SupplierGroups
-          query={{ ...filters, ...(status === "all" ? {} : { status }) }}
-          selected={url.getList("supplier_id")}
-          onShow={(supplierId) =>
-            url.set({ supplier_id: supplierId ?? undefined })
-          }
-        />
-      )}
-      <Container className="divide-y p-0">
-        <DataTable instance={table}>
-          <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
-            <div>
-              <Heading>Backorders</Heading>
-              <Text size="small" className="text-ui-fg-subtle">
-                Who waits for what, and where it stands.
-              </Text>
-            </div>
-            <div className="flex items-center gap-x-2">
-              <Button
-                size="small"
-                variant="secondary"
-                onClick={() =>
-                  url.set(
-                    { group: groupBySupplier ? undefined : "supplier" },
-                    { resetPage: false }
-                  )
-                }
-              >
-                {groupBySupplier ? "Ungroup" : "Group by supplier"}
-              </Button>
-              <Button
-                size="small"
-                variant={lateOnly ? "primary" : "secondary"}
-                aria-pressed={lateOnly}
-                onClick={() => url.set({ late: lateOnly ? undefined : "true" })}
-              >
-                Late only
-              </Button>
-              <Button
-                size="small"
-                variant="secondary"
-                isLoading={exportCsv.isPending}
-                onClick={() =>
-                  exportCsv.mutate(
-                    { ...filters, ...(status === "all" ? {} : { status }) },
-                    toastOutcome(
-                      ({ count }) =>
-                        `Exported ${count} backorder${count === 1 ? "" : "s"}`,
-                      ({ file }) => window.open(file.url, "_blank", "noopener")
+    <NameIconButtons>
+      <div className="flex flex-col gap-y-3">
+        <Container className="divide-y p-0">
+          <DataTable instance={table}>
+            <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
+              <div>
+                <Heading>Backorders</Heading>
+                <Text size="small" className="text-ui-fg-subtle">
+                  Who waits for what, and where it stands.
+                </Text>
+              </div>
+              <div className="flex flex-wrap items-center gap-2">
+                <Button
+                  size="small"
+                  variant="secondary"
+                  onClick={() =>
+                    url.set(
+                      { group: groupBySupplier ? undefined : "supplier" },
+                      { resetPage: false }
                     )
-                  )
-                }
+                  }
+                >
+                  {groupBySupplier ? "Ungroup" : "Group by supplier"}
+                </Button>
+                <Button
+                  size="small"
+                  variant={lateOnly ? "primary" : "secondary"}
+                  aria-pressed={lateOnly}
+                  onClick={() =>
+                    url.set({ late: lateOnly ? undefined : "true" })
+                  }
+                >
+                  Late only
+                </Button>
+                <Button
+                  size="small"
+                  variant="secondary"
+                  isLoading={exportCsv.isPending}
+                  onClick={() =>
+                    exportCsv.mutate(
+                      { ...filters, ...(status === "all" ? {} : { status }) },
+                      toastOutcome(
+                        ({ count }) =>
+                          `Exported ${count} backorder${count === 1 ? "" : "s"}`,
+                        ({ file }) =>
+                          window.open(file.url, "_blank", "noopener")
+                      )
+                    )
+                  }
+                >
+                  Export CSV
+                </Button>
+                <Button size="small" variant="secondary" asChild>
+                  <Link to="/to-order-sale">To-order sale</Link>
+                </Button>
+              </div>
+            </DataTable.Toolbar>
+            <div className="overflow-x-auto px-6 py-2">
+              <Tabs
+                value={status}
+                onValueChange={(value) => {
+                  setRowSelection({})
+                  url.set({ status: value === "all" ? undefined : value })
+                }}
               >
-                Export CSV
-              </Button>
-              <Button size="small" variant="secondary" asChild>
-                <Link to="/to-order-sale">To-order sale</Link>
-              </Button>
+                <Tabs.List>
+                  {TABS.map((tab) => (
+                    <Tabs.Trigger
+                      key={tab}
+                      value={tab}
+                      data-testid={`backorder-tab-${tab}`}
+                    >
+                      {tab === "all" ? "All" : BACKORDER_STATUS[tab].label}
+                      <span className="text-ui-fg-muted ml-1.5 tabular-nums">
+                        {counts
+                          ? tab === "all"
+                            ? counts.total
+                            : counts.counts[tab]
+                          : ""}
+                      </span>
+                    </Tabs.Trigger>
+                  ))}
+                </Tabs.List>
+                {/* The tab's panel is the table below; this names it for screen readers. */}
+                <Tabs.Content value={status} className="sr-only">
+                  {status === "all" ? "All" : BACKORDER_STATUS[status].label}{" "}
+                  backorders are listed below.
+                </Tabs.Content>
+              </Tabs>
             </div>
-          </DataTable.Toolbar>
-          <div className="px-6 py-2">
-            <Tabs
-              value={status}
-              onValueChange={(value) => {
-                setRowSelection({})
-                url.set({ status: value === "all" ? undefined : value })
-              }}
-            >
-              <Tabs.List>
-                {TABS.map((tab) => (
-                  <Tabs.Trigger
-                    key={tab}
-                    value={tab}
-                    data-testid={`backorder-tab-${tab}`}
-                  >
-                    {tab === "all" ? "All" : BACKORDER_STATUS[tab].label}
-                    <span className="text-ui-fg-muted ml-1.5 tabular-nums">
-                      {counts
-                        ? tab === "all"
-                          ? counts.total
-                          : counts.counts[tab]
-                        : ""}
-                    </span>
-                  </Tabs.Trigger>
-                ))}
-              </Tabs.List>
-            </Tabs>
-          </div>
-          <div className="flex items-center justify-between gap-x-2 px-6 py-2">
-            <DataTable.FilterMenu tooltip="Filter" />
-            <div className="flex items-center gap-x-2">
-              <DataTable.Search placeholder="Search SKU, customer, #order" />
-              <DataTable.SortingMenu tooltip="Sort" />
+            <div className="flex items-center justify-between gap-x-2 px-6 py-2">
+              <NameIconButtons label="Filter">
+                <DataTable.FilterMenu tooltip="Filter" />
+              </NameIconButtons>
+              <div className="flex items-center gap-x-2">
+                <DataTable.Search placeholder="Search SKU, customer, #order" />
+                <NameIconButtons label="Sort">
+                  <DataTable.SortingMenu tooltip="Sort" />
+                </NameIconButtons>
+              </div>
             </div>
-          </div>
-          <DataTable.Table
-            emptyState={{
-              empty: {
-                heading: "No backorders",
-                description:
-                  "Short sales at the point of sale and backordered checkouts show up here.",
-              },
-              filtered: {
-                heading: "No matching backorders",
-                description: "Change the tab, the search or the filters.",
-              },
-            }}
+            <NameIconButtons>
+              <DataTable.Table
+                emptyState={{
+                  empty: {
+                    heading: "No backorders",
+                    description:
+                      "Short sales at the point of sale and backordered checkouts show up here.",
+                  },
+                  filtered: {
+                    heading: "No matching backorders",
+                    description: "Change the tab, the search or the filters.",
+                  },
+                }}
+              />
+            </NameIconButtons>
+            <DataTable.Pagination />
+            <DataTable.CommandBar
+              selectedLabel={(count) => `${count} selected`}
+            />
+          </DataTable>
+        </Container>
+        {groupBySupplier && (
+          <SupplierGroups
+            query={{ ...filters, ...(status === "all" ? {} : { status }) }}
+            selected={url.getList("supplier_id")}
+            onShow={(supplierId) =>
+              url.set({ supplier_id: supplierId ?? undefined })
+            }
           />
-          <DataTable.Pagination />
-          <DataTable.CommandBar
-            selectedLabel={(count) => `${count} selected`}
+        )}
+        <RequestStockDrawer
+          open={!!requestStockFor}
+          onOpenChange={(open) => !open && setRequestStockFor(null)}
+          backorderIds={requestStockFor ?? []}
+          onDone={() => setRowSelection({})}
+        />
+        {fulfilling && (
+          <FulfilDrawer
+            orderId={fulfilling.order_id}
+            backorderIds={[fulfilling.id]}
+            open
+            onOpenChange={(open) => !open && setFulfilling(null)}
           />
-        </DataTable>
-      </Container>
-      <RequestStockDrawer
-        open={!!requestStockFor}
-        onOpenChange={(open) => !open && setRequestStockFor(null)}
-        backorderIds={requestStockFor ?? []}
-        onDone={() => setRowSelection({})}
-      />
-      <ReleaseAllocationDrawer
-        backorder={releasing}
-        onOpenChange={(open) => !open && setReleasing(null)}
-      />
-      <CancelBackorderDrawer
-        backorder={cancelling}
-        onOpenChange={(open) => !open && setCancelling(null)}
-      />
-    </div>
+        )}
+        <ReleaseAllocationDrawer
+          backorder={releasing}
+          onOpenChange={(open) => !open && setReleasing(null)}
+        />
+        <CancelBackorderDrawer
+          backorder={cancelling}
+          onOpenChange={(open) => !open && setCancelling(null)}
+        />
+      </div>
+    </NameIconButtons>
   )
 }
 
@@ -567,6 +588,9 @@ function daysAgo(days: number) {
 export const config = defineRouteConfig({
   label: "Backorders",
   icon: ArrowPath,
+  nested: "/orders",
 })
+
+export const handle = { breadcrumb: () => "Backorders" }
 
 export default BackordersPage

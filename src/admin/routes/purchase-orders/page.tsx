@@ -1,3 +1,4 @@
+import { NameIconButtons } from "../../components/accessible-names"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { DocumentText } from "@medusajs/icons"
 import {
@@ -21,7 +22,11 @@ import { useStockLocationOptions } from "../../hooks/lookups"
 import { usePurchaseOrders } from "../../hooks/purchase-orders"
 import { useSuppliers } from "../../hooks/suppliers"
 import { useUrlTable } from "../../hooks/url-state"
-import { formatDate, PURCHASE_ORDER_STATUS } from "../../lib/format"
+import {
+  formatDate,
+  formatMoney,
+  PURCHASE_ORDER_STATUS,
+} from "../../lib/format"
 import type { PurchaseOrder } from "../../lib/types"
 
 const PAGE_SIZE = 20
@@ -81,6 +86,14 @@ const PurchaseOrdersPage = () => {
           row.original.is_dropship
             ? `Dropship: ${row.original.dropship_address?.city ?? "customer"}`
             : locationName(row.original.location_id),
+      }),
+      columnHelper.accessor("total", {
+        header: "Value",
+        cell: ({ row }) => (
+          <span className="tabular-nums" data-testid="po-value">
+            {formatMoney(row.original.total, row.original.currency_code)}
+          </span>
+        ),
       }),
       columnHelper.accessor("expected_at", {
         header: "Expected",
@@ -179,22 +192,28 @@ const PurchaseOrdersPage = () => {
           </div>
         </DataTable.Toolbar>
         <div className="flex items-center justify-between px-6 py-2">
-          <DataTable.FilterMenu tooltip="Filter" />
-          <DataTable.SortingMenu tooltip="Sort" />
+          <NameIconButtons label="Filter">
+            <DataTable.FilterMenu tooltip="Filter" />
+          </NameIconButtons>
+          <NameIconButtons label="Sort">
+            <DataTable.SortingMenu tooltip="Sort" />
+          </NameIconButtons>
         </div>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No purchase orders",
-              description:
-                "Request stock for backorders, or create one by hand.",
-            },
-            filtered: {
-              heading: "No matching purchase orders",
-              description: "Change the filters.",
-            },
-          }}
-        />
+        <NameIconButtons>
+          <DataTable.Table
+            emptyState={{
+              empty: {
+                heading: "No purchase orders",
+                description:
+                  "Request stock for backorders, or create one by hand.",
+              },
+              filtered: {
+                heading: "No matching purchase orders",
+                description: "Change the filters.",
+              },
+            }}
+          />
+        </NameIconButtons>
         <DataTable.Pagination />
       </DataTable>
       <CreatePurchaseOrderModal
@@ -258,6 +277,9 @@ const DropdownSupplierMenu = ({
 export const config = defineRouteConfig({
   label: "Purchase orders",
   icon: DocumentText,
+  nested: "/inventory",
 })
+
+export const handle = { breadcrumb: () => "Purchase orders" }
 
 export default PurchaseOrdersPage

@@ -1,3 +1,4 @@
+import { NameIconButtons } from "../../components/accessible-names"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BuildingStorefront } from "@medusajs/icons"
 import {
@@ -74,53 +75,60 @@ const SuppliersPage = () => {
   }
 
   return (
-    <Container className="divide-y p-0">
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="flex items-center justify-between">
-          <div>
-            <Heading>Suppliers</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Who you buy from, and on what terms.
-            </Text>
-          </div>
-          <div className="flex items-center gap-x-2">
-            <DataTable.Search placeholder="Search" />
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => setCreating(true)}
-            >
-              Create
-            </Button>
-          </div>
-        </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No suppliers",
-              description:
-                "Create the suppliers you order from, then add their terms per variant.",
-            },
-            filtered: {
-              heading: "No matching suppliers",
-              description: "Change the search.",
-            },
-          }}
+    <NameIconButtons>
+      <Container className="divide-y p-0">
+        <DataTable instance={table}>
+          <DataTable.Toolbar className="flex items-center justify-between">
+            <div>
+              <Heading>Suppliers</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                Who you buy from, and on what terms.
+              </Text>
+            </div>
+            <div className="flex items-center gap-x-2">
+              <DataTable.Search placeholder="Search" />
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() => setCreating(true)}
+              >
+                Create
+              </Button>
+            </div>
+          </DataTable.Toolbar>
+          <NameIconButtons>
+            <DataTable.Table
+              emptyState={{
+                empty: {
+                  heading: "No suppliers",
+                  description:
+                    "Create the suppliers you order from, then add their terms per variant.",
+                },
+                filtered: {
+                  heading: "No matching suppliers",
+                  description: "Change the search.",
+                },
+              }}
+            />
+          </NameIconButtons>
+          <DataTable.Pagination />
+        </DataTable>
+        <SupplierFormDrawer
+          open={creating}
+          onOpenChange={setCreating}
+          onSaved={(supplier) => navigate(`/suppliers/${supplier.id}`)}
         />
-        <DataTable.Pagination />
-      </DataTable>
-      <SupplierFormDrawer
-        open={creating}
-        onOpenChange={setCreating}
-        onSaved={(supplier) => navigate(`/suppliers/${supplier.id}`)}
-      />
-    </Container>
+      </Container>
+    </NameIconButtons>
   )
 }
 
 export const config = defineRouteConfig({
   label: "Suppliers",
   icon: BuildingStorefront,
+  nested: "/inventory",
 })
+
+export const handle = { breadcrumb: () => "Suppliers" }
 
 export default SuppliersPage

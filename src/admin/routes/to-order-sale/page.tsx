@@ -1,3 +1,4 @@
+import { NameIconButtons } from "../../components/accessible-names"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ShoppingCart, Trash } from "@medusajs/icons"
 import {
@@ -139,256 +140,265 @@ const ToOrderSalePage = () => {
 
   const currency = preview?.currency_code
   return (
-    <div className="flex flex-col gap-y-3">
-      <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div>
-            <Heading>To-order sale</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Sell what is not on the shelf: what is short is ordered for this
-              customer.
-            </Text>
-          </div>
-          <Button
-            size="small"
-            onClick={confirm}
-            isLoading={createSale.isPending}
-            disabled={!preview}
-          >
-            Confirm sale
-          </Button>
-        </div>
-        <div className="grid grid-cols-1 gap-6 px-6 py-4 md:grid-cols-2">
-          <Field id="sale-customer" label="Customer (required)">
-            <SearchSelect
-              id="sale-customer"
-              placeholder="Search customers by name or email"
-              value={customer}
-              onChange={setCustomer}
-              useOptions={useCustomerSearch}
-            />
-          </Field>
-          <Field id="sale-location" label="Shop location">
-            <LocationSelect
-              id="sale-location"
-              value={locationId}
-              onChange={setLocationId}
-              placeholder="Where the customer is served"
-            />
-          </Field>
-        </div>
-      </Container>
-
-      <Container className="divide-y p-0">
-        <div className="px-6 py-4">
-          <Heading level="h2">Items</Heading>
-        </div>
-        {lines.length > 0 && (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Variant</Table.HeaderCell>
-                <Table.HeaderCell className="w-28">Quantity</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">
-                  On hand
-                </Table.HeaderCell>
-                <Table.HeaderCell className="text-right">
-                  Ships now
-                </Table.HeaderCell>
-                <Table.HeaderCell className="text-right">
-                  Backordered
-                </Table.HeaderCell>
-                <Table.HeaderCell className="text-right">
-                  Total
-                </Table.HeaderCell>
-                <Table.HeaderCell />
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {lines.map((line, index) => {
-                const row = preview?.lines.find(
-                  (l) => l.variant_id === line.variant.value
-                )
-                return (
-                  <Table.Row
-                    key={line.variant.value}
-                    data-testid={`sale-line-${line.variant.hint}`}
-                  >
-                    <Table.Cell>
-                      <div className="flex flex-col">
-                        <span>{line.variant.label}</span>
-                        <span className="text-ui-fg-muted txt-compact-small">
-                          {line.variant.hint}
-                        </span>
-                      </div>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Input
-                        size="small"
-                        type="number"
-                        min={1}
-                        aria-label={`Quantity of ${line.variant.hint}`}
-                        value={line.quantity}
-                        onChange={(e) =>
-                          setLines(
-                            lines.map((l, i) =>
-                              i === index
-                                ? { ...l, quantity: e.target.value }
-                                : l
-                            )
-                          )
-                        }
-                      />
-                    </Table.Cell>
-                    <Table.Cell className="text-right tabular-nums">
-                      {row?.on_hand ?? "-"}
-                    </Table.Cell>
-                    <Table.Cell className="text-right tabular-nums">
-                      {row?.ships_now ?? "-"}
-                    </Table.Cell>
-                    <Table.Cell
-                      className={`text-right tabular-nums ${row?.backordered ? "text-ui-fg-error" : ""}`}
-                      data-testid="backordered"
-                    >
-                      {row?.backordered ?? "-"}
-                    </Table.Cell>
-                    <Table.Cell className="text-right tabular-nums">
-                      {row ? formatMoney(row.total, currency) : "-"}
-                    </Table.Cell>
-                    <Table.Cell className="text-right">
-                      <IconButton
-                        size="small"
-                        variant="transparent"
-                        aria-label={`Remove ${line.variant.hint}`}
-                        onClick={() =>
-                          setLines(lines.filter((_, i) => i !== index))
-                        }
-                      >
-                        <Trash />
-                      </IconButton>
-                    </Table.Cell>
-                  </Table.Row>
-                )
-              })}
-            </Table.Body>
-          </Table>
-        )}
-        <div className="px-6 py-4">
-          <SearchSelect
-            id="sale-variant"
-            placeholder="Add a variant: search by title or SKU"
-            value={null}
-            useOptions={useVariantSearch}
-            onChange={(option) =>
-              option &&
-              !lines.some((l) => l.variant.value === option.value) &&
-              setLines([...lines, { variant: option, quantity: "1" }])
-            }
-          />
-        </div>
-      </Container>
-
-      <Container className="flex flex-col gap-y-4 px-6 py-4">
-        <Heading level="h2">Payment</Heading>
-        <RadioGroup
-          value={policy}
-          onValueChange={(value) => setPolicy(value as PaymentPolicy)}
-          className="grid grid-cols-1 gap-3 md:grid-cols-3"
-        >
-          {POLICIES.map((p) => (
-            <div
-              key={p.value}
-              className="shadow-borders-base flex items-start gap-x-3 rounded-lg p-3"
-            >
-              <RadioGroup.Item value={p.value} id={`policy-${p.value}`} />
-              <div className="flex flex-col">
-                <Label htmlFor={`policy-${p.value}`} weight="plus">
-                  {p.label}
-                </Label>
-                <Text size="small" className="text-ui-fg-subtle">
-                  {p.hint}
-                </Text>
-                {preview && (
-                  <Text
-                    size="small"
-                    className="mt-1 tabular-nums"
-                    data-testid={`due-now-${p.value}`}
-                  >
-                    Due now: {formatMoney(preview.due_now[p.value], currency)}
-                  </Text>
-                )}
-              </div>
+    <NameIconButtons>
+      <div className="flex flex-col gap-y-3">
+        <Container className="divide-y p-0">
+          <div className="flex items-center justify-between px-6 py-4">
+            <div>
+              <Heading>To-order sale</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                Sell what is not on the shelf: what is short is ordered for this
+                customer.
+              </Text>
             </div>
-          ))}
-        </RadioGroup>
-        {policy === "deposit" && (
-          <div className="flex w-48 flex-col gap-y-2">
-            <Label htmlFor="sale-deposit">Deposit (%)</Label>
-            <Input
-              id="sale-deposit"
-              type="number"
-              min={1}
-              max={100}
-              value={depositPercent}
-              onChange={(e) => setDepositPercent(e.target.value)}
-            />
-          </div>
-        )}
-      </Container>
-
-      {preview && (
-        <Container
-          className="flex flex-col gap-y-3 px-6 py-4"
-          data-testid="sale-summary"
-        >
-          {preview.warnings.length > 0 && (
-            <Alert variant="warning" data-testid="shortage-warning">
-              <div className="flex flex-col gap-y-1">
-                <Text size="small" weight="plus">
-                  Backorders found
-                </Text>
-                {preview.warnings.map((warning) => (
-                  <Text key={warning} size="small">
-                    {warning}
-                  </Text>
-                ))}
-              </div>
-            </Alert>
-          )}
-          <div className="flex justify-between">
-            <Text size="small">Order total</Text>
-            <Text size="small" className="tabular-nums">
-              {formatMoney(preview.total, currency)}
-            </Text>
-          </div>
-          <div className="flex justify-between">
-            <Text size="small">Of which backordered</Text>
-            <Text size="small" className="tabular-nums">
-              {formatMoney(preview.backordered_total, currency)}
-            </Text>
-          </div>
-          <div className="flex justify-between">
-            <Text size="small" weight="plus">
-              Due now ({PAYMENT_POLICY_LABEL[policy]})
-            </Text>
-            <Text
+            <Button
               size="small"
-              weight="plus"
-              className="tabular-nums"
-              data-testid="due-now-chosen"
+              onClick={confirm}
+              isLoading={createSale.isPending}
+              disabled={!preview}
             >
-              {formatMoney(preview.due_now_chosen, currency)}
-            </Text>
+              Confirm sale
+            </Button>
+          </div>
+          <div className="grid grid-cols-1 gap-6 px-6 py-4 md:grid-cols-2">
+            <Field id="sale-customer" label="Customer (required)">
+              <SearchSelect
+                id="sale-customer"
+                placeholder="Search customers by name or email"
+                value={customer}
+                onChange={setCustomer}
+                useOptions={useCustomerSearch}
+              />
+            </Field>
+            <Field id="sale-location" label="Shop location">
+              <LocationSelect
+                id="sale-location"
+                value={locationId}
+                onChange={setLocationId}
+                placeholder="Where the customer is served"
+              />
+            </Field>
           </div>
         </Container>
-      )}
-    </div>
+
+        <Container className="divide-y p-0">
+          <div className="px-6 py-4">
+            <Heading level="h2">Items</Heading>
+          </div>
+          {lines.length > 0 && (
+            <div className="overflow-x-auto">
+              <Table>
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell>Variant</Table.HeaderCell>
+                    <Table.HeaderCell className="w-28">
+                      Quantity
+                    </Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">
+                      On hand
+                    </Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">
+                      Ships now
+                    </Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">
+                      Backordered
+                    </Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">
+                      Total
+                    </Table.HeaderCell>
+                    <Table.HeaderCell />
+                  </Table.Row>
+                </Table.Header>
+                <Table.Body>
+                  {lines.map((line, index) => {
+                    const row = preview?.lines.find(
+                      (l) => l.variant_id === line.variant.value
+                    )
+                    return (
+                      <Table.Row
+                        key={line.variant.value}
+                        data-testid={`sale-line-${line.variant.hint}`}
+                      >
+                        <Table.Cell>
+                          <div className="flex flex-col">
+                            <span>{line.variant.label}</span>
+                            <span className="text-ui-fg-muted txt-compact-small">
+                              {line.variant.hint}
+                            </span>
+                          </div>
+                        </Table.Cell>
+                        <Table.Cell>
+                          <Input
+                            size="small"
+                            type="number"
+                            min={1}
+                            aria-label={`Quantity of ${line.variant.hint}`}
+                            value={line.quantity}
+                            onChange={(e) =>
+                              setLines(
+                                lines.map((l, i) =>
+                                  i === index
+                                    ? { ...l, quantity: e.target.value }
+                                    : l
+                                )
+                              )
+                            }
+                          />
+                        </Table.Cell>
+                        <Table.Cell className="text-right tabular-nums">
+                          {row?.on_hand ?? "-"}
+                        </Table.Cell>
+                        <Table.Cell className="text-right tabular-nums">
+                          {row?.ships_now ?? "-"}
+                        </Table.Cell>
+                        <Table.Cell
+                          className={`text-right tabular-nums ${row?.backordered ? "text-ui-fg-error" : ""}`}
+                          data-testid="backordered"
+                        >
+                          {row?.backordered ?? "-"}
+                        </Table.Cell>
+                        <Table.Cell className="text-right tabular-nums">
+                          {row ? formatMoney(row.total, currency) : "-"}
+                        </Table.Cell>
+                        <Table.Cell className="text-right">
+                          <IconButton
+                            size="small"
+                            variant="transparent"
+                            aria-label={`Remove ${line.variant.hint}`}
+                            onClick={() =>
+                              setLines(lines.filter((_, i) => i !== index))
+                            }
+                          >
+                            <Trash />
+                          </IconButton>
+                        </Table.Cell>
+                      </Table.Row>
+                    )
+                  })}
+                </Table.Body>
+              </Table>
+            </div>
+          )}
+          <div className="px-6 py-4">
+            <SearchSelect
+              id="sale-variant"
+              placeholder="Add a variant: search by title or SKU"
+              value={null}
+              useOptions={useVariantSearch}
+              onChange={(option) =>
+                option &&
+                !lines.some((l) => l.variant.value === option.value) &&
+                setLines([...lines, { variant: option, quantity: "1" }])
+              }
+            />
+          </div>
+        </Container>
+
+        <Container className="flex flex-col gap-y-4 px-6 py-4">
+          <Heading level="h2">Payment</Heading>
+          <RadioGroup
+            value={policy}
+            onValueChange={(value) => setPolicy(value as PaymentPolicy)}
+            className="grid grid-cols-1 gap-3 md:grid-cols-3"
+          >
+            {POLICIES.map((p) => (
+              <div
+                key={p.value}
+                className="shadow-borders-base flex items-start gap-x-3 rounded-lg p-3"
+              >
+                <RadioGroup.Item value={p.value} id={`policy-${p.value}`} />
+                <div className="flex flex-col">
+                  <Label htmlFor={`policy-${p.value}`} weight="plus">
+                    {p.label}
+                  </Label>
+                  <Text size="small" className="text-ui-fg-subtle">
+                    {p.hint}
+                  </Text>
+                  {preview && (
+                    <Text
+                      size="small"
+                      className="mt-1 tabular-nums"
+                      data-testid={`due-now-${p.value}`}
+                    >
+                      Due now: {formatMoney(preview.due_now[p.value], currency)}
+                    </Text>
+                  )}
+                </div>
+              </div>
+            ))}
+          </RadioGroup>
+          {policy === "deposit" && (
+            <div className="flex w-48 flex-col gap-y-2">
+              <Label htmlFor="sale-deposit">Deposit (%)</Label>
+              <Input
+                id="sale-deposit"
+                type="number"
+                min={1}
+                max={100}
+                value={depositPercent}
+                onChange={(e) => setDepositPercent(e.target.value)}
+              />
+            </div>
+          )}
+        </Container>
+
+        {preview && (
+          <Container
+            className="flex flex-col gap-y-3 px-6 py-4"
+            data-testid="sale-summary"
+          >
+            {preview.warnings.length > 0 && (
+              <Alert variant="warning" data-testid="shortage-warning">
+                <div className="flex flex-col gap-y-1">
+                  <Text size="small" weight="plus">
+                    Backorders found
+                  </Text>
+                  {preview.warnings.map((warning) => (
+                    <Text key={warning} size="small">
+                      {warning}
+                    </Text>
+                  ))}
+                </div>
+              </Alert>
+            )}
+            <div className="flex justify-between">
+              <Text size="small">Order total</Text>
+              <Text size="small" className="tabular-nums">
+                {formatMoney(preview.total, currency)}
+              </Text>
+            </div>
+            <div className="flex justify-between">
+              <Text size="small">Of which backordered</Text>
+              <Text size="small" className="tabular-nums">
+                {formatMoney(preview.backordered_total, currency)}
+              </Text>
+            </div>
+            <div className="flex justify-between">
+              <Text size="small" weight="plus">
+                Due now ({PAYMENT_POLICY_LABEL[policy]})
+              </Text>
+              <Text
+                size="small"
+                weight="plus"
+                className="tabular-nums"
+                data-testid="due-now-chosen"
+              >
+                {formatMoney(preview.due_now_chosen, currency)}
+              </Text>
+            </div>
+          </Container>
+        )}
+      </div>
+    </NameIconButtons>
   )
 }
 
 export const config = defineRouteConfig({
   label: "To-order sale",
   icon: ShoppingCart,
+  nested: "/orders",
 })
+
+export const handle = { breadcrumb: () => "To-order sale" }
 
 export default ToOrderSalePage

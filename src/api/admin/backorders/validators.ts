@@ -118,6 +118,8 @@ export const AdminFulfilBackorders = z
   .object({
     /** Only these backorders of the order; all with allocated units by default. */
     backorder_ids: z.array(id()).min(1).max(LIMITS.MAX_IDS).optional(),
+    /** Answer what would be packed and captured, changing nothing. */
+    preview: z.boolean().optional(),
   })
   .strict()
 export type AdminFulfilBackordersType = z.infer<typeof AdminFulfilBackorders>

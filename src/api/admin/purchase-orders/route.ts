@@ -6,7 +6,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { requestStockWorkflow } from "../../../workflows/purchasing/workflows/request-stock"
-import { refetchPurchaseOrders } from "./helpers"
+import { purchaseOrderTotals, refetchPurchaseOrders } from "./helpers"
 import {
   AdminCreatePurchaseOrderType,
   AdminGetPurchaseOrdersParamsType,
@@ -25,12 +25,17 @@ export const GET = withConflictMessages(async function (
     filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
+  const totals = await purchaseOrderTotals(
+    req.scope,
+    data.map((po) => po.id)
+  )
   res.json({
     purchase_orders: data.map((po) => ({
       ...po,
       number: po.display_id
         ? service.formatPurchaseOrderNumber(po.display_id)
         : undefined,
+      total: totals[po.id] ?? null,
     })),
     count: metadata!.count,
     offset: metadata!.skip,

@@ -98,6 +98,13 @@ export const AdminRequestStock = z
     dropship: z.boolean().optional(),
     /** `false` orders exactly the waiting units, not rounded to the supplier's terms. */
     round_to_terms: z.boolean().optional(),
+    /** Answer what would be created or added to, changing nothing. */
+    preview: z.boolean().optional(),
+    /**
+     * Backorders that cannot be ordered (not new, already on an open purchase order, gone)
+     * are left out and listed in `skipped` instead of refusing the whole request.
+     */
+    skip_unavailable: z.boolean().optional(),
     ...destination,
   })
   .strict()

@@ -14,6 +14,7 @@ import { withLock } from "../../utils/locking"
 import { refundBackorderBalanceWorkflow } from "../workflows/refund-backorder-balance"
 import {
   BackorderUpdate,
+  PackedUnitsPlan,
   PackableBackorder,
   planPackedUnits,
   planUnpackedUnits,
@@ -137,6 +138,30 @@ export async function recordPackedUnits(
     capture,
     event_group_id: eventGroupId,
   }
+}
+
+/**
+ * What packing `packed` (units per order line) would do to the order's backorders and how much
+ * it would capture, as `recordPackedUnits` works it out, changing nothing: for the
+ * confirmation staff see before they fulfil.
+ */
+export async function previewPackedUnits(
+  container: MedusaContainer,
+  orderId: string,
+  packed: Record<string, number>
+): Promise<PackedUnitsPlan> {
+  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  const [backorders, order] = await Promise.all([
+    service.listBackorders({ order_id: orderId }),
+    retrieveOrder(container, orderId),
+  ])
+  return planPackedUnits({
+    fulfillment_id: "preview",
+    packed,
+    backorders: backorders as unknown as PackableBackorder[],
+    payments: orderPayments(order),
+    capture: service.getOptions().captureBalanceOn === "fulfilled",
+  })
 }
 
 /**

@@ -230,4 +230,6 @@ export const config = defineRouteConfig({
   label: "Health",
 })
 
+export const handle = { breadcrumb: () => "Backorder health" }
+
 export default BackorderHealthPage

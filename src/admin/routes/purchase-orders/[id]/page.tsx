@@ -1,3 +1,4 @@
+import { NameIconButtons } from "../../../components/accessible-names"
 import { EllipsisHorizontal } from "@medusajs/icons"
 import {
   Button,
@@ -33,6 +34,7 @@ import {
   useCancelPurchaseOrder,
   usePurchaseOrder,
   usePurchaseOrderDocument,
+  usePurchaseOrders,
 } from "../../../hooks/purchase-orders"
 import { useSupplier } from "../../../hooks/suppliers"
 import {
@@ -52,6 +54,11 @@ const PurchaseOrderDetailPage = () => {
   const requestStock = useRequestStock()
   const document = usePurchaseOrderDocument(id!)
   const supplierId = data?.purchase_order.supplier_id
+  const parentId = data?.purchase_order.parent_id
+  const { data: parent } = usePurchaseOrders(
+    { id: parentId ?? "" },
+    { enabled: !!parentId, keepPrevious: false }
+  )
   const { data: supplierData } = useSupplier(supplierId ?? "", {
     enabled: !!supplierId,
   })
@@ -92,159 +99,162 @@ const PurchaseOrderDetailPage = () => {
       po.location_id)
 
   return (
-    <div className="flex flex-col gap-y-3">
-      <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div className="flex items-center gap-x-3">
-            <Heading data-testid="po-number">{po.number}</Heading>
-            <span data-testid="po-status">
-              <PurchaseOrderStatusBadge status={po.status} />
-            </span>
-          </div>
-          <div className="flex items-center gap-x-2">
-            {po.status === "draft" && !po.is_dropship && (
-              <Button
-                size="small"
-                variant="secondary"
-                isLoading={requestStock.isPending}
-                onClick={() =>
-                  requestStock.mutate(
-                    {
-                      all_open_backorders_of_supplier: true,
-                      supplier_id: po.supplier_id,
-                      purchase_order_id: po.id,
-                      location_id: po.location_id ?? undefined,
-                    },
-                    toastOutcome(
-                      `Added the open backorders of ${po.supplier?.name ?? "the supplier"}`
-                    )
-                  )
-                }
-              >
-                Add open backorders
-              </Button>
-            )}
-            {po.status === "draft" && (
-              <Button size="small" onClick={() => setPanel("send")}>
-                Mark as ordered
-              </Button>
-            )}
-            {isOpen && (
-              <Button size="small" onClick={() => setPanel("receive")}>
-                Receive
-              </Button>
-            )}
-            {canComplete && (
-              <Button
-                size="small"
-                variant="secondary"
-                onClick={() => setPanel("complete")}
-              >
-                Complete
-              </Button>
-            )}
-            <DropdownMenu>
-              <DropdownMenu.Trigger asChild>
-                <IconButton
+    <NameIconButtons>
+      <div className="flex flex-col gap-y-3">
+        <Container className="divide-y p-0">
+          <div className="flex items-center justify-between px-6 py-4">
+            <div className="flex items-center gap-x-3">
+              <Heading data-testid="po-number">{po.number}</Heading>
+              <span data-testid="po-status">
+                <PurchaseOrderStatusBadge status={po.status} />
+              </span>
+            </div>
+            <div className="flex items-center gap-x-2">
+              {po.status === "draft" && !po.is_dropship && (
+                <Button
                   size="small"
-                  variant="transparent"
-                  aria-label="More actions"
-                >
-                  <EllipsisHorizontal />
-                </IconButton>
-              </DropdownMenu.Trigger>
-              <DropdownMenu.Content>
-                <DropdownMenu.Item onClick={() => setPanel("edit")}>
-                  Edit
-                </DropdownMenu.Item>
-                <DropdownMenu.Item
+                  variant="secondary"
+                  isLoading={requestStock.isPending}
                   onClick={() =>
-                    document.mutate(undefined, {
-                      onSuccess: ({ file }) =>
-                        window.open(file.url, "_blank", "noopener"),
-                      onError: (e) => toast.error(errorMessage(e)),
-                    })
+                    requestStock.mutate(
+                      {
+                        all_open_backorders_of_supplier: true,
+                        supplier_id: po.supplier_id,
+                        purchase_order_id: po.id,
+                        location_id: po.location_id ?? undefined,
+                      },
+                      toastOutcome(
+                        `Added the open backorders of ${po.supplier?.name ?? "the supplier"}`
+                      )
+                    )
                   }
                 >
-                  Download PDF
-                </DropdownMenu.Item>
-                {po.status !== "cancelled" && (
-                  <DropdownMenu.Item onClick={() => setPanel("email")}>
-                    Email to supplier
+                  Add open backorders
+                </Button>
+              )}
+              {po.status === "draft" && (
+                <Button size="small" onClick={() => setPanel("send")}>
+                  Mark as ordered
+                </Button>
+              )}
+              {isOpen && (
+                <Button size="small" onClick={() => setPanel("receive")}>
+                  Receive
+                </Button>
+              )}
+              {canComplete && (
+                <Button
+                  size="small"
+                  variant="secondary"
+                  onClick={() => setPanel("complete")}
+                >
+                  Complete
+                </Button>
+              )}
+              <DropdownMenu>
+                <DropdownMenu.Trigger asChild>
+                  <IconButton
+                    size="small"
+                    variant="transparent"
+                    aria-label="More actions"
+                  >
+                    <EllipsisHorizontal />
+                  </IconButton>
+                </DropdownMenu.Trigger>
+                <DropdownMenu.Content>
+                  <DropdownMenu.Item onClick={() => setPanel("edit")}>
+                    Edit
                   </DropdownMenu.Item>
-                )}
-                {canCancel && (
-                  <>
-                    <DropdownMenu.Separator />
-                    <DropdownMenu.Item onClick={onCancel}>
-                      Cancel purchase order
+                  <DropdownMenu.Item
+                    onClick={() =>
+                      document.mutate(undefined, {
+                        onSuccess: ({ file }) =>
+                          window.open(file.url, "_blank", "noopener"),
+                        onError: (e) => toast.error(errorMessage(e)),
+                      })
+                    }
+                  >
+                    Download PDF
+                  </DropdownMenu.Item>
+                  {po.status !== "cancelled" && (
+                    <DropdownMenu.Item onClick={() => setPanel("email")}>
+                      Email to supplier
                     </DropdownMenu.Item>
-                  </>
-                )}
-              </DropdownMenu.Content>
-            </DropdownMenu>
+                  )}
+                  {canCancel && (
+                    <>
+                      <DropdownMenu.Separator />
+                      <DropdownMenu.Item onClick={onCancel}>
+                        Cancel purchase order
+                      </DropdownMenu.Item>
+                    </>
+                  )}
+                </DropdownMenu.Content>
+              </DropdownMenu>
+            </div>
           </div>
-        </div>
-        {(
-          [
-            ["Supplier", po.supplier?.name ?? po.supplier_id],
-            ["Deliver to", destination],
-            ["Expected", formatDate(po.expected_at)],
-            ["Ordered", formatDate(po.ordered_at)],
-            ["Received", formatDate(po.received_at)],
-            ["Supplier reference", po.supplier_reference ?? "-"],
-            ["Notes", po.notes ?? "-"],
-          ] as const
-        ).map(([label, value]) => (
-          <DetailRow key={label} label={label}>
-            {value ?? "-"}
-          </DetailRow>
-        ))}
-        {po.parent_id && (
-          <DetailRow label="Follows up">
-            <Link
-              className="text-ui-fg-interactive txt-compact-small"
-              to={`/purchase-orders/${po.parent_id}`}
-            >
-              Previous purchase order
-            </Link>
-          </DetailRow>
-        )}
-      </Container>
-      <LinesSection purchaseOrder={po} />
-      <BackordersSection purchaseOrder={po} />
-      <ReceiptsSection purchaseOrder={po} />
-      <LedgerSection purchaseOrder={po} />
-      <DispatchesSection purchaseOrder={po} />
-      <RelatedSection purchaseOrder={po} />
+          {(
+            [
+              ["Supplier", po.supplier?.name ?? po.supplier_id],
+              ["Deliver to", destination],
+              ["Expected", formatDate(po.expected_at)],
+              ["Ordered", formatDate(po.ordered_at)],
+              ["Received", formatDate(po.received_at)],
+              ["Supplier reference", po.supplier_reference ?? "-"],
+              ["Notes", po.notes ?? "-"],
+            ] as const
+          ).map(([label, value]) => (
+            <DetailRow key={label} label={label}>
+              {value ?? "-"}
+            </DetailRow>
+          ))}
+          {po.parent_id && (
+            <DetailRow label="Follow-up of">
+              <Link
+                className="text-ui-fg-base txt-compact-small underline underline-offset-2"
+                to={`/purchase-orders/${po.parent_id}`}
+                data-testid="po-follow-up-of"
+              >
+                {parent?.purchase_orders[0]?.number ?? "…"}
+              </Link>
+            </DetailRow>
+          )}
+        </Container>
+        <LinesSection purchaseOrder={po} />
+        <BackordersSection purchaseOrder={po} />
+        <ReceiptsSection purchaseOrder={po} />
+        <LedgerSection purchaseOrder={po} />
+        <DispatchesSection purchaseOrder={po} />
+        <RelatedSection purchaseOrder={po} />
 
-      <ReceiveDrawer
-        purchaseOrder={po}
-        open={panel === "receive"}
-        onOpenChange={(o) => !o && setPanel(null)}
-      />
-      <CompleteDrawer
-        purchaseOrder={po}
-        open={panel === "complete"}
-        onOpenChange={(o) => !o && setPanel(null)}
-      />
-      <EditDrawer
-        purchaseOrder={po}
-        open={panel === "edit"}
-        onOpenChange={(o) => !o && setPanel(null)}
-      />
-      <SendDrawer
-        purchaseOrder={po}
-        open={panel === "send"}
-        onOpenChange={(o) => !o && setPanel(null)}
-      />
-      <SendToSupplierDrawer
-        purchaseOrder={po}
-        supplierEmail={supplierData?.supplier.email ?? null}
-        open={panel === "email"}
-        onOpenChange={(o) => !o && setPanel(null)}
-      />
-    </div>
+        <ReceiveDrawer
+          purchaseOrder={po}
+          open={panel === "receive"}
+          onOpenChange={(o) => !o && setPanel(null)}
+        />
+        <CompleteDrawer
+          purchaseOrder={po}
+          open={panel === "complete"}
+          onOpenChange={(o) => !o && setPanel(null)}
+        />
+        <EditDrawer
+          purchaseOrder={po}
+          open={panel === "edit"}
+          onOpenChange={(o) => !o && setPanel(null)}
+        />
+        <SendDrawer
+          purchaseOrder={po}
+          open={panel === "send"}
+          onOpenChange={(o) => !o && setPanel(null)}
+        />
+        <SendToSupplierDrawer
+          purchaseOrder={po}
+          supplierEmail={supplierData?.supplier.email ?? null}
+          open={panel === "email"}
+          onOpenChange={(o) => !o && setPanel(null)}
+        />
+      </div>
+    </NameIconButtons>
   )
 }
 

@@ -152,88 +152,90 @@ const TermsSection = ({
           purchase orders.
         </SectionMessage>
       ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Variant</Table.HeaderCell>
-              <Table.HeaderCell>Supplier SKU</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">
-                Unit cost
-              </Table.HeaderCell>
-              <Table.HeaderCell className="text-right">
-                Lead time
-              </Table.HeaderCell>
-              <Table.HeaderCell className="text-right">MOQ</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">
-                Case pack
-              </Table.HeaderCell>
-              <Table.HeaderCell />
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.supplier_variants.map((terms) => {
-              const v = variant(terms.variant_id)
-              return (
-                <Table.Row key={terms.id}>
-                  <Table.Cell>
-                    <div className="flex flex-col">
-                      <span>
-                        {v
-                          ? `${v.product?.title} · ${v.title}`
-                          : terms.variant_id}
-                      </span>
-                      <span className="text-ui-fg-muted txt-compact-small">
-                        {v?.sku}
-                      </span>
-                    </div>
-                  </Table.Cell>
-                  <Table.Cell>{terms.supplier_sku ?? "-"}</Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {formatMoney(
-                      terms.unit_cost,
-                      terms.currency_code ?? currency
-                    )}
-                  </Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {terms.lead_time_days === null
-                      ? "-"
-                      : `${terms.lead_time_days} d`}
-                  </Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {terms.minimum_order_quantity}
-                  </Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {terms.case_pack}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {terms.is_preferred && (
-                      <StatusBadge color="green">Preferred</StatusBadge>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell className="flex justify-end gap-x-1">
-                    <IconButton
-                      size="small"
-                      variant="transparent"
-                      aria-label="Edit terms"
-                      onClick={() => setEditing(terms)}
-                    >
-                      <PencilSquare />
-                    </IconButton>
-                    <IconButton
-                      size="small"
-                      variant="transparent"
-                      aria-label="Remove variant"
-                      onClick={() => onDelete(terms)}
-                    >
-                      <Trash />
-                    </IconButton>
-                  </Table.Cell>
-                </Table.Row>
-              )
-            })}
-          </Table.Body>
-        </Table>
+        <div className="overflow-x-auto">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Variant</Table.HeaderCell>
+                <Table.HeaderCell>Supplier SKU</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Unit cost
+                </Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Lead time
+                </Table.HeaderCell>
+                <Table.HeaderCell className="text-right">MOQ</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Case pack
+                </Table.HeaderCell>
+                <Table.HeaderCell />
+                <Table.HeaderCell />
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {data.supplier_variants.map((terms) => {
+                const v = variant(terms.variant_id)
+                return (
+                  <Table.Row key={terms.id}>
+                    <Table.Cell>
+                      <div className="flex flex-col">
+                        <span>
+                          {v
+                            ? `${v.product?.title} · ${v.title}`
+                            : terms.variant_id}
+                        </span>
+                        <span className="text-ui-fg-muted txt-compact-small">
+                          {v?.sku}
+                        </span>
+                      </div>
+                    </Table.Cell>
+                    <Table.Cell>{terms.supplier_sku ?? "-"}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {formatMoney(
+                        terms.unit_cost,
+                        terms.currency_code ?? currency
+                      )}
+                    </Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {terms.lead_time_days === null
+                        ? "-"
+                        : `${terms.lead_time_days} d`}
+                    </Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {terms.minimum_order_quantity}
+                    </Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {terms.case_pack}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {terms.is_preferred && (
+                        <StatusBadge color="green">Preferred</StatusBadge>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell className="flex justify-end gap-x-1">
+                      <IconButton
+                        size="small"
+                        variant="transparent"
+                        aria-label="Edit terms"
+                        onClick={() => setEditing(terms)}
+                      >
+                        <PencilSquare />
+                      </IconButton>
+                      <IconButton
+                        size="small"
+                        variant="transparent"
+                        aria-label="Remove variant"
+                        onClick={() => onDelete(terms)}
+                      >
+                        <Trash />
+                      </IconButton>
+                    </Table.Cell>
+                  </Table.Row>
+                )
+              })}
+            </Table.Body>
+          </Table>
+        </div>
       )}
       <SupplierVariantDrawer
         supplierId={supplierId}

@@ -4,18 +4,25 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { fulfilBackordersWorkflow } from "../../../../../../workflows/fulfilment/workflows/fulfil-backorders"
+import { previewBackorderFulfilmentWorkflow } from "../../../../../../workflows/fulfilment/workflows/preview-backorder-fulfilment"
+import { previewPackedUnits } from "../../../../../../workflows/fulfilment/utils/reconcile-fulfilment"
 import { AdminFulfilBackordersType } from "../../../../backorders/validators"
 import { withConflictMessages } from "../../../../../utils/errors"
 
 /**
  * Packs the allocated units of the order's backorders through Medusa's fulfilment and
  * captures the balance due for them. With everything packed already it packs nothing and
- * answers with a message saying so.
+ * answers with a message saying so. With preview, nothing changes: the answer is what would
+ * be packed (per backorder, its units) and the amount that would be captured.
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminFulfilBackordersType>,
   res: MedusaResponse
 ) {
+  if (req.validatedBody.preview) {
+    res.json({ preview: await previewFulfilment(req) })
+    return
+  }
   const { result } = await fulfilBackordersWorkflow(req.scope).run({
     input: {
       order_id: req.params.id,
@@ -35,3 +42,44 @@ export const POST = withConflictMessages(async function (
   })
   res.json({ backorders, captured: result.captured })
 })
+
+async function previewFulfilment(
+  req: AuthenticatedMedusaRequest<AdminFulfilBackordersType>
+) {
+  const { result: plan } = await previewBackorderFulfilmentWorkflow(
+    req.scope
+  ).run({
+    input: {
+      order_id: req.params.id,
+      backorder_ids: req.validatedBody.backorder_ids,
+    },
+  })
+  if (plan.message) {
+    return { backorders: [], capture_amount: 0, message: plan.message }
+  }
+  const packed: Record<string, number> = {}
+  for (const item of plan.items) {
+    packed[item.id] = (packed[item.id] ?? 0) + item.quantity
+  }
+  const units = await previewPackedUnits(req.scope, req.params.id, packed)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: backorders } = await query.graph({
+    entity: "backorder",
+    fields: ["id", "sku", "title", "currency_code"],
+    filters: { id: units.backorders.map((b) => b.id) },
+  })
+  return {
+    backorders: units.backorders.map((b) => {
+      const backorder = backorders.find((x) => x.id === b.id)
+      return {
+        id: b.id,
+        sku: backorder?.sku ?? null,
+        title: backorder?.title ?? null,
+        quantity: b.quantity,
+      }
+    }),
+    capture_amount: units.capture_amount,
+    currency_code: backorders[0]?.currency_code ?? null,
+    message: null,
+  }
+}
