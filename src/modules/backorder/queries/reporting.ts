@@ -82,7 +82,7 @@ export async function countRows(
   knex: Knex,
   query: ReturnType<typeof filteredBackorders>
 ): Promise<BackorderListCount> {
-  const explained = query.clone().select(knex.raw("1")).toSQL().toNative()
+  const explained = query.clone().select(knex.raw("1")).toSQL()
   const { rows } = (await knex.raw(`EXPLAIN (FORMAT JSON) ${explained.sql}`, [
     ...explained.bindings,
   ])) as { rows: { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[] }
