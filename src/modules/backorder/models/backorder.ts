@@ -129,6 +129,17 @@ const Backorder = model
       where: "deleted_at IS NULL",
     },
     {
+      // The list sorted by SKU or title (the search itself uses the trigram indexes).
+      name: "IDX_backorder_sku",
+      on: ["sku"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_backorder_title",
+      on: ["title"],
+      where: "deleted_at IS NULL",
+    },
+    {
       // The stock summary of an item: its open backorders per location, history left out.
       name: "IDX_backorder_open_inventory_item",
       on: ["inventory_item_id", "location_id"],

@@ -11,7 +11,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  *   `backorder` while they are built. A merchant with a large table creates them first,
  *   concurrently (README: Large databases); `IF NOT EXISTS` then skips them here.
  */
-export class Migration20261203081000 extends Migration {
+export class Migration20261203083400 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`DO $$
 BEGIN
