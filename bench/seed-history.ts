@@ -183,7 +183,7 @@ export async function seedHistory(
               CASE WHEN s.status = 'cancelled' THEN t.created + interval '2 days' END,
               t.created, t.created
        FROM generate_series(${from}, ${to}) g
-       CROSS JOIN LATERAL (SELECT 1 + (g * 7919) % ${VARIANTS} AS v) vv
+       CROSS JOIN LATERAL (SELECT 1 + (CAST(g AS bigint) * 7919) % ${VARIANTS} AS v) vv
        CROSS JOIN LATERAL (SELECT ${at("g")} AS created) t
        CROSS JOIN LATERAL (SELECT CASE
          WHEN g > ${total - open} THEN
