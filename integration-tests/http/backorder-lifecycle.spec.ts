@@ -368,6 +368,7 @@ medusaIntegrationTestRunner({
             cancelled: 1,
           },
           total: 3,
+          estimated: [],
         })
         const atShopFromBrewware = await api.get(
           `/admin/backorders/counts?location_id=${store.shopLocationId}&supplier_id=${store.supplierIdsByCode["BWW"]}`,

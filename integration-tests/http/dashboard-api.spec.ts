@@ -77,6 +77,7 @@ medusaIntegrationTestRunner({
         expect(nothing.data).toEqual({
           backorders: [],
           count: 0,
+          count_estimated: false,
           offset: 0,
           limit: 20,
         })
@@ -92,6 +93,7 @@ medusaIntegrationTestRunner({
             cancelled: 0,
           },
           total: 1,
+          estimated: [],
         })
 
         const groups = await api.get(

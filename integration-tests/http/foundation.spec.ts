@@ -36,6 +36,7 @@ medusaIntegrationTestRunner({
         expect(res.data).toEqual({
           backorders: [],
           count: 0,
+          count_estimated: false,
           offset: 0,
           limit: 20,
         })

@@ -48,6 +48,8 @@ export const useBackorders = (
       sdk.client.fetch<{
         backorders: Backorder[]
         count: number
+        /** The count is the database's estimate (a large history tab). */
+        count_estimated: boolean
         offset: number
         limit: number
       }>("/admin/backorders", {

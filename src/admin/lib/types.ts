@@ -69,6 +69,8 @@ export type Backorder = {
 export type BackorderCounts = {
   counts: Record<BackorderStatus, number>
   total: number
+  /** Statuses whose count is the database's estimate (large history tabs). */
+  estimated: BackorderStatus[]
 }
 
 export type SupplierGroup = {

@@ -495,9 +495,15 @@ const BackordersPage = () => {
                       {tab === "all" ? "All" : BACKORDER_STATUS[tab].label}
                       <span className="text-ui-fg-muted ml-1.5 tabular-nums">
                         {counts
-                          ? tab === "all"
-                            ? counts.total
-                            : counts.counts[tab]
+                          ? (
+                              tab === "all"
+                                ? counts.estimated.length > 0
+                                : counts.estimated.includes(tab)
+                            )
+                            ? `~${tab === "all" ? counts.total : counts.counts[tab]}`
+                            : tab === "all"
+                              ? counts.total
+                              : counts.counts[tab]
                           : ""}
                       </span>
                     </Tabs.Trigger>

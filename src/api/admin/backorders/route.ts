@@ -2,27 +2,23 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BackorderAggregateFilters } from "../../../modules/backorder/service"
 import { AdminGetBackordersParamsType } from "./validators"
+import { listBackorderPage } from "./list-page"
 import { withConflictMessages } from "../../utils/errors"
 
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminGetBackordersParamsType>,
   res: MedusaResponse
 ) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-
-  const { data: backorders, metadata } = await query.graph({
-    entity: "backorder",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
-  })
-
-  res.json({
-    backorders,
-    count: metadata!.count,
-    offset: metadata!.skip,
-    limit: metadata!.take,
-  })
+  const { skip = 0, take = 20, order } = req.queryConfig.pagination
+  res.json(
+    await listBackorderPage(req.scope, {
+      filters: req.filterableFields as BackorderAggregateFilters,
+      fields: req.queryConfig.fields,
+      skip,
+      take,
+      order: order as Record<string, "ASC" | "DESC"> | undefined,
+    })
+  )
 })

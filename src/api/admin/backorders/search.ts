@@ -3,6 +3,7 @@ import {
   MedusaNextFunction,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
@@ -24,10 +25,33 @@ export async function resolveBackorderSearch(
   if (q === undefined) {
     return next()
   }
-  const customerModule = req.scope.resolve(Modules.CUSTOMER)
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const found = await findBackorderIdsBySearch(req.scope, q)
+  const given =
+    params.id === undefined ? null : ([params.id].flat() as string[])
+  const ids = given ? found.filter((id) => given.includes(id)) : found
+
+  delete params.q
+  params.id = ids
+  if (req.filterableFields) {
+    delete req.filterableFields.q
+    req.filterableFields.id = ids
+  }
+  next()
+}
+
+/**
+ * Ids of the backorders the staff search `q` finds (newest first, at most 1000): SKU or
+ * title containing the text (trigram indexes), customers found by Medusa's customer
+ * search, or the order with that number. Three reads, whatever the number of backorders.
+ */
+export async function findBackorderIdsBySearch(
+  scope: MedusaContainer,
+  q: string
+): Promise<string[]> {
+  const customerModule = scope.resolve(Modules.CUSTOMER)
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const backorderModule: BackorderModuleService =
-    req.scope.resolve(BACKORDER_MODULE)
+    scope.resolve(BACKORDER_MODULE)
 
   const orderNumber = /^#?(\d{1,9})$/.exec(q)?.[1]
   const [customers, orders] = await Promise.all([
@@ -47,19 +71,8 @@ export async function resolveBackorderSearch(
           .then(({ data }) => data)
       : Promise.resolve([] as { id: string }[]),
   ])
-  const found = await backorderModule.searchBackorderIds(q, {
+  return await backorderModule.searchBackorderIds(q, {
     customer_ids: customers.map((c) => c.id),
     order_ids: orders.map((o) => o.id),
   })
-  const given =
-    params.id === undefined ? null : ([params.id].flat() as string[])
-  const ids = given ? found.filter((id) => given.includes(id)) : found
-
-  delete params.q
-  params.id = ids
-  if (req.filterableFields) {
-    delete req.filterableFields.q
-    req.filterableFields.id = ids
-  }
-  next()
 }

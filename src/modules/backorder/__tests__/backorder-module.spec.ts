@@ -186,6 +186,86 @@ moduleIntegrationTestRunner<BackorderModuleService>({
         )
       })
 
+      it("counts the list and the tabs exactly while small, and sums health in one pass", async () => {
+        const now = new Date("2026-12-03T12:00:00Z")
+        await service.createBackorders([
+          backorderData({
+            supplier_id: "sup_a",
+            currency_code: "eur",
+            paid_amount: 20,
+            promised_at: new Date("2026-12-01T00:00:00Z"),
+          }),
+          backorderData({
+            line_item_id: "ordli_2",
+            status: "on_order",
+            supplier_id: "sup_a",
+            currency_code: "usd",
+            paid_amount: 5,
+          }),
+          backorderData({
+            line_item_id: "ordli_3",
+            status: "cancelled",
+            cancelled_quantity: 3,
+            currency_code: "eur",
+            paid_amount: 7,
+          }),
+        ])
+
+        expect(
+          await service.countBackorderList({ supplier_id: "sup_a" })
+        ).toEqual({ count: 2, estimated: false })
+        expect(
+          await service.countBackorderTabs({ location_id: "sloc_shop" })
+        ).toEqual({
+          counts: {
+            new: 1,
+            on_order: 1,
+            partially_available: 0,
+            available: 0,
+            fulfilled: 0,
+            cancelled: 1,
+          },
+          estimated: [],
+        })
+
+        const groups = await service.groupBackordersBySupplier({})
+        expect(groups).toHaveLength(2)
+        expect(groups).toEqual(
+          expect.arrayContaining([
+            { supplier_id: "sup_a", count: 2, waiting_quantity: 6 },
+            { supplier_id: null, count: 1, waiting_quantity: 0 },
+          ])
+        )
+        expect(
+          await service.groupBackordersBySupplier({ status: "on_order" })
+        ).toEqual([{ supplier_id: "sup_a", count: 1, waiting_quantity: 3 }])
+
+        const health = await service.summarizeBackorderHealth(now)
+        expect(health).toEqual(
+          expect.objectContaining({
+            open_by_status: {
+              new: 1,
+              on_order: 1,
+              partially_available: 0,
+              available: 0,
+            },
+            open_count: 2,
+            waiting_quantity: 6,
+            late_count: 1,
+            without_purchase_order_count: 1,
+            // The cancelled backorder's money is not held for anyone.
+            deposits_held: [
+              { currency_code: "eur", amount: 20 },
+              { currency_code: "usd", amount: 5 },
+            ],
+          })
+        )
+        expect(health.age_buckets.filter((b) => b.count > 0)).toEqual([
+          { bucket: "0-7", status: "new", count: 1 },
+          { bucket: "0-7", status: "on_order", count: 1 },
+        ])
+      })
+
       it.each([
         [{ quantity: 0 }, "chk_backorder_quantity_positive"],
         // PostgreSQL evaluates checks by name: -2 first breaks "allocated + cancelled <= quantity".

@@ -115,6 +115,42 @@ const Backorder = model
       where: "deleted_at IS NULL",
     },
     {
+      // A status tab of the list, newest first (and the open statuses' scans: health).
+      name: "IDX_backorder_status_created_at",
+      on: ["status", "created_at"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      // The late filter and the promise-date sort of a status tab.
+      name: "IDX_backorder_status_promised_at",
+      on: ["status", "promised_at"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      // A supplier's backorders in one status (supplier filter of a tab, supplier groups).
+      name: "IDX_backorder_supplier_status",
+      on: ["supplier_id", "status"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      // The list sorted by SKU or title (the search itself uses the trigram indexes).
+      name: "IDX_backorder_sku",
+      on: ["sku"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_backorder_title",
+      on: ["title"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      // The stock summary of an item: its open backorders per location, history left out.
+      name: "IDX_backorder_open_inventory_item",
+      on: ["inventory_item_id", "location_id"],
+      where:
+        "deleted_at IS NULL AND status IN ('new', 'on_order', 'partially_available', 'available')",
+    },
+    {
       // The allocation queue: waiting backorders of one item at one location, oldest first.
       name: "IDX_backorder_allocation_queue",
       on: ["inventory_item_id", "location_id", "created_at"],

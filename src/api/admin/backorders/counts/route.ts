@@ -8,7 +8,9 @@ import { AdminGetBackorderAggregatesParamsType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"
 
 /**
- * How many backorders match the filters in each status, for the tabs of the list.
+ * How many backorders match the filters in each status, for the tabs of the list. A closed
+ * status (history) with more than `EXACT_COUNT_LIMIT` rows is counted by the planner's
+ * estimate and named in `estimated`.
  */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<
@@ -19,9 +21,9 @@ export const GET = withConflictMessages(async function (
 ) {
   const backorderModule: BackorderModuleService =
     req.scope.resolve(BACKORDER_MODULE)
-  const counts = await backorderModule.countBackordersByStatus(
+  const { counts, estimated } = await backorderModule.countBackorderTabs(
     req.validatedQuery
   )
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
-  res.json({ counts, total })
+  res.json({ counts, total, estimated })
 })

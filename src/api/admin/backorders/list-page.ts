@@ -1,0 +1,54 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BACKORDER_MODULE } from "../../../modules/backorder"
+import BackorderModuleService, {
+  BackorderAggregateFilters,
+} from "../../../modules/backorder/service"
+
+export type BackorderPageInput = {
+  filters: BackorderAggregateFilters
+  fields: string[]
+  skip: number
+  take: number
+  order?: Record<string, "ASC" | "DESC">
+}
+
+/**
+ * One page of the backorder list. The page's ids come from one indexed, sorted and limited
+ * query; the rows with their linked records (customer, order, purchase order) from
+ * `query.graph` by those ids. The count is exact up to `EXACT_COUNT_LIMIT` matching rows and
+ * the planner's estimate above it (`count_estimated: true`): an exact `count(*)` of a
+ * history tab reads every row of it (about 100 ms at a million backorders).
+ */
+export async function listBackorderPage(
+  scope: MedusaContainer,
+  { filters, fields, skip, take, order }: BackorderPageInput
+) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const backorderModule: BackorderModuleService =
+    scope.resolve(BACKORDER_MODULE)
+  const [page, counted] = await Promise.all([
+    backorderModule.listBackorders(filters, {
+      select: ["id"],
+      skip,
+      take,
+      // Ties broken by id, so a page boundary never repeats or skips a row.
+      order: { ...(order ?? { created_at: "DESC" }), id: "DESC" },
+    }),
+    backorderModule.countBackorderList(filters),
+  ])
+  const ids = page.map((b) => b.id)
+  const { data } = ids.length
+    ? await query.graph({ entity: "backorder", fields, filters: { id: ids } })
+    : { data: [] as { id: string }[] }
+  const position = new Map(ids.map((id, i) => [id, i]))
+  return {
+    backorders: [...data].sort(
+      (a, b) => position.get(a.id)! - position.get(b.id)!
+    ),
+    count: counted.count,
+    count_estimated: counted.estimated,
+    offset: skip,
+    limit: take,
+  }
+}
