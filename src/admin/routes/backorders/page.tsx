@@ -45,6 +45,8 @@ import {
   SOURCE_LABEL,
 } from "../../lib/format"
 import type { Backorder, BackorderStatus } from "../../lib/types"
+import { RequirePermission } from "../../components/access-denied"
+import { usePermissions } from "../../hooks/permissions"
 
 const PAGE_SIZE = 20
 const TABS: (BackorderStatus | "all")[] = [
@@ -90,6 +92,7 @@ const BackordersPage = () => {
     {}
   )
   const fulfil = useFulfilBackorders()
+  const { can } = usePermissions()
   const exportCsv = useExportBackorders()
 
   // Filters shared by the list, the tab counts and the supplier groups.
@@ -263,7 +266,7 @@ const BackordersPage = () => {
             "available",
           ].includes(b.status)
           const stage = [
-            ...(b.status === "new"
+            ...(b.status === "new" && can("purchase_order:create")
               ? [
                   {
                     label: "Request stock",
@@ -281,18 +284,26 @@ const BackordersPage = () => {
               : []),
             ...(Number(b.allocated_quantity) > Number(b.fulfilled_quantity)
               ? [
-                  {
-                    label: "Fulfil",
-                    onClick: () =>
-                      fulfil.mutate(
-                        { order_id: b.order_id, backorder_ids: [b.id] },
-                        toastOutcome(`Fulfilled ${b.sku ?? b.title}`)
-                      ),
-                  },
-                  {
-                    label: "Give to another customer",
-                    onClick: () => setReleasing(b),
-                  },
+                  ...(can("backorder:update")
+                    ? [
+                        {
+                          label: "Fulfil",
+                          onClick: () =>
+                            fulfil.mutate(
+                              { order_id: b.order_id, backorder_ids: [b.id] },
+                              toastOutcome(`Fulfilled ${b.sku ?? b.title}`)
+                            ),
+                        },
+                      ]
+                    : []),
+                  ...(can("backorder:release")
+                    ? [
+                        {
+                          label: "Give to another customer",
+                          onClick: () => setReleasing(b),
+                        },
+                      ]
+                    : []),
                 ]
               : []),
             {
@@ -300,13 +311,13 @@ const BackordersPage = () => {
               onClick: () => navigate(`/orders/${b.order_id}`),
             },
           ]
-          return open
+          return open && can("backorder:cancel")
             ? [stage, [{ label: "Cancel", onClick: () => setCancelling(b) }]]
             : [stage]
         },
       }),
     ],
-    [navigate, fulfil]
+    [navigate, fulfil, can]
   )
 
   const dataTableFilters = useMemo(
@@ -393,7 +404,8 @@ const BackordersPage = () => {
     rowSelection: {
       state: rowSelection,
       onRowSelectionChange: setRowSelection,
-      enableRowSelection: (row) => row.original.status === "new",
+      enableRowSelection: (row) =>
+        row.original.status === "new" && can("purchase_order:create"),
     },
     commands: [
       commandHelper.command({
@@ -556,4 +568,10 @@ export const config = defineRouteConfig({
   icon: ArrowPath,
 })
 
-export default BackordersPage
+const GuardedBackordersPage = () => (
+  <RequirePermission permission="backorder:read">
+    <BackordersPage />
+  </RequirePermission>
+)
+
+export default GuardedBackordersPage

@@ -37,6 +37,7 @@ import type {
   ToOrderSaleInput,
   ToOrderSalePreview,
 } from "../../lib/types"
+import { RequirePermission } from "../../components/access-denied"
 
 type Line = { variant: SearchSelectOption; quantity: string }
 
@@ -391,4 +392,10 @@ export const config = defineRouteConfig({
   icon: ShoppingCart,
 })
 
-export default ToOrderSalePage
+const GuardedToOrderSalePage = () => (
+  <RequirePermission permission="to_order_sale:create">
+    <ToOrderSalePage />
+  </RequirePermission>
+)
+
+export default GuardedToOrderSalePage

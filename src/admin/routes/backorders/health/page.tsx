@@ -9,6 +9,7 @@ import {
   formatPercent,
 } from "../../../lib/format"
 import type { BackorderHealth, BackorderStatus } from "../../../lib/types"
+import { RequirePermission } from "../../../components/access-denied"
 
 const OPEN: BackorderStatus[] = [
   "new",
@@ -230,4 +231,10 @@ export const config = defineRouteConfig({
   label: "Health",
 })
 
-export default BackorderHealthPage
+const GuardedBackorderHealthPage = () => (
+  <RequirePermission permission="backorder:read">
+    <BackorderHealthPage />
+  </RequirePermission>
+)
+
+export default GuardedBackorderHealthPage
