@@ -16,6 +16,7 @@ import { BackorderStatusBadge } from "../components/badges"
 import { RequestStockDrawer } from "../components/request-stock-drawer"
 import { useFulfilBackorders, useOrderBackorders } from "../hooks/backorders"
 import { formatDate, formatMoney, waitingQuantity } from "../lib/format"
+import { usePermissions } from "../hooks/permissions"
 
 const ORDER_STATUS = {
   backordered: { label: "Backordered", color: "orange" },
@@ -34,7 +35,12 @@ const OrderBackordersWidget = ({
   const { data, isLoading, isError } = useOrderBackorders(order.id)
   const fulfil = useFulfilBackorders()
   const [requesting, setRequesting] = useState(false)
+  const { can } = usePermissions()
 
+  // With Medusa RBAC on, staff who may not read backorders do not see the widget.
+  if (!can("backorder:read")) {
+    return null
+  }
   if (isLoading) {
     return (
       <Container className="px-6 py-4">
@@ -78,7 +84,7 @@ const OrderBackordersWidget = ({
           )}
         </div>
         <div className="flex items-center gap-x-2">
-          {newIds.length > 0 && (
+          {newIds.length > 0 && can("purchase_order:create") && (
             <Button
               size="small"
               variant="secondary"
@@ -87,7 +93,7 @@ const OrderBackordersWidget = ({
               Request stock
             </Button>
           )}
-          {ready.length > 0 && (
+          {ready.length > 0 && can("backorder:update") && (
             <Button
               size="small"
               isLoading={fulfil.isPending}
