@@ -13,7 +13,8 @@ const DB_NAME = process.env.E2E_DB_NAME || "medusa_backorders_e2e"
 const OUTPUT_DIR = path.join(ROOT, ".test-output")
 
 fs.mkdirSync(OUTPUT_DIR, { recursive: true })
-const log = fs.openSync(path.join(OUTPUT_DIR, "e2e-host.log"), "w")
+const LOG_NAME = process.env.E2E_LOG_NAME || "e2e-host.log"
+const log = fs.openSync(path.join(OUTPUT_DIR, LOG_NAME), "w")
 const stdio = ["ignore", log, log]
 const env = {
   DB_NAME,

@@ -18,13 +18,14 @@ type Host = { url: string; stop: () => Promise<void> }
 
 /**
  * Starts `scripts/e2e-host.mjs` (fresh database, migrations, seed, `medusa develop`) and
- * resolves with its URL once it prints `READY`.
+ * resolves with its URL once it prints `READY`. `env` changes the host's (a test file that
+ * runs a host of its own sets `E2E_PORT`, `E2E_DB_NAME` and `E2E_LOG_NAME`).
  */
-export function bootHost(): Promise<Host> {
+export function bootHost(env: Record<string, string> = {}): Promise<Host> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["scripts/e2e-host.mjs"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: "" },
+      env: { ...process.env, NODE_OPTIONS: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     })
     let output = ""
@@ -91,10 +92,10 @@ export async function newAdminPage(
   return { context, page, errors }
 }
 
-export async function logIn(page: Page) {
+export async function logIn(page: Page, user = ADMIN) {
   await page.goto("/app/login")
-  await page.fill('input[name="email"]', ADMIN.email)
-  await page.fill('input[name="password"]', ADMIN.password)
+  await page.fill('input[name="email"]', user.email)
+  await page.fill('input[name="password"]', user.password)
   await page.click('button[type="submit"]')
   await page.waitForURL(/\/app\/(?!login)/, { timeout: 120000 })
 }
@@ -120,11 +121,11 @@ export async function snap(page: Page, name: string, selector?: string) {
 }
 
 /** The admin API with a bearer token, for setting up and checking what the screens did. */
-export async function adminApi(url: string) {
+export async function adminApi(url: string, user = ADMIN) {
   const res = await fetch(`${url}/auth/user/emailpass`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
+    body: JSON.stringify(user),
   })
   const { token } = (await res.json()) as { token: string }
   return async <T = any>(pathname: string, body?: unknown): Promise<T> => {
