@@ -63,6 +63,13 @@ const redisModules = redisUrl
     ]
   : []
 
+// Medusa's role-based access control is behind its `rbac` feature flag: with
+// MEDUSA_FF_RBAC=true the RBAC module is added and every admin route checks its policies.
+const rbacModules =
+  process.env.MEDUSA_FF_RBAC === "true"
+    ? [{ key: Modules.RBAC, resolve: "@medusajs/medusa/rbac" }]
+    : []
+
 const backorderOptions: BackorderPluginOptions = {
   allocationPolicy:
     (process.env
@@ -128,5 +135,6 @@ module.exports = defineConfig({
       },
     },
     ...redisModules,
+    ...rbacModules,
   ],
 })

@@ -26,6 +26,8 @@ export type HostOptions = {
   mode?: "production" | "develop"
   /** Names the log file, `.test-output/<name>-host.log`; default `e2e`. */
   name?: string
+  /** More environment of the host, e.g. `{ MEDUSA_FF_RBAC: "true" }`. */
+  env?: Record<string, string>
 }
 
 /**
@@ -45,6 +47,7 @@ export function bootHost(options: HostOptions = {}): Promise<Host> {
         ...(options.dbName ? { E2E_DB_NAME: options.dbName } : {}),
         E2E_HOST_MODE: options.mode ?? "production",
         E2E_HOST_LOG: path.join(OUTPUT_DIR, `${name}-host.log`),
+        ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     })
@@ -112,10 +115,10 @@ export async function newAdminPage(
   return { context, page, errors }
 }
 
-export async function logIn(page: Page) {
+export async function logIn(page: Page, user = ADMIN) {
   await page.goto("/app/login")
-  await page.fill('input[name="email"]', ADMIN.email)
-  await page.fill('input[name="password"]', ADMIN.password)
+  await page.fill('input[name="email"]', user.email)
+  await page.fill('input[name="password"]', user.password)
   await page.click('button[type="submit"]')
   await page.waitForURL(/\/app\/(?!login)/, { timeout: 120000 })
 }
@@ -141,11 +144,11 @@ export async function snap(page: Page, name: string, selector?: string) {
 }
 
 /** The admin API with a bearer token, for setting up and checking what the screens did. */
-export async function adminApi(url: string) {
+export async function adminApi(url: string, user = ADMIN) {
   const res = await fetch(`${url}/auth/user/emailpass`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
+    body: JSON.stringify(user),
   })
   const { token } = (await res.json()) as { token: string }
   return async <T = any>(pathname: string, body?: unknown): Promise<T> => {

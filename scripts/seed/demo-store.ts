@@ -588,7 +588,15 @@ export async function seedDemoStore(
     const { result: users } = await createUsersWorkflow(container).run({
       input: {
         users: [
-          { email: DEMO_ADMIN.email, first_name: "Demo", last_name: "Admin" },
+          {
+            email: DEMO_ADMIN.email,
+            first_name: "Demo",
+            last_name: "Admin",
+            // With Medusa's RBAC on, the demo admin may do everything, as `medusa user` does.
+            ...(container.hasRegistration(Modules.RBAC)
+              ? { roles: ["role_super_admin"] }
+              : {}),
+          },
         ],
       },
     })

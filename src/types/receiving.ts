@@ -52,6 +52,7 @@ export type ReceiptPlan = {
 
 export type DropshipDelivery = {
   backorder_id: string
+  order_id: string
   line_item_id: string
   inventory_item_id: string
   location_id: string

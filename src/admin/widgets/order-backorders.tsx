@@ -20,6 +20,7 @@ import {
   useTransferNotesOf,
 } from "../components/transfer/transfers-in-transit"
 import { formatDate, formatMoney, waitingQuantity } from "../lib/format"
+import { usePermissions } from "../hooks/permissions"
 
 const ORDER_STATUS = {
   backordered: { label: "Backordered", color: "orange" },
@@ -41,7 +42,12 @@ const OrderBackordersWidget = ({
   )
   const [requesting, setRequesting] = useState(false)
   const [fulfilling, setFulfilling] = useState(false)
+  const { can } = usePermissions()
 
+  // With Medusa RBAC on, staff who may not read backorders do not see the widget.
+  if (!can("backorder:read")) {
+    return null
+  }
   if (isLoading) {
     return (
       <Container className="px-6 py-4">
@@ -85,7 +91,7 @@ const OrderBackordersWidget = ({
           )}
         </div>
         <div className="flex items-center gap-x-2">
-          {newIds.length > 0 && (
+          {newIds.length > 0 && can("purchase_order:create") && (
             <Button
               size="small"
               variant="secondary"
@@ -94,7 +100,7 @@ const OrderBackordersWidget = ({
               Request stock
             </Button>
           )}
-          {ready.length > 0 && (
+          {ready.length > 0 && can("backorder:update") && (
             <Button size="small" onClick={() => setFulfilling(true)}>
               Fulfil available
             </Button>

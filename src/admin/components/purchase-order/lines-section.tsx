@@ -17,13 +17,18 @@ import { useVariantSearch } from "../options"
 import { SearchSelect } from "../search-select"
 import { openQuantity } from "./utils"
 
-/** The lines of a purchase order; a draft's quantities and costs can be edited here. */
+/**
+ * The lines of a purchase order; a draft's quantities and costs can be edited here by a user
+ * who may update purchase orders.
+ */
 export function LinesSection({
   purchaseOrder,
+  editable = true,
 }: {
   purchaseOrder: PurchaseOrder
+  editable?: boolean
 }) {
-  const isDraft = purchaseOrder.status === "draft"
+  const isDraft = purchaseOrder.status === "draft" && editable
   const edit = useEditPurchaseOrderLines(purchaseOrder.id)
   const [quantities, setQuantities] = useState<Record<string, string>>({})
   const lines = purchaseOrder.lines ?? []

@@ -50,6 +50,8 @@ import {
   TransferNotes,
   useTransferNotesOf,
 } from "../../components/transfer/transfers-in-transit"
+import { RequirePermission } from "../../components/access-denied"
+import { usePermissions } from "../../hooks/permissions"
 
 const PAGE_SIZE = 20
 const TABS: (BackorderStatus | "all")[] = [
@@ -95,6 +97,7 @@ const BackordersPage = () => {
     {}
   )
   const [fulfilling, setFulfilling] = useState<Backorder | null>(null)
+  const { can } = usePermissions()
   const exportCsv = useExportBackorders()
 
   // Filters shared by the list, the tab counts and the supplier groups.
@@ -277,7 +280,7 @@ const BackordersPage = () => {
             "available",
           ].includes(b.status)
           const stage = [
-            ...(b.status === "new"
+            ...(b.status === "new" && can("purchase_order:create")
               ? [
                   {
                     label: "Request stock",
@@ -295,14 +298,22 @@ const BackordersPage = () => {
               : []),
             ...(Number(b.allocated_quantity) > Number(b.fulfilled_quantity)
               ? [
-                  {
-                    label: "Fulfil",
-                    onClick: () => setFulfilling(b),
-                  },
-                  {
-                    label: "Give to another customer",
-                    onClick: () => setReleasing(b),
-                  },
+                  ...(can("backorder:update")
+                    ? [
+                        {
+                          label: "Fulfil",
+                          onClick: () => setFulfilling(b),
+                        },
+                      ]
+                    : []),
+                  ...(can("backorder:release")
+                    ? [
+                        {
+                          label: "Give to another customer",
+                          onClick: () => setReleasing(b),
+                        },
+                      ]
+                    : []),
                 ]
               : []),
             {
@@ -310,13 +321,13 @@ const BackordersPage = () => {
               onClick: () => navigate(`/orders/${b.order_id}`),
             },
           ]
-          return open
+          return open && can("backorder:cancel")
             ? [stage, [{ label: "Cancel", onClick: () => setCancelling(b) }]]
             : [stage]
         },
       }),
     ],
-    [navigate, transferNotes]
+    [navigate, transferNotes, can]
   )
 
   const dataTableFilters = useMemo(
@@ -403,7 +414,8 @@ const BackordersPage = () => {
     rowSelection: {
       state: rowSelection,
       onRowSelectionChange: setRowSelection,
-      enableRowSelection: (row) => row.original.status === "new",
+      enableRowSelection: (row) =>
+        row.original.status === "new" && can("purchase_order:create"),
     },
     commands: [
       commandHelper.command({
@@ -599,4 +611,10 @@ export const config = defineRouteConfig({
 
 export const handle = { breadcrumb: () => "Backorders" }
 
-export default BackordersPage
+const GuardedBackordersPage = () => (
+  <RequirePermission permission="backorder:read">
+    <BackordersPage />
+  </RequirePermission>
+)
+
+export default GuardedBackordersPage

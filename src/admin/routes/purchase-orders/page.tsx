@@ -28,6 +28,8 @@ import {
   PURCHASE_ORDER_STATUS,
 } from "../../lib/format"
 import type { PurchaseOrder } from "../../lib/types"
+import { RequirePermission } from "../../components/access-denied"
+import { usePermissions } from "../../hooks/permissions"
 
 const PAGE_SIZE = 20
 const LIST_FILTERS = ["status", "supplier_id", "location_id"] as const
@@ -35,6 +37,7 @@ const columnHelper = createDataTableColumnHelper<PurchaseOrder>()
 const filterHelper = createDataTableFilterHelper<PurchaseOrder>()
 
 const PurchaseOrdersPage = () => {
+  const { can } = usePermissions()
   const navigate = useNavigate()
   const { url, offset, order, pagination, sorting } = useUrlTable({
     pageSize: PAGE_SIZE,
@@ -181,14 +184,18 @@ const PurchaseOrdersPage = () => {
             </Text>
           </div>
           <div className="flex items-center gap-x-2">
-            <OrderAllOpenMenu onPick={setOrderAllFrom} />
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => setCreating(true)}
-            >
-              Create
-            </Button>
+            {can("purchase_order:create") && (
+              <>
+                <OrderAllOpenMenu onPick={setOrderAllFrom} />
+                <Button
+                  size="small"
+                  variant="secondary"
+                  onClick={() => setCreating(true)}
+                >
+                  Create
+                </Button>
+              </>
+            )}
           </div>
         </DataTable.Toolbar>
         <div className="flex items-center justify-between px-6 py-2">
@@ -282,4 +289,10 @@ export const config = defineRouteConfig({
 
 export const handle = { breadcrumb: () => "Purchase orders" }
 
-export default PurchaseOrdersPage
+const GuardedPurchaseOrdersPage = () => (
+  <RequirePermission permission="purchase_order:read">
+    <PurchaseOrdersPage />
+  </RequirePermission>
+)
+
+export default GuardedPurchaseOrdersPage

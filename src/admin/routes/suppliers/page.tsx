@@ -16,6 +16,8 @@ import { SupplierFormDrawer } from "../../components/supplier-form"
 import { useSuppliers } from "../../hooks/suppliers"
 import { useUrlTable } from "../../hooks/url-state"
 import type { Supplier } from "../../lib/types"
+import { RequirePermission } from "../../components/access-denied"
+import { usePermissions } from "../../hooks/permissions"
 
 const PAGE_SIZE = 20
 const columnHelper = createDataTableColumnHelper<Supplier>()
@@ -44,6 +46,7 @@ const columns = [
 ]
 
 const SuppliersPage = () => {
+  const { can } = usePermissions()
   const navigate = useNavigate()
   const { offset, order, q, pagination, sorting, search } = useUrlTable({
     pageSize: PAGE_SIZE,
@@ -87,13 +90,15 @@ const SuppliersPage = () => {
             </div>
             <div className="flex items-center gap-x-2">
               <DataTable.Search placeholder="Search" />
-              <Button
-                size="small"
-                variant="secondary"
-                onClick={() => setCreating(true)}
-              >
-                Create
-              </Button>
+              {can("supplier:create") && (
+                <Button
+                  size="small"
+                  variant="secondary"
+                  onClick={() => setCreating(true)}
+                >
+                  Create
+                </Button>
+              )}
             </div>
           </DataTable.Toolbar>
           <NameIconButtons>
@@ -131,4 +136,10 @@ export const config = defineRouteConfig({
 
 export const handle = { breadcrumb: () => "Suppliers" }
 
-export default SuppliersPage
+const GuardedSuppliersPage = () => (
+  <RequirePermission permission="supplier:read">
+    <SuppliersPage />
+  </RequirePermission>
+)
+
+export default GuardedSuppliersPage

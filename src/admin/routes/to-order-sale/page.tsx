@@ -38,6 +38,7 @@ import type {
   ToOrderSaleInput,
   ToOrderSalePreview,
 } from "../../lib/types"
+import { RequirePermission } from "../../components/access-denied"
 
 type Line = { variant: SearchSelectOption; quantity: string }
 
@@ -401,4 +402,10 @@ export const config = defineRouteConfig({
 
 export const handle = { breadcrumb: () => "To-order sale" }
 
-export default ToOrderSalePage
+const GuardedToOrderSalePage = () => (
+  <RequirePermission permission="to_order_sale:create">
+    <ToOrderSalePage />
+  </RequirePermission>
+)
+
+export default GuardedToOrderSalePage

@@ -21,6 +21,7 @@ import { useStockLocationOptions } from "../../hooks/lookups"
 import { useTransfers } from "../../hooks/transfers"
 import { useUrlTable } from "../../hooks/url-state"
 import { formatDate } from "../../lib/format"
+import { RequirePermission } from "../../components/access-denied"
 
 const PAGE_SIZE = 20
 const LIST_FILTERS = [
@@ -188,6 +189,15 @@ const TransfersPage = () => {
 export const config = defineRouteConfig({
   label: "Transfers",
   icon: TruckFast,
+  nested: "/inventory",
 })
 
-export default TransfersPage
+export const handle = { breadcrumb: () => "Transfers" }
+
+const GuardedTransfersPage = () => (
+  <RequirePermission permission="transfer:read">
+    <TransfersPage />
+  </RequirePermission>
+)
+
+export default GuardedTransfersPage

@@ -21,11 +21,13 @@ import {
   AdminGetBackordersParams,
   AdminGetBackorderStockSummaryParams,
 } from "./validators"
+import { requires } from "../../../types/policies"
 
 export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/admin/backorders/export",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetBackordersParams,
@@ -38,6 +40,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/backorders",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetBackordersParams,
@@ -50,6 +53,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/backorders/counts",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
         defaults: [],
@@ -62,6 +66,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/backorders/supplier-groups",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
         defaults: [],
@@ -74,6 +79,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/backorders/health",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(AdminGetBackorderHealthParams, {
         defaults: [],
@@ -84,6 +90,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/backorders/stock-summary",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(AdminGetBackorderStockSummaryParams, {
         defaults: [],
@@ -94,6 +101,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/backorders/allocations",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetAllocationsParams,
@@ -104,6 +112,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/backorders/:id/cancel",
+    policies: requires("backorder:cancel"),
     middlewares: [
       validateAndTransformBody(AdminCancelBackorder),
       validateAndTransformQuery(
@@ -115,6 +124,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/orders/:id/backorders/fulfil",
+    policies: requires("backorder:update"),
     middlewares: [
       validateAndTransformBody(AdminFulfilBackorders),
       validateAndTransformQuery(
@@ -126,11 +136,13 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/backorders/:id/release",
+    policies: requires("backorder:release"),
     middlewares: [validateAndTransformBody(AdminReleaseAllocation)],
   },
   {
     method: ["GET"],
     matcher: "/admin/orders/:id/backorders",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetBackorderParams,
@@ -141,6 +153,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/backorders/:id",
+    policies: requires("backorder:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetBackorderParams,

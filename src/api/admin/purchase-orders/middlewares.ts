@@ -20,6 +20,7 @@ import {
   AdminSendPurchaseOrderToSupplier,
   AdminUpdatePurchaseOrder,
 } from "./validators"
+import { requires } from "../../../types/policies"
 
 const retrieve = validateAndTransformQuery(
   AdminGetPurchaseOrderParams,
@@ -30,6 +31,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/purchase-orders",
+    policies: requires("purchase_order:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetPurchaseOrdersParams,
@@ -40,26 +42,31 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/purchase-orders",
+    policies: requires("purchase_order:create"),
     middlewares: [validateAndTransformBody(AdminCreatePurchaseOrder), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/purchase-orders/request-stock",
+    policies: requires("purchase_order:create"),
     middlewares: [validateAndTransformBody(AdminRequestStock), retrieve],
   },
   {
     method: ["GET"],
     matcher: "/admin/purchase-orders/:id",
+    policies: requires("purchase_order:read"),
     middlewares: [retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id",
+    policies: requires("purchase_order:update"),
     middlewares: [validateAndTransformBody(AdminUpdatePurchaseOrder), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id/lines",
+    policies: requires("purchase_order:update"),
     middlewares: [
       validateAndTransformBody(AdminEditPurchaseOrderLines),
       retrieve,
@@ -68,11 +75,13 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id/send",
+    policies: requires("purchase_order:send"),
     middlewares: [validateAndTransformBody(AdminSendPurchaseOrder), retrieve],
   },
   {
     methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/send-to-supplier",
+    policies: requires("purchase_order:send"),
     middlewares: [
       validateAndTransformBody(AdminSendPurchaseOrderToSupplier),
       retrieve,
@@ -81,11 +90,13 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/document",
+    policies: requires("purchase_order:read"),
     middlewares: [validateAndTransformBody(AdminPurchaseOrderDocument)],
   },
   {
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id/receive",
+    policies: requires("purchase_order:receive"),
     middlewares: [
       validateAndTransformBody(AdminReceivePurchaseOrder),
       retrieve,
@@ -94,6 +105,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id/complete",
+    policies: requires("purchase_order:complete"),
     middlewares: [
       validateAndTransformBody(AdminCompletePurchaseOrder),
       retrieve,
@@ -102,6 +114,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/purchase-orders/:id/cancel",
+    policies: requires("purchase_order:cancel"),
     middlewares: [retrieve],
   },
 ]

@@ -17,11 +17,13 @@ import {
   AdminUpdateSupplier,
   AdminUpdateSupplierVariant,
 } from "./validators"
+import { requires } from "../../../types/policies"
 
 export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/suppliers",
+    policies: requires("supplier:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetSuppliersParams,
@@ -32,6 +34,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/suppliers",
+    policies: requires("supplier:create"),
     middlewares: [
       validateAndTransformBody(AdminCreateSupplier),
       validateAndTransformQuery(
@@ -43,6 +46,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/suppliers/:id",
+    policies: requires("supplier:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetSupplierParams,
@@ -53,6 +57,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/suppliers/:id",
+    policies: requires("supplier:update"),
     middlewares: [
       validateAndTransformBody(AdminUpdateSupplier),
       validateAndTransformQuery(
@@ -64,6 +69,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/suppliers/:id/variants",
+    policies: requires("supplier:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetSupplierVariantsParams,
@@ -74,11 +80,23 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/suppliers/:id/variants",
+    policies: requires("supplier:update"),
     middlewares: [validateAndTransformBody(AdminCreateSupplierVariant)],
   },
   {
     method: ["POST"],
     matcher: "/admin/suppliers/:id/variants/:variant_terms_id",
+    policies: requires("supplier:update"),
     middlewares: [validateAndTransformBody(AdminUpdateSupplierVariant)],
+  },
+  {
+    methods: ["DELETE"],
+    matcher: "/admin/suppliers/:id",
+    policies: requires("supplier:delete"),
+  },
+  {
+    methods: ["DELETE"],
+    matcher: "/admin/suppliers/:id/variants/:variant_terms_id",
+    policies: requires("supplier:update"),
   },
 ]

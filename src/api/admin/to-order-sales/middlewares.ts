@@ -3,16 +3,19 @@ import {
   validateAndTransformBody,
 } from "@medusajs/framework/http"
 import { AdminToOrderSale } from "./validators"
+import { requires } from "../../../types/policies"
 
 export const adminToOrderSaleRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/to-order-sales",
+    policies: requires("to_order_sale:create"),
     middlewares: [validateAndTransformBody(AdminToOrderSale)],
   },
   {
     method: ["POST"],
     matcher: "/admin/to-order-sales/preview",
+    policies: requires("to_order_sale:create"),
     middlewares: [validateAndTransformBody(AdminToOrderSale)],
   },
 ]

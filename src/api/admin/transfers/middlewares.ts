@@ -15,6 +15,7 @@ import {
   AdminRequestTransfer,
   AdminSendTransfer,
 } from "./validators"
+import { requires } from "../../../types/policies"
 
 const retrieve = validateAndTransformQuery(
   AdminGetTransferParams,
@@ -25,6 +26,7 @@ export const adminTransferRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: "/admin/transfers",
+    policies: requires("transfer:read"),
     middlewares: [
       validateAndTransformQuery(
         AdminGetTransfersParams,
@@ -35,6 +37,7 @@ export const adminTransferRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: "/admin/transfers/sources",
+    policies: requires("transfer:read"),
     middlewares: [
       validateAndTransformQuery(AdminGetTransferSourcesParams, {
         defaults: [],
@@ -45,26 +48,31 @@ export const adminTransferRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/admin/transfers/request-stock",
+    policies: requires("transfer:create"),
     middlewares: [validateAndTransformBody(AdminRequestTransfer), retrieve],
   },
   {
     methods: ["GET"],
     matcher: "/admin/transfers/:id",
+    policies: requires("transfer:read"),
     middlewares: [retrieve],
   },
   {
     methods: ["POST"],
     matcher: "/admin/transfers/:id/send",
+    policies: requires("transfer:send"),
     middlewares: [validateAndTransformBody(AdminSendTransfer), retrieve],
   },
   {
     methods: ["POST"],
     matcher: "/admin/transfers/:id/receive",
+    policies: requires("transfer:receive"),
     middlewares: [validateAndTransformBody(AdminReceiveTransfer), retrieve],
   },
   {
     methods: ["POST"],
     matcher: "/admin/transfers/:id/cancel",
+    policies: requires("transfer:cancel"),
     middlewares: [retrieve],
   },
 ]

@@ -13,6 +13,11 @@ export type FulfilBackordersInput = {
   /** Only these backorders of the order; all that have allocated units by default. */
   backorder_ids?: string[]
   created_by?: string
+  /**
+   * Pack only the allocated units, not the in-stock units held back with them (a dropship
+   * the supplier delivered: the held-back units are still in the shop).
+   */
+  allocated_only?: boolean
 }
 
 export type BackorderFulfilmentPlan = {
@@ -145,15 +150,16 @@ export const planBackorderFulfilmentStep = createStep(
         const allocated =
           toNumber(b.allocated_quantity) - toNumber(b.fulfilled_quantity)
         // In-stock units held back for this line go out with its arriving units.
-        const heldBack = item?.metadata?.hold_back
-          ? Math.max(
-              0,
-              toNumber(item.quantity) -
-                toNumber(b.quantity) -
-                (toNumber(item.detail?.fulfilled_quantity) -
-                  toNumber(b.fulfilled_quantity))
-            )
-          : 0
+        const heldBack =
+          !input.allocated_only && item?.metadata?.hold_back
+            ? Math.max(
+                0,
+                toNumber(item.quantity) -
+                  toNumber(b.quantity) -
+                  (toNumber(item.detail?.fulfilled_quantity) -
+                    toNumber(b.fulfilled_quantity))
+              )
+            : 0
         return { id: b.line_item_id, quantity: allocated + heldBack }
       }),
       backorder_ids: ready.map((b) => b.id),

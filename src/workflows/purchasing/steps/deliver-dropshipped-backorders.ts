@@ -13,10 +13,10 @@ export const deliverDropshippedBackordersStepId =
   "deliver-dropshipped-backorders"
 
 /**
- * This step marks backorders delivered by a dropship receipt: the units are allocated and
- * fulfilled at once (they never passed through the merchant's stock), `delivered_at` is set
- * once a backorder is complete, and the ledger records each delivery. Its compensation
- * restores the backorders and removes the ledger rows.
+ * This step allocates the units a dropship receipt delivered to their backorders, and the
+ * ledger records each delivery ("dropshipped by PO-0012"). The receiving workflow then packs
+ * them through Medusa's own order fulfilment, which counts them as fulfilled. Its
+ * compensation restores the backorders and removes the ledger rows.
  */
 export const deliverDropshippedBackordersStep = createStep(
   deliverDropshippedBackordersStepId,
@@ -37,7 +37,6 @@ export const deliverDropshippedBackordersStep = createStep(
     const backorders = await service.listBackorders({
       id: input.deliveries.map((d) => d.backorder_id),
     })
-    const now = new Date()
     const previous = backorders.map((b) => ({
       id: b.id,
       status: b.status,
@@ -51,20 +50,15 @@ export const deliverDropshippedBackordersStep = createStep(
         const delivered = input.deliveries
           .filter((d) => d.backorder_id === b.id)
           .reduce((sum, d) => sum + d.quantity, 0)
-        const fulfilled = toNumber(b.fulfilled_quantity) + delivered
+        const allocated = toNumber(b.allocated_quantity) + delivered
         const complete =
-          fulfilled >= toNumber(b.quantity) - toNumber(b.cancelled_quantity)
+          allocated >= toNumber(b.quantity) - toNumber(b.cancelled_quantity)
         return {
           id: b.id,
-          allocated_quantity: toNumber(b.allocated_quantity) + delivered,
-          fulfilled_quantity: fulfilled,
-          ...(complete
-            ? {
-                status: BackorderStatus.FULFILLED,
-                delivered_at: now,
-                fulfilled_at: now,
-              }
-            : { status: BackorderStatus.PARTIALLY_AVAILABLE }),
+          allocated_quantity: allocated,
+          status: complete
+            ? BackorderStatus.AVAILABLE
+            : BackorderStatus.PARTIALLY_AVAILABLE,
         }
       })
     )

@@ -187,6 +187,7 @@ export const validateReceiptStep = createStep(
           if (take > 0) {
             deliveries.push({
               backorder_id: b.id,
+              order_id: b.order_id,
               line_item_id: b.line_item_id,
               inventory_item_id: b.inventory_item_id,
               location_id: b.location_id,
@@ -196,6 +197,14 @@ export const validateReceiptStep = createStep(
             left -= take
           }
         }
+      }
+      // The delivery is recorded as one Medusa fulfilment on the customer's order.
+      const orderIds = [...new Set(deliveries.map((d) => d.order_id))]
+      if (orderIds.length > 1) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Dropship purchase order ${number} serves several orders (${orderIds.join(", ")}): a dropship receipt fulfils one order`
+        )
       }
     }
 

@@ -1,4 +1,11 @@
-import { emitEventStep } from "@medusajs/medusa/core-flows"
+import {
+  adjustInventoryLevelsStep,
+  createOrderFulfillmentWorkflow,
+  createOrderShipmentWorkflow,
+  emitEventStep,
+  markOrderFulfillmentAsDeliveredWorkflow,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   parallelize,
@@ -15,8 +22,15 @@ import { recordReceiptStep } from "../steps/record-receipt"
 import { stockReceivedUnitsStep } from "../steps/stock-received-units"
 import { validateReceiptStep } from "../steps/validate-receipt"
 import { acquirePurchaseOrderLock } from "../../utils/workflow-lock"
-import { releaseBackorderReservationsUnderLockStep } from "../../backorders/steps/release-backorder-reservations"
 import { deliverDropshippedBackordersStep } from "../steps/deliver-dropshipped-backorders"
+import { markBackordersDeliveredStep } from "../steps/mark-backorders-delivered"
+import { planBackorderFulfilmentStep } from "../../fulfilment/steps/plan-backorder-fulfilment"
+import { captureBackorderBalanceStep } from "../../fulfilment/steps/capture-backorder-balance"
+import { fulfilmentRecords } from "../../fulfilment/utils/packed-units"
+import {
+  BACKORDER_CAPTURE,
+  BackorderCapture,
+} from "../../fulfilment/utils/reconcile-fulfilment"
 
 export const receivePurchaseOrderWorkflowId = "receive-purchase-order"
 
@@ -26,7 +40,10 @@ export const receivePurchaseOrderWorkflowId = "receive-purchase-order"
  * Medusa's stock at the purchase order's location (`stocked_quantity` up, `incoming_quantity`
  * down), unless the plugin is set to stock on completion or the purchase order is a dropship;
  * and the stock is allocated at once to the waiting backorders, those linked to this purchase
- * order first. The purchase order and the inventory items are locked for the whole run, with
+ * order first. A dropship receipt (the supplier delivered to the customer) is recorded on the
+ * customer's order as Medusa records a delivery: a fulfilment of those units, shipped and
+ * delivered, with the balance captured per `captureBalanceOn`; the stock at the merchant's
+ * locations ends unchanged. The purchase order and the inventory items are locked for the whole run, with
  * the same keys Medusa's own reservation steps use, so parallel receipts and checkouts of the
  * same items are serialised. A retried request with the same idempotency key returns the
  * first receipt and changes nothing.
@@ -102,9 +119,8 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
         )
       )
 
-      // A dropship reached the customers: their backorders are delivered, and the units
-      // reserved for them at the shop are no longer needed there.
-      const delivered = deliverDropshippedBackordersStep(
+      // A dropship reached the customer: its units are allocated to their backorders.
+      deliverDropshippedBackordersStep(
         transform({ plan, receipt, input }, ({ plan, receipt, input }) => ({
           deliveries: plan.deliveries,
           purchase_order_id: plan.purchase_order_id,
@@ -113,26 +129,6 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
           created_by: input.received_by,
         }))
       )
-      releaseBackorderReservationsUnderLockStep(
-        transform({ plan }, ({ plan }) =>
-          plan.deliveries.map((d) => ({
-            line_item_id: d.line_item_id,
-            inventory_item_id: d.inventory_item_id,
-            location_id: d.location_id,
-            quantity: d.quantity,
-          }))
-        )
-      )
-      emitEventStep({
-        eventName: BackorderEvents.FULFILLED,
-        data: transform({ delivered, plan }, ({ delivered, plan }) =>
-          delivered.map((id) => ({
-            id,
-            purchase_order_id: plan.purchase_order_id,
-            dropship: true,
-          }))
-        ),
-      }).config({ name: "emit-backorder-delivered" })
 
       const events = transform(
         { allocations, plan },
@@ -169,6 +165,104 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
     })
 
     lock.release()
+
+    // The dropship as Medusa records it on the order: a fulfilment of the delivered units
+    // (Medusa's fulfilment marks the backorders fulfilled and the balance is captured per
+    // `captureBalanceOn`), shipped and delivered. Outside the lock: Medusa's fulfilment
+    // locks the inventory items itself.
+    when(
+      "fulfil-dropship",
+      { plan, created },
+      ({ plan, created }) => !!created && plan.deliveries.length > 0
+    ).then(() => {
+      // Medusa's fulfilment takes managed stock off the shelf with its reservation: the
+      // delivered units are put on the shelf of the backorders' location first (Medusa's own
+      // step, under its own lock), so that location's stock ends unchanged.
+      adjustInventoryLevelsStep(
+        transform({ plan }, ({ plan }) =>
+          plan.deliveries.map((d) => ({
+            inventory_item_id: d.inventory_item_id,
+            location_id: d.location_id,
+            adjustment: d.quantity,
+          }))
+        )
+      ).config({ name: "stock-dropshipped-units" })
+      // The plugin's fulfil, composed here rather than nested: one level of Medusa's own
+      // workflows, so each compensates once if a later step fails.
+      const fulfilment = planBackorderFulfilmentStep(
+        transform({ plan, input }, ({ plan, input }) => ({
+          order_id: plan.deliveries[0].order_id,
+          backorder_ids: [
+            ...new Set(plan.deliveries.map((d) => d.backorder_id)),
+          ],
+          created_by: input.received_by,
+          allocated_only: true,
+        }))
+      ).config({ name: "plan-dropship-fulfilment" })
+      const fulfillment = createOrderFulfillmentWorkflow.runAsStep({
+        input: transform({ fulfilment, input }, ({ fulfilment, input }) => ({
+          order_id: fulfilment.order_id,
+          location_id: fulfilment.location_id!,
+          shipping_option_id: fulfilment.shipping_option_id!,
+          items: fulfilment.items,
+          created_by: input.received_by,
+          additional_data: { [BACKORDER_CAPTURE]: BackorderCapture.DEFERRED },
+        })),
+      })
+      const { data: packedBackorders } = useQueryGraphStep({
+        entity: "backorder",
+        fields: ["id", "metadata"],
+        filters: { id: fulfilment.backorder_ids },
+      }).config({ name: "dropshipped-backorders" })
+      // What Medusa's fulfilment decided to capture (see `recordPackedUnits`).
+      const record = transform(
+        { fulfillment, packedBackorders },
+        ({ fulfillment, packedBackorders }) =>
+          packedBackorders
+            .map((b) => fulfilmentRecords(b.metadata)[fulfillment.id])
+            .find(Boolean)
+      )
+      captureBackorderBalanceStep(
+        transform({ record, input }, ({ record, input }) => ({
+          payment_id: record?.payment_id ?? null,
+          amount: record?.captured ?? 0,
+          captured_by: input.received_by,
+        }))
+      ).config({ name: "capture-dropship-balance" })
+      const packed = transform({ fulfillment }, ({ fulfillment }) => ({
+        fulfillment_id: fulfillment.id,
+      }))
+      createOrderShipmentWorkflow.runAsStep({
+        input: transform(
+          { plan, packed, input },
+          ({ plan, packed, input }) => ({
+            order_id: plan.deliveries[0].order_id,
+            fulfillment_id: packed.fulfillment_id!,
+            items: Object.entries(
+              plan.deliveries.reduce<Record<string, number>>((items, d) => {
+                items[d.line_item_id] =
+                  (items[d.line_item_id] ?? 0) + d.quantity
+                return items
+              }, {})
+            ).map(([id, quantity]) => ({ id, quantity })),
+            created_by: input.received_by,
+          })
+        ),
+      })
+      markOrderFulfillmentAsDeliveredWorkflow.runAsStep({
+        input: transform({ plan, packed }, ({ plan, packed }) => ({
+          orderId: plan.deliveries[0].order_id,
+          fulfillmentId: packed.fulfillment_id!,
+        })),
+      })
+      markBackordersDeliveredStep(
+        transform({ plan }, ({ plan }) => ({
+          backorder_ids: [
+            ...new Set(plan.deliveries.map((d) => d.backorder_id)),
+          ],
+        }))
+      )
+    })
 
     return new WorkflowResponse(
       transform({ plan, created }, ({ plan, created }) => ({

@@ -9,6 +9,7 @@ import {
   formatPercent,
 } from "../../../lib/format"
 import type { BackorderHealth, BackorderStatus } from "../../../lib/types"
+import { RequirePermission } from "../../../components/access-denied"
 
 const OPEN: BackorderStatus[] = [
   "new",
@@ -232,4 +233,10 @@ export const config = defineRouteConfig({
 
 export const handle = { breadcrumb: () => "Backorder health" }
 
-export default BackorderHealthPage
+const GuardedBackorderHealthPage = () => (
+  <RequirePermission permission="backorder:read">
+    <BackorderHealthPage />
+  </RequirePermission>
+)
+
+export default GuardedBackorderHealthPage

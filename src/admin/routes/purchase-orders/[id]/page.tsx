@@ -42,11 +42,20 @@ import {
   SendToSupplierDrawer,
 } from "../../../components/purchase-order/supplier-sending"
 import { errorMessage, formatDate } from "../../../lib/format"
+import { RequirePermission } from "../../../components/access-denied"
+import { usePermissions } from "../../../hooks/permissions"
 
 type Panel = "receive" | "complete" | "edit" | "send" | "email" | null
 
-const PurchaseOrderDetailPage = () => {
+const PurchaseOrderDetailPage = () => (
+  <RequirePermission permission="purchase_order:read">
+    <PurchaseOrderDetail />
+  </RequirePermission>
+)
+
+const PurchaseOrderDetail = () => {
   const { id } = useParams()
+  const { can } = usePermissions()
   const { data, isLoading, isError, error } = usePurchaseOrder(id!)
   const { data: locations } = useStockLocationOptions()
   const [panel, setPanel] = useState<Panel>(null)
@@ -60,7 +69,7 @@ const PurchaseOrderDetailPage = () => {
     { enabled: !!parentId, keepPrevious: false }
   )
   const { data: supplierData } = useSupplier(supplierId ?? "", {
-    enabled: !!supplierId,
+    enabled: !!supplierId && can("supplier:read"),
   })
   const prompt = usePrompt()
 
@@ -77,8 +86,14 @@ const PurchaseOrderDetailPage = () => {
   }
   const po = data.purchase_order
   const isOpen = po.status === "ordered" || po.status === "partially_received"
-  const canComplete = isOpen || po.status === "received"
-  const canCancel = po.status === "draft" || po.status === "ordered"
+  // What the purchase order's state allows and the user's role grants (Medusa RBAC).
+  const canReceive = isOpen && can("purchase_order:receive")
+  const canComplete =
+    (isOpen || po.status === "received") && can("purchase_order:complete")
+  const canCancel =
+    (po.status === "draft" || po.status === "ordered") &&
+    can("purchase_order:cancel")
+  const canSend = can("purchase_order:send")
 
   const onCancel = async () => {
     const confirmed = await prompt({
@@ -110,34 +125,36 @@ const PurchaseOrderDetailPage = () => {
               </span>
             </div>
             <div className="flex items-center gap-x-2">
-              {po.status === "draft" && !po.is_dropship && (
-                <Button
-                  size="small"
-                  variant="secondary"
-                  isLoading={requestStock.isPending}
-                  onClick={() =>
-                    requestStock.mutate(
-                      {
-                        all_open_backorders_of_supplier: true,
-                        supplier_id: po.supplier_id,
-                        purchase_order_id: po.id,
-                        location_id: po.location_id ?? undefined,
-                      },
-                      toastOutcome(
-                        `Added the open backorders of ${po.supplier?.name ?? "the supplier"}`
+              {po.status === "draft" &&
+                !po.is_dropship &&
+                can("purchase_order:create") && (
+                  <Button
+                    size="small"
+                    variant="secondary"
+                    isLoading={requestStock.isPending}
+                    onClick={() =>
+                      requestStock.mutate(
+                        {
+                          all_open_backorders_of_supplier: true,
+                          supplier_id: po.supplier_id,
+                          purchase_order_id: po.id,
+                          location_id: po.location_id ?? undefined,
+                        },
+                        toastOutcome(
+                          `Added the open backorders of ${po.supplier?.name ?? "the supplier"}`
+                        )
                       )
-                    )
-                  }
-                >
-                  Add open backorders
-                </Button>
-              )}
-              {po.status === "draft" && (
+                    }
+                  >
+                    Add open backorders
+                  </Button>
+                )}
+              {po.status === "draft" && canSend && (
                 <Button size="small" onClick={() => setPanel("send")}>
                   Mark as ordered
                 </Button>
               )}
-              {isOpen && (
+              {canReceive && (
                 <Button size="small" onClick={() => setPanel("receive")}>
                   Receive
                 </Button>
@@ -162,9 +179,11 @@ const PurchaseOrderDetailPage = () => {
                   </IconButton>
                 </DropdownMenu.Trigger>
                 <DropdownMenu.Content>
-                  <DropdownMenu.Item onClick={() => setPanel("edit")}>
-                    Edit
-                  </DropdownMenu.Item>
+                  {can("purchase_order:update") && (
+                    <DropdownMenu.Item onClick={() => setPanel("edit")}>
+                      Edit
+                    </DropdownMenu.Item>
+                  )}
                   <DropdownMenu.Item
                     onClick={() =>
                       document.mutate(undefined, {
@@ -176,7 +195,7 @@ const PurchaseOrderDetailPage = () => {
                   >
                     Download PDF
                   </DropdownMenu.Item>
-                  {po.status !== "cancelled" && (
+                  {po.status !== "cancelled" && canSend && (
                     <DropdownMenu.Item onClick={() => setPanel("email")}>
                       Email to supplier
                     </DropdownMenu.Item>
@@ -220,7 +239,10 @@ const PurchaseOrderDetailPage = () => {
             </DetailRow>
           )}
         </Container>
-        <LinesSection purchaseOrder={po} />
+        <LinesSection
+          purchaseOrder={po}
+          editable={can("purchase_order:update")}
+        />
         <BackordersSection purchaseOrder={po} />
         <ReceiptsSection purchaseOrder={po} />
         <LedgerSection purchaseOrder={po} />
@@ -265,6 +287,7 @@ const PurchaseOrderBreadcrumb = ({ params }: { params: { id?: string } }) => {
 }
 
 export const handle = {
+  permissions: "purchase_order:read",
   breadcrumb: (match: { params: { id?: string } }) => (
     <PurchaseOrderBreadcrumb {...match} />
   ),

@@ -28,11 +28,14 @@ import {
 import { sdk } from "../../../lib/sdk"
 import { formatMoney } from "../../../lib/format"
 import type { SupplierVariant } from "../../../lib/types"
+import { RequirePermission } from "../../../components/access-denied"
+import { usePermissions } from "../../../hooks/permissions"
 
 const SupplierDetailPage = () => {
   const { id } = useParams()
   const { data, isLoading, isError, error } = useSupplier(id!)
   const [editing, setEditing] = useState(false)
+  const { can } = usePermissions()
   if (isError) {
     throw error
   }
@@ -49,13 +52,15 @@ const SupplierDetailPage = () => {
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
           <Heading>{supplier.name}</Heading>
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={() => setEditing(true)}
-          >
-            Edit
-          </Button>
+          {can("supplier:update") && (
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </Button>
+          )}
         </div>
         {(
           [
@@ -102,6 +107,8 @@ const TermsSection = ({
   const { data, isLoading, isError, error } = useSupplierVariants(supplierId)
   const [editing, setEditing] = useState<SupplierVariant | null | "new">(null)
   const remove = useDeleteSupplierVariant(supplierId)
+  const { can } = usePermissions()
+  const canUpdate = can("supplier:update")
   const prompt = usePrompt()
   const variantIds = (data?.supplier_variants ?? []).map((t) => t.variant_id)
   const { data: variants } = useQuery({
@@ -136,13 +143,15 @@ const TermsSection = ({
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Variants and terms</Heading>
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={() => setEditing("new")}
-        >
-          Add variant
-        </Button>
+        {canUpdate && (
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => setEditing("new")}
+          >
+            Add variant
+          </Button>
+        )}
       </div>
       {isLoading ? (
         <SectionSkeleton />
@@ -213,22 +222,26 @@ const TermsSection = ({
                       )}
                     </Table.Cell>
                     <Table.Cell className="flex justify-end gap-x-1">
-                      <IconButton
-                        size="small"
-                        variant="transparent"
-                        aria-label="Edit terms"
-                        onClick={() => setEditing(terms)}
-                      >
-                        <PencilSquare />
-                      </IconButton>
-                      <IconButton
-                        size="small"
-                        variant="transparent"
-                        aria-label="Remove variant"
-                        onClick={() => onDelete(terms)}
-                      >
-                        <Trash />
-                      </IconButton>
+                      {canUpdate && (
+                        <>
+                          <IconButton
+                            size="small"
+                            variant="transparent"
+                            aria-label="Edit terms"
+                            onClick={() => setEditing(terms)}
+                          >
+                            <PencilSquare />
+                          </IconButton>
+                          <IconButton
+                            size="small"
+                            variant="transparent"
+                            aria-label="Remove variant"
+                            onClick={() => onDelete(terms)}
+                          >
+                            <Trash />
+                          </IconButton>
+                        </>
+                      )}
                     </Table.Cell>
                   </Table.Row>
                 )
@@ -259,4 +272,10 @@ export const handle = {
   ),
 }
 
-export default SupplierDetailPage
+const GuardedSupplierDetailPage = () => (
+  <RequirePermission permission="supplier:read">
+    <SupplierDetailPage />
+  </RequirePermission>
+)
+
+export default GuardedSupplierDetailPage

@@ -18,10 +18,13 @@ import {
   useTransfer,
 } from "../../../hooks/transfers"
 import { formatDate } from "../../../lib/format"
+import { RequirePermission } from "../../../components/access-denied"
+import { usePermissions } from "../../../hooks/permissions"
 import { toastOutcome } from "../../../lib/toasts"
 
 const TransferDetailPage = () => {
   const { id } = useParams()
+  const { can } = usePermissions()
   const { data, isLoading, isError, error } = useTransfer(id!)
   const send = useSendTransfer(id!)
   const cancel = useCancelTransfer(id!)
@@ -71,17 +74,18 @@ const TransferDetailPage = () => {
             </span>
           </div>
           <div className="flex items-center gap-x-2">
-            {(transfer.status === "draft" || inTransit) && (
-              <Button
-                size="small"
-                variant="secondary"
-                isLoading={cancel.isPending}
-                onClick={onCancel}
-              >
-                Cancel transfer
-              </Button>
-            )}
-            {transfer.status === "draft" && (
+            {(transfer.status === "draft" || inTransit) &&
+              can("transfer:cancel") && (
+                <Button
+                  size="small"
+                  variant="secondary"
+                  isLoading={cancel.isPending}
+                  onClick={onCancel}
+                >
+                  Cancel transfer
+                </Button>
+              )}
+            {transfer.status === "draft" && can("transfer:send") && (
               <Button
                 size="small"
                 isLoading={send.isPending}
@@ -95,7 +99,7 @@ const TransferDetailPage = () => {
                 Send
               </Button>
             )}
-            {inTransit && (
+            {inTransit && can("transfer:receive") && (
               <Button size="small" onClick={() => setReceiving(true)}>
                 Receive
               </Button>
@@ -181,4 +185,10 @@ const TransferDetailPage = () => {
   )
 }
 
-export default TransferDetailPage
+const GuardedTransferDetailPage = () => (
+  <RequirePermission permission="transfer:read">
+    <TransferDetailPage />
+  </RequirePermission>
+)
+
+export default GuardedTransferDetailPage
