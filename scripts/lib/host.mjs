@@ -5,10 +5,12 @@ import { ROOT } from "./database.mjs"
 import { MEDUSA_BIN } from "./run.mjs"
 
 /**
- * Spawns `medusa develop` (of this project, or of the app in `cwd` with its `bin`) on `port` and resolves once `/health` answers; `stop()` ends the
- * whole process group (develop starts children of its own).
+ * Spawns `medusa develop` (of this project, or of the app in `cwd` with its `bin`; `command:
+ * "start"` for a built server) on `port` and resolves once `/health` answers; `stop()` ends
+ * the whole process group (develop starts children of its own).
  */
 export async function startHost({
+  command = "develop",
   port,
   env = {},
   stdio = "inherit",
@@ -17,7 +19,7 @@ export async function startHost({
   cwd = ROOT,
   bin = MEDUSA_BIN,
 }) {
-  const child = spawn(bin, ["develop"], {
+  const child = spawn(bin, [command], {
     cwd,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio,
@@ -51,7 +53,7 @@ export async function startHost({
   const started = Date.now()
   for (;;) {
     if (exited) {
-      throw new Error("medusa develop exited before it answered /health")
+      throw new Error(`medusa ${command} exited before it answered /health`)
     }
     try {
       const res = await fetch(`http://localhost:${port}/health`)
@@ -62,10 +64,10 @@ export async function startHost({
     if (Date.now() - started > timeoutMs) {
       await stop()
       throw new Error(
-        `medusa develop did not answer /health within ${timeoutMs / 1000} s`
+        `medusa ${command} did not answer /health within ${timeoutMs / 1000} s`
       )
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    await new Promise((resolve) => setTimeout(resolve, 250))
   }
   return { child, stop, url: `http://localhost:${port}` }
 }

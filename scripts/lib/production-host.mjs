@@ -2,12 +2,12 @@
 // `medusa build` (server and admin dashboard) in a copy under the system's temp folder, then
 // `medusa start` of the built server. The repository's own `.medusa/server` is the published
 // plugin and stays untouched.
-import { spawn } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { ROOT } from "./database.mjs"
+import { startHost } from "./host.mjs"
 import { MEDUSA_BIN, run } from "./run.mjs"
 
 const SOURCES = [
@@ -136,69 +136,11 @@ export async function buildProductionHost({
  * Starts `medusa start` in `server` (a folder from `buildProductionHost`) on `port`, in its own
  * process group, and resolves once `/health` answers; `stop()` ends the group.
  */
-export async function startProductionHost({
-  server,
-  port,
-  env = {},
-  stdio = "inherit",
-  timeoutMs = 180000,
-  onExit,
-}) {
-  const child = spawn(MEDUSA_BIN, ["start"], {
+export function startProductionHost({ server, env = {}, ...options }) {
+  return startHost({
+    ...options,
+    command: "start",
     cwd: server,
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: "production",
-      NODE_OPTIONS: "",
-      PORT: String(port),
-    },
-    stdio,
-    detached: true,
+    env: { ...env, NODE_ENV: "production", NODE_OPTIONS: "" },
   })
-  let exited = false
-  const exit = new Promise((resolve) =>
-    child.once("exit", (code) => {
-      exited = true
-      onExit?.(code)
-      resolve(code)
-    })
-  )
-  const stop = async () => {
-    if (exited) {
-      return
-    }
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {}
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {}
-    }, 10000)
-    await exit
-    clearTimeout(timer)
-  }
-
-  const url = `http://localhost:${port}`
-  const started = Date.now()
-  for (;;) {
-    if (exited) {
-      throw new Error("medusa start exited before it answered /health")
-    }
-    try {
-      const res = await fetch(`${url}/health`)
-      if (res.ok) {
-        break
-      }
-    } catch {}
-    if (Date.now() - started > timeoutMs) {
-      await stop()
-      throw new Error(
-        `medusa start did not answer /health within ${timeoutMs / 1000} s`
-      )
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  return { child, stop, url }
 }
