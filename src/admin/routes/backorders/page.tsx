@@ -97,7 +97,9 @@ const BackordersPage = () => {
     {}
   )
   const [fulfilling, setFulfilling] = useState<Backorder | null>(null)
-  const { can } = usePermissions()
+  // The rows wait for the user's permissions: a row menu opened before they load would be
+  // re-drawn (and closed) the moment they arrive.
+  const { can, isLoading: permissionsLoading } = usePermissions()
   const exportCsv = useExportBackorders()
 
   // Filters shared by the list, the tab counts and the supplier groups.
@@ -388,7 +390,7 @@ const BackordersPage = () => {
     filters: dataTableFilters,
     rowCount: data?.count ?? 0,
     getRowId: (row) => row.id,
-    isLoading,
+    isLoading: isLoading || permissionsLoading,
     onRowClick: (_, row) => navigate(`/orders/${row.order_id}`),
     search,
     pagination,

@@ -55,7 +55,7 @@ const PurchaseOrderDetailPage = () => (
 
 const PurchaseOrderDetail = () => {
   const { id } = useParams()
-  const { can } = usePermissions()
+  const { can, isLoading: permissionsLoading } = usePermissions()
   const { data, isLoading, isError, error } = usePurchaseOrder(id!)
   const { data: locations } = useStockLocationOptions()
   const [panel, setPanel] = useState<Panel>(null)
@@ -76,7 +76,8 @@ const PurchaseOrderDetail = () => {
   if (isError) {
     throw error
   }
-  if (isLoading || !data) {
+  // The actions wait for the user's permissions too, so an open menu is never re-drawn.
+  if (isLoading || !data || permissionsLoading) {
     return (
       <Container className="flex flex-col gap-y-3">
         <Skeleton className="h-7 w-40" />
