@@ -447,10 +447,9 @@ medusaIntegrationTestRunner({
         })
       })
 
-      // Known defect, left visible: after this rollback everything is back except the shop's
-      // stock, which ends one unit higher (stocked 1, reserved 1 instead of 0 / 1), although
-      // every step reports itself reverted (checked step by step). Not resolved yet.
-      it.skip("rolls a dropship receipt back when a later step fails: no fulfilment, no capture, stock and backorder as before", async () => {
+      // Guards the renamed-step-inside-`when` trap (see receive-purchase-order.ts): the shelf
+      // stock step and the capture step reported themselves reverted but compensated nothing.
+      it("rolls a dropship receipt back when a later step fails: no fulfilment, no capture, stock and backorder as before", async () => {
         const a = await sale("KETTLE-MATTE", 1)
         const [po] = (
           await requestStock({ backorder_ids: [a.id], dropship: true })

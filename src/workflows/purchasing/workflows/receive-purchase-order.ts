@@ -175,6 +175,12 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
       { plan, created },
       ({ plan, created }) => !!created && plan.deliveries.length > 0
     ).then(() => {
+      // The steps below that compensate keep their own ids: Medusa 2.21.2's `when` installs
+      // a step's handler as it was before `.config({ name })`, and that handler reads its
+      // compensation input under the step's original id, so a renamed step inside `when`
+      // compensates with nothing (the shelf stock and the capture were not undone). Only
+      // steps without compensation are renamed here.
+      //
       // Medusa's fulfilment takes managed stock off the shelf with its reservation: the
       // delivered units are put on the shelf of the backorders' location first (Medusa's own
       // step, under its own lock), so that location's stock ends unchanged.
@@ -186,7 +192,7 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
             adjustment: d.quantity,
           }))
         )
-      ).config({ name: "stock-dropshipped-units" })
+      )
       // The plugin's fulfil, composed here rather than nested: one level of Medusa's own
       // workflows, so each compensates once if a later step fails.
       const fulfilment = planBackorderFulfilmentStep(
@@ -228,7 +234,7 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
           amount: record?.captured ?? 0,
           captured_by: input.received_by,
         }))
-      ).config({ name: "capture-dropship-balance" })
+      )
       const packed = transform({ fulfillment }, ({ fulfillment }) => ({
         fulfillment_id: fulfillment.id,
       }))
