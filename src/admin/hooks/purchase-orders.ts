@@ -5,6 +5,8 @@ import type {
   AdminPurchaseOrderDocumentResponse,
   AdminPurchaseOrderListResponse,
   AdminPurchaseOrderResponse,
+  AdminReceivePurchaseOrderResponse,
+  AdminSendPurchaseOrderToSupplierResponse,
 } from "../../types/http/purchase-orders"
 import { useInvalidateBackorders } from "./backorders"
 import { purchaseOrderQueryKeys } from "./query-keys"
@@ -90,15 +92,18 @@ export const useSendPurchaseOrder = (id: string) =>
   )
 
 export const useReceivePurchaseOrder = (id: string) =>
-  usePurchaseOrderMutation<{
-    lines: {
-      purchase_order_line_id: string
-      quantity: number
-      over_receive?: boolean
-    }[]
-    idempotency_key: string
-    note?: string
-  }>(() => `/admin/purchase-orders/${id}/receive`)
+  usePurchaseOrderMutation<
+    {
+      lines: {
+        purchase_order_line_id: string
+        quantity: number
+        over_receive?: boolean
+      }[]
+      idempotency_key: string
+      note?: string
+    },
+    AdminReceivePurchaseOrderResponse
+  >(() => `/admin/purchase-orders/${id}/receive`)
 
 export const useCompletePurchaseOrder = (id: string) =>
   usePurchaseOrderMutation<
@@ -128,6 +133,7 @@ export const usePurchaseOrderDocument = (id: string) =>
   })
 
 export const useSendPurchaseOrderToSupplier = (id: string) =>
-  usePurchaseOrderMutation<{ to?: string; note?: string }>(
-    () => `/admin/purchase-orders/${id}/send-to-supplier`
-  )
+  usePurchaseOrderMutation<
+    { to?: string; note?: string },
+    AdminSendPurchaseOrderToSupplierResponse
+  >(() => `/admin/purchase-orders/${id}/send-to-supplier`)

@@ -8,6 +8,7 @@ import { sdk } from "../lib/sdk"
 import type {
   AdminSupplierListResponse,
   AdminSupplierResponse,
+  AdminSupplierVariantDeleteResponse,
   AdminSupplierVariantListResponse,
   AdminSupplierVariantResponse,
 } from "../../types/http/suppliers"
@@ -111,7 +112,10 @@ export const useUpdateSupplierVariant = (supplierId: string, id: string) =>
 
 export const useDeleteSupplierVariant = (supplierId: string) =>
   useSupplierMutation((id: string) =>
-    sdk.client.fetch(`/admin/suppliers/${supplierId}/variants/${id}`, {
-      method: "DELETE",
-    })
+    sdk.client.fetch<AdminSupplierVariantDeleteResponse>(
+      `/admin/suppliers/${supplierId}/variants/${id}`,
+      {
+        method: "DELETE",
+      }
+    )
   )
