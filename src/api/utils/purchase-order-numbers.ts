@@ -50,7 +50,7 @@ export function withPurchaseOrderNumbers<T>(
 
 /**
  * Ledger rows with `purchase_order_number` (null when the units came from no purchase
- * order), read in one query.
+ * order), the purchase orders read in one query.
  */
 export async function withAllocationPurchaseOrderNumbers<
   T extends { purchase_order_id?: string | null },
@@ -78,10 +78,15 @@ export async function withAllocationPurchaseOrderNumbers<
       service.formatPurchaseOrderNumber(po.display_id),
     ])
   )
-  return allocations.map((a) => ({
-    ...a,
-    purchase_order_number: a.purchase_order_id
-      ? (numbers.get(a.purchase_order_id) ?? null)
-      : null,
-  }))
+  // Rows read without `purchase_order_id` (a narrow `fields`) get no number either.
+  return allocations.map((a) =>
+    a.purchase_order_id === undefined
+      ? (a as T & { purchase_order_number: string | null })
+      : {
+          ...a,
+          purchase_order_number: a.purchase_order_id
+            ? (numbers.get(a.purchase_order_id) ?? null)
+            : null,
+        }
+  )
 }
