@@ -2,6 +2,10 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import type * as Backorders from "../types/http/backorders"
 import type * as PurchaseOrders from "../types/http/purchase-orders"
 import type * as Suppliers from "../types/http/suppliers"
+import type * as Transfers from "../types/http/transfers"
+import type * as ToOrderSales from "../types/http/to-order-sales"
+import type * as ToOrderSale from "./admin/to-order-sales/route"
+import type * as ToOrderSalePreview from "./admin/to-order-sales/preview/route"
 import type { Equal, Expect } from "../types/http/type-assertions"
 import type * as BackorderList from "./admin/backorders/route"
 import type * as BackorderDetail from "./admin/backorders/[id]/route"
@@ -28,6 +32,13 @@ import type * as RequestStock from "./admin/purchase-orders/request-stock/route"
 import type * as SupplierList from "./admin/suppliers/route"
 import type * as SupplierDetail from "./admin/suppliers/[id]/route"
 import type * as SupplierVariants from "./admin/suppliers/[id]/variants/route"
+import type * as TransferList from "./admin/transfers/route"
+import type * as TransferDetail from "./admin/transfers/[id]/route"
+import type * as TransferCancel from "./admin/transfers/[id]/cancel/route"
+import type * as TransferReceive from "./admin/transfers/[id]/receive/route"
+import type * as TransferSend from "./admin/transfers/[id]/send/route"
+import type * as TransferRequestStock from "./admin/transfers/request-stock/route"
+import type * as TransferSources from "./admin/transfers/sources/route"
 import type * as SupplierVariant from "./admin/suppliers/[id]/variants/[variant_terms_id]/route"
 
 /**
@@ -230,6 +241,54 @@ export type AdminRouteResponseTypes = [
     Equal<
       RouteBody<typeof SupplierVariant.DELETE>,
       Suppliers.AdminSupplierVariantDeleteResponse
+    >
+  >,
+  Expect<
+    Equal<
+      RouteBody<typeof TransferList.GET>,
+      Transfers.AdminTransferListResponse
+    >
+  >,
+  Expect<
+    Equal<RouteBody<typeof TransferDetail.GET>, Transfers.AdminTransferResponse>
+  >,
+  Expect<
+    Equal<
+      RouteBody<typeof TransferCancel.POST>,
+      Transfers.AdminTransferResponse
+    >
+  >,
+  Expect<
+    Equal<
+      RouteBody<typeof TransferReceive.POST>,
+      Transfers.AdminReceiveTransferResponse
+    >
+  >,
+  Expect<
+    Equal<RouteBody<typeof TransferSend.POST>, Transfers.AdminTransferResponse>
+  >,
+  Expect<
+    Equal<
+      RouteBody<typeof TransferRequestStock.POST>,
+      Transfers.AdminTransferResponse
+    >
+  >,
+  Expect<
+    Equal<
+      RouteBody<typeof TransferSources.GET>,
+      Transfers.AdminTransferSourcesResponse
+    >
+  >,
+  Expect<
+    Equal<
+      RouteBody<typeof ToOrderSale.POST>,
+      ToOrderSales.AdminToOrderSaleResponse
+    >
+  >,
+  Expect<
+    Equal<
+      RouteBody<typeof ToOrderSalePreview.POST>,
+      ToOrderSales.AdminToOrderSalePreviewResponse
     >
   >,
 ]

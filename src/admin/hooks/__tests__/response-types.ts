@@ -1,10 +1,14 @@
 import type * as Backorders from "../../../types/http/backorders"
 import type * as PurchaseOrders from "../../../types/http/purchase-orders"
 import type * as Suppliers from "../../../types/http/suppliers"
+import type * as Transfers from "../../../types/http/transfers"
+import type * as ToOrderSales from "../../../types/http/to-order-sales"
+import type * as ToOrderSaleHooks from "../to-order-sales"
 import type { Equal, Expect } from "../../../types/http/type-assertions"
 import type * as BackorderHooks from "../backorders"
 import type * as PurchaseOrderHooks from "../purchase-orders"
 import type * as SupplierHooks from "../suppliers"
+import type * as TransferHooks from "../transfers"
 
 /** What a React Query hook's `data` holds once loaded: the response it expects. */
 type HookData<H extends (...args: never[]) => { data: unknown }> = NonNullable<
@@ -213,6 +217,60 @@ export type AdminHookResponseTypes = [
     Equal<
       HookData<typeof SupplierHooks.useDeleteSupplierVariant>,
       Suppliers.AdminSupplierVariantDeleteResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof TransferHooks.useTransfers>,
+      Transfers.AdminTransferListResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof TransferHooks.useTransfer>,
+      Transfers.AdminTransferResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof TransferHooks.useTransferSources>,
+      Transfers.AdminTransferSourcesResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof TransferHooks.useRequestTransfer>,
+      Transfers.AdminTransferResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof TransferHooks.useSendTransfer>,
+      Transfers.AdminTransferResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof TransferHooks.useCancelTransfer>,
+      Transfers.AdminTransferResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof TransferHooks.useReceiveTransfer>,
+      Transfers.AdminReceiveTransferResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof ToOrderSaleHooks.useCreateToOrderSale>,
+      ToOrderSales.AdminToOrderSaleResponse
+    >
+  >,
+  Expect<
+    Equal<
+      HookData<typeof ToOrderSaleHooks.usePreviewToOrderSale>,
+      ToOrderSales.AdminToOrderSalePreviewResponse
     >
   >,
 ]

@@ -35,7 +35,7 @@ export const POST = withConflictMessages(async function (
     // What JSON makes of the date anyway, said in the type.
     purchase_order_dispatch: {
       ...dispatch,
-      sent_at: dispatch.sent_at.toISOString(),
+      sent_at: new Date(dispatch.sent_at).toISOString(),
     },
     purchase_order,
   })
