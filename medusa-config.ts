@@ -79,6 +79,10 @@ const backorderOptions: BackorderPluginOptions = {
     (process.env
       .BACKORDER_STOCK_RECEIVED_ON as BackorderPluginOptions["stockReceivedOn"]) ||
     undefined,
+  purchaseOrderPrefix: process.env.BACKORDER_PURCHASE_ORDER_PREFIX || undefined,
+  purchaseOrderNumberPadding: process.env.BACKORDER_PURCHASE_ORDER_PADDING
+    ? Number(process.env.BACKORDER_PURCHASE_ORDER_PADDING)
+    : undefined,
   // The in-process HTTP tests switch the catch-up job off, so nothing records or allocates
   // behind a test's back; the multi-instance tests run it.
   ...(process.env.BACKORDER_CATCH_UP === "false" ? { catchUp: false } : {}),

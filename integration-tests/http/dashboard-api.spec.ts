@@ -10,7 +10,14 @@ jest.setTimeout(180000)
 /**
  * The read endpoints the admin dashboard is built on: search of the backorder list, the
  * health figures, the per-location stock summary of a variant and the allocation ledger.
+ * Purchase orders are numbered with a non-default prefix and padding here, so every place
+ * that names one must use the options (the dashboard shows `number` as it comes).
  */
+// Read by medusa-config.ts, which the runner loads before it applies its `env` option, so set
+// here (Jest gives every test file its own copy of process.env).
+process.env.BACKORDER_PURCHASE_ORDER_PREFIX = "BREW-"
+process.env.BACKORDER_PURCHASE_ORDER_PADDING = "6"
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: RequestHeaders
@@ -120,6 +127,109 @@ medusaIntegrationTestRunner({
           message:
             "Invalid request: Value for field 'q' too small, expected at least: '1'",
         })
+      })
+    })
+
+    describe("purchase order numbers", () => {
+      it("names a purchase order by the configured prefix and padding wherever it appears", async () => {
+        const kettle = await sale("KETTLE-MATTE", 3)
+        const backorderId = kettle.backorders[0].id
+        const [requested] = (
+          await api.post(
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [backorderId] },
+            admin
+          )
+        ).data.purchase_orders
+        const backorderModule: BackorderModuleService =
+          getContainer().resolve(BACKORDER_MODULE)
+        expect(requested.display_id).toBe(1)
+        expect(requested.number).toBe("BREW-000001")
+        expect(backorderModule.formatPurchaseOrderNumber(1)).toBe("BREW-000001")
+
+        const reference = {
+          id: requested.id,
+          display_id: 1,
+          number: "BREW-000001",
+          status: "draft",
+          // The supplier's lead time from today.
+          expected_at: requested.expected_at,
+        }
+        const fields = [
+          "+purchase_order_lines.quantity",
+          "+purchase_order_lines.purchase_order_line.id",
+          "+purchase_order_lines.purchase_order_line.purchase_order.id",
+          "+purchase_order_lines.purchase_order_line.purchase_order.display_id",
+          "+purchase_order_lines.purchase_order_line.purchase_order.status",
+          "+purchase_order_lines.purchase_order_line.purchase_order.expected_at",
+        ].join(",")
+        const referenced = (backorder: {
+          purchase_order_lines: {
+            purchase_order_line: { purchase_order: unknown }
+          }[]
+        }) =>
+          backorder.purchase_order_lines.map(
+            (link) => link.purchase_order_line.purchase_order
+          )
+
+        const list = (
+          await api.get(
+            `/admin/backorders?order_id=${kettle.order.id}&fields=${fields}`,
+            admin
+          )
+        ).data
+        expect(list.backorders.map(referenced)).toEqual([[reference]])
+        const detail = (
+          await api.get(
+            `/admin/backorders/${backorderId}?fields=${fields}`,
+            admin
+          )
+        ).data.backorder
+        expect(referenced(detail)).toEqual([reference])
+        const widget = (
+          await api.get(
+            `/admin/orders/${kettle.order.id}/backorders?fields=${fields}`,
+            admin
+          )
+        ).data.backorders
+        expect(widget.map(referenced)).toEqual([[reference]])
+
+        const listed = (
+          await api.get(`/admin/purchase-orders?id=${requested.id}`, admin)
+        ).data.purchase_orders
+        expect(listed.map((po: { number: string }) => po.number)).toEqual([
+          "BREW-000001",
+        ])
+
+        const sent = (
+          await api.post(
+            `/admin/purchase-orders/${requested.id}/send`,
+            {},
+            admin
+          )
+        ).data.purchase_order
+        expect(sent.number).toBe("BREW-000001")
+        await api.post(
+          `/admin/purchase-orders/${requested.id}/receive`,
+          {
+            lines: [{ purchase_order_line_id: sent.lines[0].id, quantity: 6 }],
+          },
+          admin
+        )
+        const ledger = (
+          await api.get(
+            `/admin/backorders/allocations?backorder_id=${backorderId}`,
+            admin
+          )
+        ).data.allocations
+        expect(
+          ledger.map(
+            (row: {
+              purchase_order_id: string
+              purchase_order_number: string
+            }) => [row.purchase_order_id, row.purchase_order_number]
+          )
+        ).toEqual([[requested.id, "BREW-000001"]])
       })
     })
 

@@ -6,15 +6,26 @@ import {
 } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import type {
-  StoredFile,
-  Allocation,
-  Backorder,
-  BackorderCounts,
-  BackorderHealth,
-  PurchaseOrder,
-  StockSummary,
-  SupplierGroup,
-} from "../lib/types"
+  AdminAllocationListResponse,
+  AdminBackorderCountsResponse,
+  AdminBackorderExportResponse,
+  AdminBackorderHealthResponse,
+  AdminBackorderListResponse,
+  AdminCancelBackorderResponse,
+  AdminFulfilBackordersResponse,
+  AdminFulfilmentPreview,
+  AdminFulfilPreviewResponse,
+  AdminOrderBackordersResponse,
+  AdminReleaseAllocationResponse,
+  AdminStockSummaryResponse,
+  AdminSupplierGroupsResponse,
+} from "../../types/http/backorders"
+import type {
+  AdminPlannedPurchaseOrderPreview,
+  AdminRequestStockPreviewResponse,
+  AdminRequestStockResponse,
+  AdminSkippedBackorder,
+} from "../../types/http/purchase-orders"
 import { backorderQueryKeys, purchaseOrderQueryKeys } from "./query-keys"
 
 export type BackorderListQuery = Record<
@@ -34,6 +45,7 @@ export const BACKORDER_ROW_FIELDS = [
   "+purchase_order_lines.purchase_order_line.id",
   "+purchase_order_lines.purchase_order_line.purchase_order.id",
   "+purchase_order_lines.purchase_order_line.purchase_order.display_id",
+  // The answer adds the formatted `number` to every purchase order that has its display_id.
   "+purchase_order_lines.purchase_order_line.purchase_order.status",
   "+purchase_order_lines.purchase_order_line.purchase_order.expected_at",
 ].join(",")
@@ -45,14 +57,7 @@ export const useBackorders = (
   useQuery({
     queryKey: backorderQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<{
-        backorders: Backorder[]
-        count: number
-        /** The count is the database's estimate (a large history tab). */
-        count_estimated: boolean
-        offset: number
-        limit: number
-      }>("/admin/backorders", {
+      sdk.client.fetch<AdminBackorderListResponse>("/admin/backorders", {
         query: { fields: BACKORDER_ROW_FIELDS, ...query },
       }),
     placeholderData: keepPreviousData,
@@ -63,7 +68,10 @@ export const useBackorderCounts = (query: BackorderListQuery) =>
   useQuery({
     queryKey: [...backorderQueryKeys.all, "counts", query],
     queryFn: () =>
-      sdk.client.fetch<BackorderCounts>("/admin/backorders/counts", { query }),
+      sdk.client.fetch<AdminBackorderCountsResponse>(
+        "/admin/backorders/counts",
+        { query }
+      ),
     placeholderData: keepPreviousData,
   })
 
@@ -74,7 +82,7 @@ export const useSupplierGroups = (
   useQuery({
     queryKey: [...backorderQueryKeys.all, "supplier-groups", query],
     queryFn: () =>
-      sdk.client.fetch<{ groups: SupplierGroup[] }>(
+      sdk.client.fetch<AdminSupplierGroupsResponse>(
         "/admin/backorders/supplier-groups",
         { query }
       ),
@@ -86,19 +94,21 @@ export const useOrderBackorders = (orderId: string) =>
   useQuery({
     queryKey: [...backorderQueryKeys.all, "order", orderId],
     queryFn: () =>
-      sdk.client.fetch<{
-        backorders: Backorder[]
-        backorder_status: string
-      }>(`/admin/orders/${orderId}/backorders`, {
-        query: { fields: BACKORDER_ROW_FIELDS },
-      }),
+      sdk.client.fetch<AdminOrderBackordersResponse>(
+        `/admin/orders/${orderId}/backorders`,
+        {
+          query: { fields: BACKORDER_ROW_FIELDS },
+        }
+      ),
   })
 
 export const useBackorderHealth = () =>
   useQuery({
     queryKey: [...backorderQueryKeys.all, "health"],
     queryFn: () =>
-      sdk.client.fetch<{ health: BackorderHealth }>("/admin/backorders/health"),
+      sdk.client.fetch<AdminBackorderHealthResponse>(
+        "/admin/backorders/health"
+      ),
   })
 
 export const useStockSummary = (
@@ -107,16 +117,19 @@ export const useStockSummary = (
   useQuery({
     queryKey: [...backorderQueryKeys.all, "stock-summary", query],
     queryFn: () =>
-      sdk.client.fetch<StockSummary>("/admin/backorders/stock-summary", {
-        query,
-      }),
+      sdk.client.fetch<AdminStockSummaryResponse>(
+        "/admin/backorders/stock-summary",
+        {
+          query,
+        }
+      ),
   })
 
 export const useAllocations = (query: Record<string, string | number>) =>
   useQuery({
     queryKey: [...backorderQueryKeys.all, "allocations", query],
     queryFn: () =>
-      sdk.client.fetch<{ allocations: Allocation[]; count: number }>(
+      sdk.client.fetch<AdminAllocationListResponse>(
         "/admin/backorders/allocations",
         { query }
       ),
@@ -139,7 +152,7 @@ export const useCancelBackorder = (id: string) => {
   const invalidate = useInvalidateBackorders()
   return useMutation({
     mutationFn: (body: { quantity?: number; reason?: string }) =>
-      sdk.client.fetch<{ backorder: Backorder }>(
+      sdk.client.fetch<AdminCancelBackorderResponse>(
         `/admin/backorders/${id}/cancel`,
         { method: "POST", body }
       ),
@@ -158,7 +171,7 @@ export const useFulfilBackorders = () => {
       order_id: string
       backorder_ids?: string[]
     }) =>
-      sdk.client.fetch<{ backorders: Backorder[]; captured: number }>(
+      sdk.client.fetch<AdminFulfilBackordersResponse>(
         `/admin/orders/${order_id}/backorders/fulfil`,
         { method: "POST", body }
       ),
@@ -166,17 +179,7 @@ export const useFulfilBackorders = () => {
   })
 }
 
-export type FulfilmentPreview = {
-  backorders: {
-    id: string
-    sku: string | null
-    title: string | null
-    quantity: number
-  }[]
-  capture_amount: number
-  currency_code?: string | null
-  message: string | null
-}
+export type FulfilmentPreview = AdminFulfilmentPreview
 
 /** What fulfilling would pack and capture, for the confirmation. */
 export const useFulfilPreview = (
@@ -190,7 +193,7 @@ export const useFulfilPreview = (
       backorderIds,
     }),
     queryFn: () =>
-      sdk.client.fetch<{ preview: FulfilmentPreview }>(
+      sdk.client.fetch<AdminFulfilPreviewResponse>(
         `/admin/orders/${orderId}/backorders/fulfil`,
         {
           method: "POST",
@@ -211,7 +214,7 @@ export const useReleaseAllocation = (id: string) => {
       quantity: number
       reason: string
     }) =>
-      sdk.client.fetch<{ backorders: Backorder[] }>(
+      sdk.client.fetch<AdminReleaseAllocationResponse>(
         `/admin/backorders/${id}/release`,
         { method: "POST", body }
       ),
@@ -232,45 +235,12 @@ export type RequestStockBody = {
 }
 
 /** A backorder a stock request left out, with why in names and numbers. */
-export type SkippedBackorder = {
-  backorder_id: string
-  sku: string | null
-  customer: string | null
-  order_display_id: number | null
-  waiting_quantity: number
-  reason: "on_purchase_order" | "not_new" | "not_found"
-  purchase_order_id: string | null
-  purchase_order_number: string | null
-  message: string
-}
+export type SkippedBackorder = AdminSkippedBackorder
 
 /** A purchase order a stock request would create (or the draft it would add to). */
-export type PlannedPurchaseOrderPreview = {
-  purchase_order_id: string | null
-  number: string | null
-  supplier: { id: string; name: string | null; currency_code: string | null }
-  location: { id: string; name: string } | null
-  is_dropship: boolean
-  expected_at: string | null
-  currency_code: string | null
-  lines: {
-    variant_id: string
-    sku: string | null
-    title: string | null
-    current_quantity: number | null
-    requested_quantity: number
-    quantity: number
-    rounding: { reason: string } | null
-    unit_cost: number | null
-    total: number | null
-  }[]
-  total: number | null
-}
+export type PlannedPurchaseOrderPreview = AdminPlannedPurchaseOrderPreview
 
-export type RequestStockResult = {
-  purchase_orders: PurchaseOrder[]
-  skipped?: SkippedBackorder[]
-}
+export type RequestStockResult = AdminRequestStockResponse
 
 export const useRequestStock = () => {
   const invalidate = useInvalidateBackorders()
@@ -292,13 +262,13 @@ export const useRequestStockPreview = (
   useQuery({
     queryKey: backorderQueryKeys.detail("request-stock-preview", body),
     queryFn: () =>
-      sdk.client.fetch<{
-        preview: { purchase_orders: PlannedPurchaseOrderPreview[] }
-        skipped?: SkippedBackorder[]
-      }>("/admin/purchase-orders/request-stock", {
-        method: "POST",
-        body: { ...body, preview: true },
-      }),
+      sdk.client.fetch<AdminRequestStockPreviewResponse>(
+        "/admin/purchase-orders/request-stock",
+        {
+          method: "POST",
+          body: { ...body, preview: true },
+        }
+      ),
     enabled,
     retry: false,
   })
@@ -307,7 +277,7 @@ export const useRequestStockPreview = (
 export const useExportBackorders = () =>
   useMutation({
     mutationFn: (query: BackorderListQuery) =>
-      sdk.client.fetch<{ file: StoredFile; count: number }>(
+      sdk.client.fetch<AdminBackorderExportResponse>(
         "/admin/backorders/export",
         { method: "POST", query, body: {} }
       ),

@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
-import type { PurchaseOrder, StoredFile } from "../lib/types"
+import type {
+  AdminCompletePurchaseOrderResponse,
+  AdminPurchaseOrderDocumentResponse,
+  AdminPurchaseOrderListResponse,
+  AdminPurchaseOrderResponse,
+  AdminReceivePurchaseOrderResponse,
+  AdminSendPurchaseOrderToSupplierResponse,
+} from "../../types/http/purchase-orders"
 import { useInvalidateBackorders } from "./backorders"
 import { purchaseOrderQueryKeys } from "./query-keys"
 
@@ -18,10 +25,10 @@ export const usePurchaseOrders = (
   useQuery({
     queryKey: purchaseOrderQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<{
-        purchase_orders: PurchaseOrder[]
-        count: number
-      }>("/admin/purchase-orders", { query }),
+      sdk.client.fetch<AdminPurchaseOrderListResponse>(
+        "/admin/purchase-orders",
+        { query }
+      ),
     placeholderData: keepPrevious ? keepPreviousData : undefined,
     enabled,
   })
@@ -30,20 +37,19 @@ export const usePurchaseOrder = (id: string) =>
   useQuery({
     queryKey: purchaseOrderQueryKeys.detail(id),
     queryFn: () =>
-      sdk.client.fetch<{ purchase_order: PurchaseOrder }>(
+      sdk.client.fetch<AdminPurchaseOrderResponse>(
         `/admin/purchase-orders/${id}`
       ),
   })
 
 /** A POST to the purchase order routes that refreshes every plugin screen afterwards. */
-const usePurchaseOrderMutation = <TBody>(path: (body: TBody) => string) => {
+const usePurchaseOrderMutation = <TBody, TResult = AdminPurchaseOrderResponse>(
+  path: (body: TBody) => string
+) => {
   const invalidate = useInvalidateBackorders()
   return useMutation({
     mutationFn: (body: TBody) =>
-      sdk.client.fetch<{
-        purchase_order: PurchaseOrder
-        follow_up?: PurchaseOrder | null
-      }>(path(body), {
+      sdk.client.fetch<TResult>(path(body), {
         method: "POST",
         body: body as Record<string, unknown>,
       }),
@@ -86,24 +92,30 @@ export const useSendPurchaseOrder = (id: string) =>
   )
 
 export const useReceivePurchaseOrder = (id: string) =>
-  usePurchaseOrderMutation<{
-    lines: {
-      purchase_order_line_id: string
-      quantity: number
-      over_receive?: boolean
-    }[]
-    idempotency_key: string
-    note?: string
-  }>(() => `/admin/purchase-orders/${id}/receive`)
+  usePurchaseOrderMutation<
+    {
+      lines: {
+        purchase_order_line_id: string
+        quantity: number
+        over_receive?: boolean
+      }[]
+      idempotency_key: string
+      note?: string
+    },
+    AdminReceivePurchaseOrderResponse
+  >(() => `/admin/purchase-orders/${id}/receive`)
 
 export const useCompletePurchaseOrder = (id: string) =>
-  usePurchaseOrderMutation<{
-    lines?: {
-      purchase_order_line_id: string
-      action: "backorder" | "cancel"
-    }[]
-    expected_at?: string
-  }>(() => `/admin/purchase-orders/${id}/complete`)
+  usePurchaseOrderMutation<
+    {
+      lines?: {
+        purchase_order_line_id: string
+        action: "backorder" | "cancel"
+      }[]
+      expected_at?: string
+    },
+    AdminCompletePurchaseOrderResponse
+  >(() => `/admin/purchase-orders/${id}/complete`)
 
 export const useCancelPurchaseOrder = (id: string) =>
   usePurchaseOrderMutation<Record<string, never>>(
@@ -114,13 +126,14 @@ export const useCancelPurchaseOrder = (id: string) =>
 export const usePurchaseOrderDocument = (id: string) =>
   useMutation({
     mutationFn: () =>
-      sdk.client.fetch<{ file: StoredFile }>(
+      sdk.client.fetch<AdminPurchaseOrderDocumentResponse>(
         `/admin/purchase-orders/${id}/document`,
         { method: "POST", body: {} }
       ),
   })
 
 export const useSendPurchaseOrderToSupplier = (id: string) =>
-  usePurchaseOrderMutation<{ to?: string; note?: string }>(
-    () => `/admin/purchase-orders/${id}/send-to-supplier`
-  )
+  usePurchaseOrderMutation<
+    { to?: string; note?: string },
+    AdminSendPurchaseOrderToSupplierResponse
+  >(() => `/admin/purchase-orders/${id}/send-to-supplier`)

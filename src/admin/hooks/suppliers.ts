@@ -5,7 +5,13 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
-import type { Supplier, SupplierVariant } from "../lib/types"
+import type {
+  AdminSupplierListResponse,
+  AdminSupplierResponse,
+  AdminSupplierVariantDeleteResponse,
+  AdminSupplierVariantListResponse,
+  AdminSupplierVariantResponse,
+} from "../../types/http/suppliers"
 import { supplierQueryKeys } from "./query-keys"
 
 export const useSuppliers = (
@@ -14,10 +20,9 @@ export const useSuppliers = (
   useQuery({
     queryKey: supplierQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<{ suppliers: Supplier[]; count: number }>(
-        "/admin/suppliers",
-        { query }
-      ),
+      sdk.client.fetch<AdminSupplierListResponse>("/admin/suppliers", {
+        query,
+      }),
     placeholderData: keepPreviousData,
   })
 
@@ -28,7 +33,7 @@ export const useSupplier = (
   useQuery({
     queryKey: supplierQueryKeys.detail(id),
     queryFn: () =>
-      sdk.client.fetch<{ supplier: Supplier }>(`/admin/suppliers/${id}`),
+      sdk.client.fetch<AdminSupplierResponse>(`/admin/suppliers/${id}`),
     enabled,
   })
 
@@ -36,7 +41,7 @@ export const useSupplierVariants = (supplierId: string) =>
   useQuery({
     queryKey: [...supplierQueryKeys.detail(supplierId), "variants"],
     queryFn: () =>
-      sdk.client.fetch<{ supplier_variants: SupplierVariant[]; count: number }>(
+      sdk.client.fetch<AdminSupplierVariantListResponse>(
         `/admin/suppliers/${supplierId}/variants`,
         { query: { limit: 100 } }
       ),
@@ -66,7 +71,7 @@ const useSupplierMutation = <TBody, TResult>(
 
 export const useCreateSupplier = () =>
   useSupplierMutation((body: SupplierInput & { name: string }) =>
-    sdk.client.fetch<{ supplier: Supplier }>("/admin/suppliers", {
+    sdk.client.fetch<AdminSupplierResponse>("/admin/suppliers", {
       method: "POST",
       body,
     })
@@ -74,7 +79,7 @@ export const useCreateSupplier = () =>
 
 export const useUpdateSupplier = (id: string) =>
   useSupplierMutation((body: SupplierInput) =>
-    sdk.client.fetch<{ supplier: Supplier }>(`/admin/suppliers/${id}`, {
+    sdk.client.fetch<AdminSupplierResponse>(`/admin/suppliers/${id}`, {
       method: "POST",
       body,
     })
@@ -91,7 +96,7 @@ export type SupplierVariantInput = {
 
 export const useCreateSupplierVariant = (supplierId: string) =>
   useSupplierMutation((body: SupplierVariantInput & { variant_id: string }) =>
-    sdk.client.fetch<{ supplier_variant: SupplierVariant }>(
+    sdk.client.fetch<AdminSupplierVariantResponse>(
       `/admin/suppliers/${supplierId}/variants`,
       { method: "POST", body }
     )
@@ -99,7 +104,7 @@ export const useCreateSupplierVariant = (supplierId: string) =>
 
 export const useUpdateSupplierVariant = (supplierId: string, id: string) =>
   useSupplierMutation((body: SupplierVariantInput) =>
-    sdk.client.fetch<{ supplier_variant: SupplierVariant }>(
+    sdk.client.fetch<AdminSupplierVariantResponse>(
       `/admin/suppliers/${supplierId}/variants/${id}`,
       { method: "POST", body }
     )
@@ -107,7 +112,10 @@ export const useUpdateSupplierVariant = (supplierId: string, id: string) =>
 
 export const useDeleteSupplierVariant = (supplierId: string) =>
   useSupplierMutation((id: string) =>
-    sdk.client.fetch(`/admin/suppliers/${supplierId}/variants/${id}`, {
-      method: "DELETE",
-    })
+    sdk.client.fetch<AdminSupplierVariantDeleteResponse>(
+      `/admin/suppliers/${supplierId}/variants/${id}`,
+      {
+        method: "DELETE",
+      }
+    )
   )

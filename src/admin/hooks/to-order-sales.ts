@@ -1,16 +1,16 @@
 import { useMutation } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import type {
-  Backorder,
-  ToOrderSaleInput,
-  ToOrderSalePreview,
-} from "../lib/types"
+  AdminToOrderSalePreviewResponse,
+  AdminToOrderSaleResponse,
+} from "../../types/http/to-order-sales"
+import type { ToOrderSaleInput } from "../lib/types"
 import { useInvalidateBackorders } from "./backorders"
 
 export const usePreviewToOrderSale = () =>
   useMutation({
     mutationFn: (body: ToOrderSaleInput) =>
-      sdk.client.fetch<{ preview: ToOrderSalePreview }>(
+      sdk.client.fetch<AdminToOrderSalePreviewResponse>(
         "/admin/to-order-sales/preview",
         { method: "POST", body }
       ),
@@ -20,10 +20,10 @@ export const useCreateToOrderSale = () => {
   const invalidate = useInvalidateBackorders()
   return useMutation({
     mutationFn: (body: ToOrderSaleInput) =>
-      sdk.client.fetch<{
-        order: { id: string; display_id: number }
-        backorders: Backorder[]
-      }>("/admin/to-order-sales", { method: "POST", body }),
+      sdk.client.fetch<AdminToOrderSaleResponse>("/admin/to-order-sales", {
+        method: "POST",
+        body,
+      }),
     onSuccess: invalidate,
   })
 }

@@ -162,7 +162,7 @@ const OrderBackordersWidget = ({
                           className="text-ui-fg-base underline underline-offset-2"
                           to={`/purchase-orders/${po.id}`}
                         >
-                          PO-{String(po.display_id).padStart(4, "0")}
+                          {po.number}
                         </Link>
                         <span className="text-ui-fg-muted txt-compact-small">
                           ETA {formatDate(po.expected_at ?? b.promised_at)}

@@ -260,7 +260,7 @@ const BackordersPage = () => {
                 className="text-ui-fg-base txt-compact-small-plus underline-offset-2 hover:underline"
                 onClick={(e) => e.stopPropagation()}
               >
-                PO-{String(po.display_id).padStart(4, "0")}
+                {po.number}
               </Link>
               <TransferNotes notes={transfers} />
             </div>

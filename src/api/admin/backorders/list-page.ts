@@ -4,6 +4,8 @@ import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService, {
   BackorderAggregateFilters,
 } from "../../../modules/backorder/service"
+import type { AdminBackorderListResponse } from "../../../types/http/backorders"
+import { withPurchaseOrderNumbers } from "../../utils/purchase-order-numbers"
 
 export type BackorderPageInput = {
   filters: BackorderAggregateFilters
@@ -23,7 +25,7 @@ export type BackorderPageInput = {
 export async function listBackorderPage(
   scope: MedusaContainer,
   { filters, fields, skip, take, order }: BackorderPageInput
-) {
+): Promise<AdminBackorderListResponse> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const backorderModule: BackorderModuleService =
     scope.resolve(BACKORDER_MODULE)
@@ -43,9 +45,10 @@ export async function listBackorderPage(
     : { data: [] as { id: string }[] }
   const position = new Map(ids.map((id, i) => [id, i]))
   return {
-    backorders: [...data].sort(
-      (a, b) => position.get(a.id)! - position.get(b.id)!
-    ),
+    backorders: withPurchaseOrderNumbers(
+      scope,
+      [...data].sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+    ) as AdminBackorderListResponse["backorders"],
     count: counted.count,
     count_estimated: counted.estimated,
     offset: skip,

@@ -12,10 +12,14 @@ import {
   AdminGetPurchaseOrdersParamsType,
 } from "./validators"
 import { withConflictMessages } from "../../utils/errors"
+import type {
+  AdminPurchaseOrderListResponse,
+  AdminPurchaseOrderResponse,
+} from "../../../types/http/purchase-orders"
 
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminGetPurchaseOrdersParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminPurchaseOrderListResponse>
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const service: BackorderModuleService = req.scope.resolve(BACKORDER_MODULE)
@@ -48,7 +52,7 @@ export const GET = withConflictMessages(async function (
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCreatePurchaseOrderType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminPurchaseOrderResponse>
 ) {
   const { result } = await requestStockWorkflow(req.scope).run({
     input: { ...req.validatedBody, created_by: req.auth_context.actor_id },

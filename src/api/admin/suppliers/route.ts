@@ -11,10 +11,14 @@ import {
   AdminGetSuppliersParamsType,
 } from "./validators"
 import { withConflictMessages } from "../../utils/errors"
+import type {
+  AdminSupplierListResponse,
+  AdminSupplierResponse,
+} from "../../../types/http/suppliers"
 
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminGetSuppliersParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierListResponse>
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, ...filters } = req.filterableFields
@@ -35,7 +39,7 @@ export const GET = withConflictMessages(async function (
 
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCreateSupplierType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierResponse>
 ) {
   const { result } = await createSuppliersWorkflow(req.scope).run({
     input: { suppliers: [req.validatedBody] },

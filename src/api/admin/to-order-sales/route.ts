@@ -14,6 +14,7 @@ import { AdminToOrderSaleType } from "./validators"
 import { withConflictMessages } from "../../utils/errors"
 import { toOrderSaleLockKey, withLock } from "../../../workflows/utils/locking"
 import { hashRequestBody, readIdempotencyKey } from "../../utils/idempotency"
+import type { AdminToOrderSaleResponse } from "../../../types/http/to-order-sales"
 
 /**
  * Makes a to-order sale: creates the order, reserves at the shop, records the short units as
@@ -25,7 +26,7 @@ import { hashRequestBody, readIdempotencyKey } from "../../utils/idempotency"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminToOrderSaleType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminToOrderSaleResponse>
 ) {
   const idempotencyKey = readIdempotencyKey(req)
   const {

@@ -8,6 +8,7 @@ import BackorderModuleService from "../../../modules/backorder/service"
 import { withConflictMessages } from "../../utils/errors"
 import { withTransferNames } from "./helpers"
 import { AdminGetTransfersParamsType } from "./validators"
+import type { AdminTransferListResponse } from "../../../types/http/transfers"
 
 /**
  * Transfers between the merchant's own locations, filtered (also by the inventory item or
@@ -15,7 +16,7 @@ import { AdminGetTransfersParamsType } from "./validators"
  */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetTransfersParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminTransferListResponse>
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const fields = [

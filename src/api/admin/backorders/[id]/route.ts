@@ -5,10 +5,12 @@ import {
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AdminGetBackorderParamsType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"
+import { withPurchaseOrderNumbers } from "../../../utils/purchase-order-numbers"
+import type { AdminBackorderResponse } from "../../../../types/http/backorders"
 
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetBackorderParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminBackorderResponse>
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
@@ -23,5 +25,6 @@ export const GET = withConflictMessages(async function (
     { throwIfKeyNotFound: true }
   )
 
-  res.json({ backorder })
+  const [numbered] = withPurchaseOrderNumbers(req.scope, [backorder])
+  res.json({ backorder: numbered })
 })

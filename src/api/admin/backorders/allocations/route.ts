@@ -5,6 +5,8 @@ import {
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AdminGetAllocationsParamsType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"
+import { withAllocationPurchaseOrderNumbers } from "../../../utils/purchase-order-numbers"
+import type { AdminAllocationListResponse } from "../../../../types/http/backorders"
 
 /**
  * The allocation ledger, newest first by default: every unit handed to or taken from a
@@ -12,7 +14,7 @@ import { withConflictMessages } from "../../../utils/errors"
  */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetAllocationsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminAllocationListResponse>
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: allocations, metadata } = await query.graph({
@@ -25,7 +27,10 @@ export const GET = withConflictMessages(async function (
     },
   })
   res.json({
-    allocations,
+    allocations: await withAllocationPurchaseOrderNumbers(
+      req.scope,
+      allocations
+    ),
     count: metadata!.count,
     offset: metadata!.skip,
     limit: metadata!.take,

@@ -6,6 +6,7 @@ import { BACKORDER_MODULE } from "../../../../modules/backorder"
 import BackorderModuleService from "../../../../modules/backorder/service"
 import { AdminGetBackorderAggregatesParamsType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"
+import type { AdminBackorderCountsResponse } from "../../../../types/http/backorders"
 
 /**
  * How many backorders match the filters in each status, for the tabs of the list. A closed
@@ -17,7 +18,7 @@ export const GET = withConflictMessages(async function (
     unknown,
     AdminGetBackorderAggregatesParamsType
   >,
-  res: MedusaResponse
+  res: MedusaResponse<AdminBackorderCountsResponse>
 ) {
   const backorderModule: BackorderModuleService =
     req.scope.resolve(BACKORDER_MODULE)

@@ -4,6 +4,7 @@ import {
 } from "@medusajs/framework/http"
 import { exportBackordersWorkflow } from "../../../../workflows/backorders/workflows/export-backorders"
 import { withConflictMessages } from "../../../utils/errors"
+import type { AdminBackorderExportResponse } from "../../../../types/http/backorders"
 
 /**
  * Exports the backorders matching the list's filters (the same query parameters as
@@ -12,7 +13,7 @@ import { withConflictMessages } from "../../../utils/errors"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<AdminBackorderExportResponse>
 ) {
   const { result } = await exportBackordersWorkflow(req.scope).run({
     input: {

@@ -5,6 +5,8 @@ import {
 import { BACKORDER_MODULE } from "../../../../modules/backorder"
 import BackorderModuleService from "../../../../modules/backorder/service"
 import { withConflictMessages } from "../../../utils/errors"
+import { BackorderStatus } from "../../../../types/enums"
+import type { AdminBackorderHealthResponse } from "../../../../types/http/backorders"
 
 /**
  * The backorder health figures for the overview page: open backorders by status and age,
@@ -13,7 +15,7 @@ import { withConflictMessages } from "../../../utils/errors"
  */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<AdminBackorderHealthResponse>
 ) {
   const backorderModule: BackorderModuleService =
     req.scope.resolve(BACKORDER_MODULE)
@@ -29,6 +31,11 @@ export const GET = withConflictMessages(async function (
   res.json({
     health: {
       ...health,
+      oldest_open_at: health.oldest_open_at?.toISOString() ?? null,
+      age_buckets: health.age_buckets.map((row) => ({
+        ...row,
+        status: row.status as BackorderStatus,
+      })),
       supplier_fill_rates: health.supplier_fill_rates.map((row) => ({
         ...row,
         supplier_name: names.get(row.supplier_id) ?? null,

@@ -11,6 +11,7 @@ import { BACKORDER_MODULE } from "../../../../modules/backorder"
 import BackorderModuleService from "../../../../modules/backorder/service"
 import { AdminGetBackorderStockSummaryParamsType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"
+import type { AdminStockSummaryResponse } from "../../../../types/http/backorders"
 
 /**
  * Backordered, allocated and incoming units of a variant's (or one inventory item's) stock
@@ -22,7 +23,7 @@ export const GET = withConflictMessages(async function (
     unknown,
     AdminGetBackorderStockSummaryParamsType
   >,
-  res: MedusaResponse
+  res: MedusaResponse<AdminStockSummaryResponse>
 ) {
   const { variant_id, inventory_item_id } = req.validatedQuery
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -81,6 +82,8 @@ export const GET = withConflictMessages(async function (
     locations: rows.map((row) => ({
       ...row,
       location_name: names.get(row.location_id) ?? null,
+      // What JSON makes of the date anyway, said in the type.
+      next_expected_at: row.next_expected_at?.toISOString() ?? null,
     })),
     suppliers: suppliers.map((terms) => ({
       id: terms.id,

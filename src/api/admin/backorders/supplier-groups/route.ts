@@ -6,6 +6,7 @@ import { BACKORDER_MODULE } from "../../../../modules/backorder"
 import BackorderModuleService from "../../../../modules/backorder/service"
 import { AdminGetBackorderAggregatesParamsType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"
+import type { AdminSupplierGroupsResponse } from "../../../../types/http/backorders"
 
 /**
  * The backorders matching the filters grouped by supplier, as SaleDock lists them: each
@@ -17,7 +18,7 @@ export const GET = withConflictMessages(async function (
     unknown,
     AdminGetBackorderAggregatesParamsType
   >,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierGroupsResponse>
 ) {
   const backorderModule: BackorderModuleService =
     req.scope.resolve(BACKORDER_MODULE)

@@ -7,10 +7,11 @@ import { updatePurchaseOrderWorkflow } from "../../../../workflows/purchasing/wo
 import { AdminUpdatePurchaseOrderType } from "../validators"
 import { refetchPurchaseOrders } from "../helpers"
 import { withConflictMessages } from "../../../utils/errors"
+import type { AdminPurchaseOrderResponse } from "../../../../types/http/purchase-orders"
 
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<AdminPurchaseOrderResponse>
 ) {
   const [purchase_order] = await refetchPurchaseOrders(
     req.scope,
@@ -32,7 +33,7 @@ export const GET = withConflictMessages(async function (
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminUpdatePurchaseOrderType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminPurchaseOrderResponse>
 ) {
   await updatePurchaseOrderWorkflow(req.scope).run({
     input: { id: req.params.id, ...req.validatedBody },

@@ -14,6 +14,10 @@ import {
   SkippedBackorder,
   splitOrderableBackorders,
 } from "./helpers"
+import type {
+  AdminRequestStockPreviewResponse,
+  AdminRequestStockResponse,
+} from "../../../../types/http/purchase-orders"
 
 /**
  * Requests stock for backorders: new draft purchase orders (one per supplier and
@@ -25,7 +29,9 @@ import {
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminRequestStockType>,
-  res: MedusaResponse
+  res: MedusaResponse<
+    AdminRequestStockResponse | AdminRequestStockPreviewResponse
+  >
 ) {
   const {
     all_open_backorders_of_supplier,

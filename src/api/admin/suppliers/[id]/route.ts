@@ -9,10 +9,14 @@ import {
 import { refetchSupplier } from "../helpers"
 import { AdminUpdateSupplierType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"
+import type {
+  AdminSupplierDeleteResponse,
+  AdminSupplierResponse,
+} from "../../../../types/http/suppliers"
 
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierResponse>
 ) {
   const supplier = await refetchSupplier(
     req.scope,
@@ -24,7 +28,7 @@ export const GET = withConflictMessages(async function (
 
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminUpdateSupplierType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierResponse>
 ) {
   // Answers 404 for an unknown id before changing anything.
   await refetchSupplier(req.scope, req.params.id, ["id"])
@@ -41,7 +45,7 @@ export const POST = withConflictMessages(async function (
 
 export const DELETE = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierDeleteResponse>
 ) {
   await deleteSuppliersWorkflow(req.scope).run({
     input: { ids: [req.params.id] },

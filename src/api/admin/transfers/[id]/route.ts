@@ -4,10 +4,11 @@ import {
 } from "@medusajs/framework/http"
 import { withConflictMessages } from "../../../utils/errors"
 import { refetchTransfer } from "../helpers"
+import type { AdminTransferResponse } from "../../../../types/http/transfers"
 
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<AdminTransferResponse>
 ) {
   const transfer = await refetchTransfer(
     req.scope,

@@ -6,6 +6,7 @@ import { requestTransferWorkflow } from "../../../../workflows/transfers/workflo
 import { withConflictMessages } from "../../../utils/errors"
 import { refetchTransfer } from "../helpers"
 import { AdminRequestTransferType } from "../validators"
+import type { AdminTransferResponse } from "../../../../types/http/transfers"
 
 /**
  * Requests stock for backorders from another own location: a new draft transfer, or the
@@ -13,7 +14,7 @@ import { AdminRequestTransferType } from "../validators"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminRequestTransferType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminTransferResponse>
 ) {
   const { result } = await requestTransferWorkflow(req.scope).run({
     input: { ...req.validatedBody, created_by: req.auth_context.actor_id },

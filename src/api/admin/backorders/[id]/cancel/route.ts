@@ -6,6 +6,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelBackordersWorkflow } from "../../../../../workflows/backorders/workflows/cancel-backorders"
 import { AdminCancelBackorderType } from "../../validators"
 import { withConflictMessages } from "../../../../utils/errors"
+import type { AdminCancelBackorderResponse } from "../../../../../types/http/backorders"
 
 /**
  * Cancels a backorder, or some of its units: frees its allocation, lowers the order line's
@@ -13,7 +14,7 @@ import { withConflictMessages } from "../../../../utils/errors"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCancelBackorderType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCancelBackorderResponse>
 ) {
   await cancelBackordersWorkflow(req.scope).run({
     input: {

@@ -7,13 +7,14 @@ import { releaseAllocationWorkflow } from "../../../../../workflows/allocation/w
 import { defaultAdminBackorderFields } from "../../query-config"
 import { AdminReleaseAllocationType } from "../../validators"
 import { withConflictMessages } from "../../../../utils/errors"
+import type { AdminReleaseAllocationResponse } from "../../../../../types/http/backorders"
 
 /**
  * Releases allocated units of this backorder to another one (override), with a reason.
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminReleaseAllocationType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminReleaseAllocationResponse>
 ) {
   await releaseAllocationWorkflow(req.scope).run({
     input: {
@@ -31,7 +32,7 @@ export const POST = withConflictMessages(async function (
     filters: { id: [req.params.id, req.validatedBody.to_backorder_id] },
   })
   res.json({
-    from: data.find((b) => b.id === req.params.id),
-    to: data.find((b) => b.id === req.validatedBody.to_backorder_id),
+    from: data.find((b) => b.id === req.params.id)!,
+    to: data.find((b) => b.id === req.validatedBody.to_backorder_id)!,
   })
 })

@@ -6,6 +6,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BackorderStatus } from "../../../../../types/enums"
 import { AdminGetBackorderParamsType } from "../../../backorders/validators"
 import { withConflictMessages } from "../../../../utils/errors"
+import { withPurchaseOrderNumbers } from "../../../../utils/purchase-order-numbers"
+import type { AdminOrderBackordersResponse } from "../../../../../types/http/backorders"
 
 /**
  * The backorder lines of one order, with the order-level view ERPAG shows: `backordered`
@@ -14,7 +16,7 @@ import { withConflictMessages } from "../../../../utils/errors"
  */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<unknown, AdminGetBackorderParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOrderBackordersResponse>
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   await query.graph(
@@ -28,7 +30,10 @@ export const GET = withConflictMessages(async function (
     pagination: { order: { created_at: "ASC" } },
   })
   res.json({
-    backorders: backorders.map(withPaymentReminder),
+    backorders: withPurchaseOrderNumbers(
+      req.scope,
+      backorders.map(withPaymentReminder)
+    ),
     backorder_status: orderBackorderStatus(backorders),
   })
 })
@@ -64,7 +69,9 @@ function withPaymentReminder<
   }
 }
 
-function orderBackorderStatus(backorders: { status: BackorderStatus }[]) {
+function orderBackorderStatus(
+  backorders: { status: BackorderStatus }[]
+): AdminOrderBackordersResponse["backorder_status"] {
   const live = backorders.filter((b) => b.status !== BackorderStatus.CANCELLED)
   if (!live.length) {
     return backorders.length ? "cancelled" : "none"

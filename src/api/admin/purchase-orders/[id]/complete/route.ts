@@ -6,6 +6,7 @@ import { completePurchaseOrderWorkflow } from "../../../../../workflows/purchasi
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminCompletePurchaseOrderType } from "../../validators"
 import { withConflictMessages } from "../../../../utils/errors"
+import type { AdminCompletePurchaseOrderResponse } from "../../../../../types/http/purchase-orders"
 
 /**
  * Completes a purchase order: closes it and moves each line's unreceived remainder to a
@@ -14,7 +15,7 @@ import { withConflictMessages } from "../../../../utils/errors"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCompletePurchaseOrderType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCompletePurchaseOrderResponse>
 ) {
   const { result } = await completePurchaseOrderWorkflow(req.scope).run({
     input: {

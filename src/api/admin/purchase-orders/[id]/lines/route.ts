@@ -6,6 +6,7 @@ import { editPurchaseOrderLinesWorkflow } from "../../../../../workflows/purchas
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminEditPurchaseOrderLinesType } from "../../validators"
 import { withConflictMessages } from "../../../../utils/errors"
+import type { AdminPurchaseOrderResponse } from "../../../../../types/http/purchase-orders"
 
 /**
  * Edits a draft purchase order's lines: `add` variants, `update` quantities and costs,
@@ -13,7 +14,7 @@ import { withConflictMessages } from "../../../../utils/errors"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminEditPurchaseOrderLinesType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminPurchaseOrderResponse>
 ) {
   await editPurchaseOrderLinesWorkflow(req.scope).run({
     input: {

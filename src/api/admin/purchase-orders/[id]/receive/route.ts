@@ -7,6 +7,7 @@ import { receivePurchaseOrderWorkflow } from "../../../../../workflows/purchasin
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminReceivePurchaseOrderType } from "../../validators"
 import { withConflictMessages } from "../../../../utils/errors"
+import type { AdminReceivePurchaseOrderResponse } from "../../../../../types/http/purchase-orders"
 
 /**
  * Receives units of a sent purchase order and allocates them to waiting backorders. The
@@ -14,7 +15,7 @@ import { withConflictMessages } from "../../../../utils/errors"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminReceivePurchaseOrderType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminReceivePurchaseOrderResponse>
 ) {
   const idempotencyKey =
     req.validatedBody.idempotency_key ?? req.get("idempotency-key") ?? undefined

@@ -6,6 +6,7 @@ import { sendPurchaseOrderToSupplierWorkflow } from "../../../../../workflows/pu
 import { withConflictMessages } from "../../../../utils/errors"
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminSendPurchaseOrderToSupplierType } from "../../validators"
+import type { AdminSendPurchaseOrderToSupplierResponse } from "../../../../../types/http/purchase-orders"
 
 /**
  * Emails the purchase order's PDF to the supplier (or `to`) through the Notification module
@@ -13,7 +14,7 @@ import { AdminSendPurchaseOrderToSupplierType } from "../../validators"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminSendPurchaseOrderToSupplierType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSendPurchaseOrderToSupplierResponse>
 ) {
   const { result: dispatch } = await sendPurchaseOrderToSupplierWorkflow(
     req.scope
@@ -30,5 +31,12 @@ export const POST = withConflictMessages(async function (
     [req.params.id],
     req.queryConfig.fields
   )
-  res.json({ purchase_order_dispatch: dispatch, purchase_order })
+  res.json({
+    // What JSON makes of the date anyway, said in the type.
+    purchase_order_dispatch: {
+      ...dispatch,
+      sent_at: new Date(dispatch.sent_at).toISOString(),
+    },
+    purchase_order,
+  })
 })

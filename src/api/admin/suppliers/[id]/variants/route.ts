@@ -10,11 +10,15 @@ import {
   AdminGetSupplierVariantsParamsType,
 } from "../../validators"
 import { withConflictMessages } from "../../../../utils/errors"
+import type {
+  AdminSupplierVariantListResponse,
+  AdminSupplierVariantResponse,
+} from "../../../../../types/http/suppliers"
 
 /** A supplier's terms per variant. */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminGetSupplierVariantsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierVariantListResponse>
 ) {
   await refetchSupplier(req.scope, req.params.id, ["id"])
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -34,7 +38,7 @@ export const GET = withConflictMessages(async function (
 
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminCreateSupplierVariantType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierVariantResponse>
 ) {
   const { result } = await upsertSupplierVariantsWorkflow(req.scope).run({
     input: { supplier_id: req.params.id, create: [req.validatedBody] },

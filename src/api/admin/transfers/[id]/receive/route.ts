@@ -7,6 +7,7 @@ import { receiveTransferWorkflow } from "../../../../../workflows/transfers/work
 import { withConflictMessages } from "../../../../utils/errors"
 import { refetchTransfer } from "../../helpers"
 import { AdminReceiveTransferType } from "../../validators"
+import type { AdminReceiveTransferResponse } from "../../../../../types/http/transfers"
 
 /**
  * Receives units of a transfer in transit at its destination and allocates them to the
@@ -15,7 +16,7 @@ import { AdminReceiveTransferType } from "../../validators"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminReceiveTransferType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminReceiveTransferResponse>
 ) {
   const idempotencyKey =
     req.validatedBody.idempotency_key ?? req.get("idempotency-key") ?? undefined

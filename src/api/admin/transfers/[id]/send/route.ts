@@ -5,11 +5,12 @@ import {
 import { sendTransferWorkflow } from "../../../../../workflows/transfers/workflows/send-transfer"
 import { withConflictMessages } from "../../../../utils/errors"
 import { refetchTransfer } from "../../helpers"
+import type { AdminTransferResponse } from "../../../../../types/http/transfers"
 
 /** Sends a draft transfer: the units leave the source and are in transit. */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<AdminTransferResponse>
 ) {
   await sendTransferWorkflow(req.scope).run({ input: { id: req.params.id } })
   const transfer = await refetchTransfer(

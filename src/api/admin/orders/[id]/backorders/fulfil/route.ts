@@ -8,6 +8,10 @@ import { previewBackorderFulfilmentWorkflow } from "../../../../../../workflows/
 import { previewPackedUnits } from "../../../../../../workflows/fulfilment/utils/reconcile-fulfilment"
 import { AdminFulfilBackordersType } from "../../../../backorders/validators"
 import { withConflictMessages } from "../../../../../utils/errors"
+import type {
+  AdminFulfilBackordersResponse,
+  AdminFulfilPreviewResponse,
+} from "../../../../../../types/http/backorders"
 
 /**
  * Packs the allocated units of the order's backorders through Medusa's fulfilment and
@@ -17,7 +21,9 @@ import { withConflictMessages } from "../../../../../utils/errors"
  */
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminFulfilBackordersType>,
-  res: MedusaResponse
+  res: MedusaResponse<
+    AdminFulfilBackordersResponse | AdminFulfilPreviewResponse
+  >
 ) {
   if (req.validatedBody.preview) {
     res.json({ preview: await previewFulfilment(req) })

@@ -9,10 +9,14 @@ import {
 import { refetchSupplierVariant } from "../../../helpers"
 import { AdminUpdateSupplierVariantType } from "../../../validators"
 import { withConflictMessages } from "../../../../../utils/errors"
+import type {
+  AdminSupplierVariantDeleteResponse,
+  AdminSupplierVariantResponse,
+} from "../../../../../../types/http/suppliers"
 
 export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminUpdateSupplierVariantType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierVariantResponse>
 ) {
   await upsertSupplierVariantsWorkflow(req.scope).run({
     input: {
@@ -29,7 +33,7 @@ export const POST = withConflictMessages(async function (
 
 export const DELETE = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSupplierVariantDeleteResponse>
 ) {
   await deleteSupplierVariantsWorkflow(req.scope).run({
     input: { supplier_id: req.params.id, ids: [req.params.variant_terms_id] },
