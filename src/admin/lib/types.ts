@@ -11,6 +11,15 @@ import type {
 export type { BackorderStatus, PaymentPolicy, PurchaseOrderStatus }
 export type { ToOrderSalePreview } from "../../types/to-order-sale"
 
+/** Medusa's payment collection of an order, with its own figures. */
+export type OrderPaymentCollection = {
+  status: string
+  amount: number
+  authorized_amount: number | null
+  captured_amount: number | null
+  refunded_amount: number | null
+}
+
 export type Backorder = {
   id: string
   status: BackorderStatus
@@ -51,7 +60,15 @@ export type Backorder = {
     first_name: string | null
     last_name: string | null
   } | null
-  order?: { id: string; display_id: number } | null
+  order?: {
+    id: string
+    display_id: number
+    shipping_address?: {
+      first_name: string | null
+      last_name: string | null
+    } | null
+    payment_collections?: OrderPaymentCollection[] | null
+  } | null
   purchase_order_lines?: {
     quantity: number
     purchase_order_line: {

@@ -39,9 +39,9 @@ import { useUrlTable } from "../../hooks/url-state"
 import {
   ageInDays,
   BACKORDER_STATUS,
-  customerName,
+  backorderCustomerName,
   formatDate,
-  formatMoney,
+  orderPayment,
   PAYMENT_POLICY_LABEL,
   SOURCE_LABEL,
 } from "../../lib/format"
@@ -154,7 +154,7 @@ const BackordersPage = () => {
         header: "Customer",
         cell: ({ row }) => (
           <div className="flex flex-col">
-            <span>{customerName(row.original.customer)}</span>
+            <span>{backorderCustomerName(row.original)}</span>
             <span className="text-ui-fg-muted txt-compact-small">
               {row.original.customer?.email}
             </span>
@@ -227,20 +227,23 @@ const BackordersPage = () => {
         header: "Payment",
         cell: ({ row }) => {
           const b = row.original
+          const payment = orderPayment(
+            b.order?.payment_collections,
+            b.currency_code
+          )
           return (
-            <div className="flex flex-col">
-              <span>
-                {b.payment_policy
-                  ? PAYMENT_POLICY_LABEL[b.payment_policy]
-                  : "-"}
-              </span>
-              <span className="text-ui-fg-muted txt-compact-small">
-                paid{" "}
-                {formatMoney(
-                  Number(b.paid_amount) - Number(b.refunded_amount),
-                  b.currency_code
-                )}
-              </span>
+            <div className="flex flex-col" data-testid="backorder-payment">
+              <span>{payment?.label ?? "-"}</span>
+              {payment && (
+                <span className="text-ui-fg-muted txt-compact-small">
+                  {payment.detail}
+                </span>
+              )}
+              {b.payment_policy && b.source !== "storefront" && (
+                <span className="text-ui-fg-muted txt-compact-small">
+                  {PAYMENT_POLICY_LABEL[b.payment_policy]}
+                </span>
+              )}
             </div>
           )
         },
