@@ -126,9 +126,16 @@ const BackordersPage = () => {
     filters.late = "true"
   }
 
+  // "Open only" (the Health page's open backorders): every status but fulfilled and cancelled.
+  const openOnly = url.get("open") === "true"
+
   const listQuery: BackorderListQuery = {
     ...filters,
-    ...(status === "all" ? {} : { status }),
+    ...(status === "all"
+      ? openOnly
+        ? { status: [...OPEN_STATUSES] }
+        : {}
+      : { status }),
     limit: PAGE_SIZE,
     offset,
     order,
@@ -459,6 +466,16 @@ const BackordersPage = () => {
                 >
                   {groupBySupplier ? "Ungroup" : "Group by supplier"}
                 </Button>
+                {openOnly && (
+                  <Button
+                    size="small"
+                    variant="primary"
+                    aria-pressed
+                    onClick={() => url.set({ open: undefined })}
+                  >
+                    Open only
+                  </Button>
+                )}
                 <Button
                   size="small"
                   variant={lateOnly ? "primary" : "secondary"}
@@ -619,5 +636,12 @@ const GuardedBackordersPage = () => (
     <BackordersPage />
   </RequirePermission>
 )
+
+const OPEN_STATUSES: BackorderStatus[] = [
+  "new",
+  "on_order",
+  "partially_available",
+  "available",
+]
 
 export default GuardedBackordersPage
