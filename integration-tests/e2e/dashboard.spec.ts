@@ -1012,6 +1012,15 @@ describe("admin dashboard", () => {
     await expectText(row, "Gus Guest")
     await expectText(row, "gus.guest@example.com")
     await snap(page, "backorders-authorised-guest")
+
+    // The order widget says the same, from the order Medusa's page loaded.
+    await page.goto(`/app/orders/${order.id}`)
+    const payment = page.getByTestId("order-payment")
+    await payment.waitFor()
+    expect((await payment.innerText()).split("\n")).toEqual([
+      "Payment: Authorised",
+      `authorised ${total} of ${total}, nothing captured`,
+    ])
   })
 
   it("explains each health figure and links it to the list of exactly the backorders it counts", async () => {
