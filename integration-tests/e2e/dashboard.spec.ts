@@ -1004,7 +1004,7 @@ describe("admin dashboard", () => {
       Number(order.total)
     )
     expect(
-      (await row.getByTestId("backorder-payment").innerText()).split("\n")
+      (await row.getByTestId("backorder-payment").innerText()).split(/\n+/)
     ).toEqual([
       "Authorised",
       `authorised ${total} of ${total}, nothing captured`,
@@ -1017,7 +1017,7 @@ describe("admin dashboard", () => {
     await page.goto(`/app/orders/${order.id}`)
     const payment = page.getByTestId("order-payment")
     await payment.waitFor()
-    expect((await payment.innerText()).split("\n")).toEqual([
+    expect((await payment.innerText()).split(/\n+/)).toEqual([
       "Payment: Authorised",
       `authorised ${total} of ${total}, nothing captured`,
     ])
