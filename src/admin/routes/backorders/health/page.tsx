@@ -84,7 +84,7 @@ const BackorderHealthPage = () => {
         <Figure
           label="Fill rate (90 days)"
           value={formatPercent(health.fill_rate)}
-          hint="Units allocated of the units backordered (less cancelled) on backorders created in the last 90 days. A supplier's fill rate below counts units received of units ordered on its received purchase orders."
+          hint="Units allocated of the units backordered (less cancelled) on backorders created in the last 90 days. A supplier's fill rate below counts units received of units ordered on its purchase orders that have had a delivery (units moved to a follow-up count there)."
         />
         <Figure
           label="Oldest open"
