@@ -1011,6 +1011,7 @@ describe("admin dashboard", () => {
     ])
     await expectText(row, "Gus Guest")
     await expectText(row, "gus.guest@example.com")
+    expect(await seriousAxeViolations(page)).toEqual([])
     await snap(page, "backorders-authorised-guest")
 
     // The order widget says the same, from the order Medusa's page loaded.
@@ -1021,6 +1022,12 @@ describe("admin dashboard", () => {
       "Payment: Authorised",
       `authorised ${total} of ${total}, nothing captured`,
     ])
+    expect(
+      await seriousAxeViolations(
+        page,
+        '[data-testid="order-backorders-widget"]'
+      )
+    ).toEqual([])
   })
 
   it("explains each health figure and links it to the list of exactly the backorders it counts", async () => {
@@ -1066,7 +1073,17 @@ describe("admin dashboard", () => {
     }
     await page.goto("/app/backorders/health")
     await figures.first().waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
     await snap(page, "health-explained")
+    // The explanations fit a phone: the page does not scroll sideways.
+    await page.setViewportSize(PHONE)
+    try {
+      await page.reload()
+      await figures.first().waitFor()
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1)
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
   })
 
   it("threw no uncaught errors in the browser", () => {
