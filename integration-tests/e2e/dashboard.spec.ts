@@ -909,6 +909,183 @@ describe("admin dashboard", () => {
     })
   })
 
+  /** Logs in unless the page already has a session (these tests also run alone, with -t). */
+  const ensureLoggedIn = async () => {
+    await page.goto("/app/backorders")
+    await page.locator('input[name="email"], main h1').first().waitFor()
+    if (await page.locator('input[name="email"]').count()) {
+      await logIn(page)
+    }
+  }
+
+  it("reads an authorised-only storefront payment as Authorised and names a guest by the shipping name", async () => {
+    await ensureLoggedIn()
+    const [{ api_keys }, { regions }, { products }] = await Promise.all([
+      api("/admin/api-keys?type=publishable&title=Webshop"),
+      api("/admin/regions?fields=id"),
+      api("/admin/products?handle=gooseneck-kettle&fields=*variants"),
+    ])
+    const store = async <T = any>(pathname: string, body?: unknown) => {
+      const response = await fetch(`${host.url}${pathname}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-publishable-api-key": api_keys[0].token,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      if (!response.ok) {
+        throw new Error(
+          `${pathname}: ${response.status} ${await response.text()}`
+        )
+      }
+      return (await response.json()) as T
+    }
+    // A guest checks out one kettle (none in stock, backorder allowed) in the storefront.
+    const { cart } = await store("/store/carts", {
+      region_id: regions[0].id,
+      email: "gus.guest@example.com",
+      items: [{ variant_id: products[0].variants[0].id, quantity: 1 }],
+    })
+    await store(`/store/carts/${cart.id}`, {
+      shipping_address: {
+        first_name: "Gus",
+        last_name: "Guest",
+        address_1: "1 Canal Street",
+        city: "Amsterdam",
+        postal_code: "1012",
+        country_code: "nl",
+      },
+    })
+    const { shipping_options } = await store(
+      `/store/shipping-options?cart_id=${cart.id}`
+    )
+    await store(`/store/carts/${cart.id}/shipping-methods`, {
+      option_id: shipping_options[0].id,
+    })
+    const { payment_collection } = await store("/store/payment-collections", {
+      cart_id: cart.id,
+    })
+    await store(
+      `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" }
+    )
+    const completed = await store(`/store/carts/${cart.id}/complete`, {})
+    expect(completed.type).toBe("order")
+    const { order } = await api(
+      `/admin/orders/${completed.order.id}?fields=id,display_id,total,payment_status`
+    )
+    // Medusa's own figure: authorised, nothing captured.
+    expect(order.payment_status).toBe("authorized")
+
+    // The backorder is recorded by a subscriber once the order is placed.
+    for (let i = 0; i < 150; i++) {
+      const { count } = await api(
+        `/admin/backorders?limit=1&order_id=${order.id}`
+      )
+      if (count) {
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    await page.goto(
+      `/app/backorders?q=${encodeURIComponent(`#${order.display_id}`)}`
+    )
+    const row = page
+      .locator("main tbody tr", { hasText: `#${order.display_id}` })
+      .first()
+    await row.waitFor()
+    const total = await page.evaluate(
+      (amount) =>
+        new Intl.NumberFormat(undefined, {
+          style: "currency",
+          currency: "EUR",
+        }).format(amount),
+      Number(order.total)
+    )
+    expect(
+      (await row.getByTestId("backorder-payment").innerText()).split(/\n+/)
+    ).toEqual([
+      "Authorised",
+      `authorised ${total} of ${total}, nothing captured`,
+    ])
+    await expectText(row, "Gus Guest")
+    await expectText(row, "gus.guest@example.com")
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await snap(page, "backorders-authorised-guest")
+
+    // The order widget says the same, from the order Medusa's page loaded.
+    await page.goto(`/app/orders/${order.id}`)
+    const payment = page.getByTestId("order-payment")
+    await payment.waitFor()
+    expect((await payment.innerText()).split(/\n+/)).toEqual([
+      "Payment: Authorised",
+      `authorised ${total} of ${total}, nothing captured`,
+    ])
+    expect(
+      await seriousAxeViolations(
+        page,
+        '[data-testid="order-backorders-widget"]'
+      )
+    ).toEqual([])
+  })
+
+  it("explains each health figure and links it to the list of exactly the backorders it counts", async () => {
+    await ensureLoggedIn()
+    await page.goto("/app/backorders/health")
+    const figures = page.getByTestId("health-figure")
+    await figures.first().waitFor()
+    await expectText(
+      figures.filter({ hasText: "Not ordered yet" }),
+      "New backorders: on no sent purchase order or transfer. Backorders on a draft purchase order count here until it is marked as ordered."
+    )
+    await expectText(
+      figures.filter({ hasText: "Fill rate (90 days)" }),
+      "Units allocated of the units backordered (less cancelled) on backorders created in the last 90 days."
+    )
+    const { health } = await api("/admin/backorders/health")
+    const cards: [string, number, string][] = [
+      ["Open backorders", health.open_count, "open=true"],
+      ["Promise date passed", health.late_count, "late=true"],
+      ["Not ordered yet", health.without_purchase_order_count, "status=new"],
+    ]
+    expect(health.open_count).toBeGreaterThan(0)
+    expect(health.without_purchase_order_count).toBeGreaterThan(0)
+    for (const [label, value, query] of cards) {
+      await page.goto("/app/backorders/health")
+      const card = figures.filter({ hasText: label })
+      const link = card.getByRole("link")
+      await expectText(link, String(value))
+      await link.click()
+      await page.waitForURL(new RegExp(`/app/backorders\\?(.*&)?${query}`))
+      if (value === 0) {
+        continue
+      }
+      // The list shows exactly the backorders the card counted (one page of 20 at most here).
+      await page.waitForFunction(
+        (n) => document.querySelectorAll("main tbody tr").length === n,
+        Math.min(value, 20)
+      )
+      const { count } = await api(
+        `/admin/backorders?limit=1&${query === "open=true" ? "status[]=new&status[]=on_order&status[]=partially_available&status[]=available" : query}`
+      )
+      expect(count).toBe(value)
+    }
+    await page.goto("/app/backorders/health")
+    await figures.first().waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await snap(page, "health-explained")
+    // The explanations fit a phone: the page does not scroll sideways.
+    await page.setViewportSize(PHONE)
+    try {
+      await page.reload()
+      await figures.first().waitFor()
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1)
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
+  })
+
   it("threw no uncaught errors in the browser", () => {
     expect(errors).toEqual([])
   })

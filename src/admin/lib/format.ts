@@ -1,4 +1,8 @@
-import type { BackorderStatus, PurchaseOrderStatus } from "./types"
+import type {
+  BackorderStatus,
+  OrderPaymentCollection,
+  PurchaseOrderStatus,
+} from "./types"
 
 type BadgeColor = "green" | "red" | "orange" | "blue" | "purple" | "grey"
 
@@ -33,7 +37,7 @@ export const SOURCE_LABEL: Record<string, string> = {
 }
 
 export const PAYMENT_POLICY_LABEL: Record<string, string> = {
-  pay_now: "Paid in full",
+  pay_now: "Pay now",
   deposit: "Deposit",
   pay_on_receipt: "Pay on receipt",
 }
@@ -104,6 +108,103 @@ export function customerName(
     .filter(Boolean)
     .join(" ")
   return name || customer.email || "-"
+}
+
+/**
+ * Who a backorder is for: the customer's name, else the order's shipping name (a storefront
+ * guest has only an email), else the email.
+ */
+export function backorderCustomerName(b: {
+  customer?: {
+    email: string | null
+    first_name: string | null
+    last_name: string | null
+  } | null
+  order?: {
+    shipping_address?: {
+      first_name: string | null
+      last_name: string | null
+    } | null
+  } | null
+}) {
+  const own = [b.customer?.first_name, b.customer?.last_name]
+    .filter(Boolean)
+    .join(" ")
+  const shipping = [
+    b.order?.shipping_address?.first_name,
+    b.order?.shipping_address?.last_name,
+  ]
+    .filter(Boolean)
+    .join(" ")
+  return own || shipping || b.customer?.email || "-"
+}
+
+export type OrderPayment = {
+  label:
+    | "Not paid"
+    | "Authorised"
+    | "Partly paid"
+    | "Paid"
+    | "Partly refunded"
+    | "Refunded"
+  color: BadgeColor
+  /** The figures behind the label: "authorised €24.00 of €24.00, nothing captured". */
+  detail: string
+}
+
+/**
+ * An order's payment as Medusa records it, from its payment collections (cancelled ones
+ * left out): authorised only, captured (paid) in part or in full, refunded in part or in full.
+ */
+export function orderPayment(
+  collections: OrderPaymentCollection[] | null | undefined,
+  currency?: string | null
+): OrderPayment | null {
+  const live = (collections ?? []).filter((c) => c.status !== "canceled")
+  if (!live.length) {
+    return null
+  }
+  const sum = (key: keyof OrderPaymentCollection) =>
+    live.reduce((total, c) => total + Number(c[key] ?? 0), 0)
+  const amount = sum("amount")
+  const authorized = sum("authorized_amount")
+  const captured = sum("captured_amount")
+  const refunded = sum("refunded_amount")
+  const money = (value: number) => formatMoney(value, currency)
+  if (refunded > 0) {
+    return refunded >= captured
+      ? {
+          label: "Refunded",
+          color: "grey",
+          detail: `refunded ${money(refunded)}`,
+        }
+      : {
+          label: "Partly refunded",
+          color: "orange",
+          detail: `paid ${money(captured - refunded)} of ${money(amount)}, refunded ${money(refunded)}`,
+        }
+  }
+  if (captured > 0) {
+    return captured >= amount
+      ? { label: "Paid", color: "green", detail: `paid ${money(captured)}` }
+      : {
+          label: "Partly paid",
+          color: "orange",
+          detail: `paid ${money(captured)} of ${money(amount)}`,
+        }
+  }
+  if (authorized > 0) {
+    return {
+      label: "Authorised",
+      color: "blue",
+      detail: `authorised ${money(authorized)} of ${money(amount)}, nothing captured`,
+    }
+  }
+  return {
+    label: "Not paid",
+    color: "red",
+    detail: `nothing paid of ${money(amount)}`,
+  }
 }
 
 /** Units of a backorder still waiting for stock. */

@@ -12,6 +12,7 @@ export type {
 } from "../../types/enums"
 export type { ToOrderSalePreview } from "../../types/to-order-sale"
 export type {
+  AdminOrderPaymentCollection as OrderPaymentCollection,
   AdminBackorder as Backorder,
   AdminBackorderCountsResponse as BackorderCounts,
   AdminSupplierGroup as SupplierGroup,

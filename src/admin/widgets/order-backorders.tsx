@@ -19,7 +19,13 @@ import {
   TransferNotes,
   useTransferNotesOf,
 } from "../components/transfer/transfers-in-transit"
-import { formatDate, formatMoney, waitingQuantity } from "../lib/format"
+import {
+  formatDate,
+  formatMoney,
+  orderPayment,
+  waitingQuantity,
+} from "../lib/format"
+import type { OrderPaymentCollection } from "../lib/types"
 import { usePermissions } from "../hooks/permissions"
 
 const ORDER_STATUS = {
@@ -78,6 +84,13 @@ const OrderBackordersWidget = ({
     0
   )
   const currency = backorders[0]?.currency_code ?? order.currency_code
+  // Medusa's own payment figures of the order: authorised is not paid.
+  const payment = orderPayment(
+    order.payment_collections as unknown as
+      | OrderPaymentCollection[]
+      | undefined,
+    order.currency_code
+  )
   const status =
     ORDER_STATUS[data.backorder_status as keyof typeof ORDER_STATUS]
 
@@ -189,6 +202,19 @@ const OrderBackordersWidget = ({
           </Table.Body>
         </Table>
       </div>
+      {payment && (
+        <div
+          className="flex justify-between gap-x-3 px-6 py-3"
+          data-testid="order-payment"
+        >
+          <Text size="small" className="text-ui-fg-subtle">
+            Payment: {payment.label}
+          </Text>
+          <Text size="small" className="text-right tabular-nums">
+            {payment.detail}
+          </Text>
+        </div>
+      )}
       {unpaid > 0 && (
         <div className="flex justify-between px-6 py-3">
           <Text size="small" className="text-ui-fg-subtle">

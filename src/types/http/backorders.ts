@@ -22,6 +22,15 @@ export type AdminPurchaseOrderReference = {
   expected_at: string | null
 }
 
+/** Medusa's payment collection of an order, with its own figures. */
+export type AdminOrderPaymentCollection = {
+  status: string
+  amount: number
+  authorized_amount: number | null
+  captured_amount: number | null
+  refunded_amount: number | null
+}
+
 export type AdminBackorder = {
   id: string
   status: BackorderStatus
@@ -62,7 +71,15 @@ export type AdminBackorder = {
     first_name: string | null
     last_name: string | null
   } | null
-  order?: { id: string; display_id: number } | null
+  order?: {
+    id: string
+    display_id: number
+    shipping_address?: {
+      first_name: string | null
+      last_name: string | null
+    } | null
+    payment_collections?: AdminOrderPaymentCollection[] | null
+  } | null
   purchase_order_lines?: {
     quantity: number
     purchase_order_line: {

@@ -39,9 +39,9 @@ import { useUrlTable } from "../../hooks/url-state"
 import {
   ageInDays,
   BACKORDER_STATUS,
-  customerName,
+  backorderCustomerName,
   formatDate,
-  formatMoney,
+  orderPayment,
   PAYMENT_POLICY_LABEL,
   SOURCE_LABEL,
 } from "../../lib/format"
@@ -128,9 +128,16 @@ const BackordersPage = () => {
     filters.late = "true"
   }
 
+  // "Open only" (the Health page's open backorders): every status but fulfilled and cancelled.
+  const openOnly = url.get("open") === "true"
+
   const listQuery: BackorderListQuery = {
     ...filters,
-    ...(status === "all" ? {} : { status }),
+    ...(status === "all"
+      ? openOnly
+        ? { status: [...OPEN_STATUSES] }
+        : {}
+      : { status }),
     limit: PAGE_SIZE,
     offset,
     order,
@@ -156,7 +163,7 @@ const BackordersPage = () => {
         header: "Customer",
         cell: ({ row }) => (
           <div className="flex flex-col">
-            <span>{customerName(row.original.customer)}</span>
+            <span>{backorderCustomerName(row.original)}</span>
             <span className="text-ui-fg-muted txt-compact-small">
               {row.original.customer?.email}
             </span>
@@ -229,20 +236,23 @@ const BackordersPage = () => {
         header: "Payment",
         cell: ({ row }) => {
           const b = row.original
+          const payment = orderPayment(
+            b.order?.payment_collections,
+            b.currency_code
+          )
           return (
-            <div className="flex flex-col">
-              <span>
-                {b.payment_policy
-                  ? PAYMENT_POLICY_LABEL[b.payment_policy]
-                  : "-"}
-              </span>
-              <span className="text-ui-fg-muted txt-compact-small">
-                paid{" "}
-                {formatMoney(
-                  Number(b.paid_amount) - Number(b.refunded_amount),
-                  b.currency_code
-                )}
-              </span>
+            <div className="flex flex-col" data-testid="backorder-payment">
+              <span>{payment?.label ?? "-"}</span>
+              {payment && (
+                <span className="text-ui-fg-muted txt-compact-small">
+                  {payment.detail}
+                </span>
+              )}
+              {b.payment_policy && b.source !== "storefront" && (
+                <span className="text-ui-fg-muted txt-compact-small">
+                  {PAYMENT_POLICY_LABEL[b.payment_policy]}
+                </span>
+              )}
             </div>
           )
         },
@@ -458,6 +468,16 @@ const BackordersPage = () => {
                 >
                   {groupBySupplier ? "Ungroup" : "Group by supplier"}
                 </Button>
+                {openOnly && (
+                  <Button
+                    size="small"
+                    variant="primary"
+                    aria-pressed
+                    onClick={() => url.set({ open: undefined })}
+                  >
+                    Open only
+                  </Button>
+                )}
                 <Button
                   size="small"
                   variant={lateOnly ? "primary" : "secondary"}
@@ -618,5 +638,12 @@ const GuardedBackordersPage = () => (
     <BackordersPage />
   </RequirePermission>
 )
+
+const OPEN_STATUSES: BackorderStatus[] = [
+  "new",
+  "on_order",
+  "partially_available",
+  "available",
+]
 
 export default GuardedBackordersPage

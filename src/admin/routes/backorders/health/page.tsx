@@ -60,25 +60,31 @@ const BackorderHealthPage = () => {
         <Figure
           label="Open backorders"
           value={health.open_count}
-          link="/backorders"
+          link="/backorders?open=true"
+          hint="New, on order, partly available or stock available: not yet fulfilled or cancelled."
         />
         <Figure
           label="Units waiting for stock"
           value={health.waiting_quantity}
+          hint="Units of the open backorders not yet allocated (short, minus allocated and cancelled)."
         />
         <Figure
           label="Promise date passed"
           value={health.late_count}
           tone={health.late_count ? "error" : undefined}
+          link="/backorders?late=true"
+          hint="Backorders still waiting for stock whose promise date is in the past."
         />
         <Figure
-          label="Not on a purchase order"
+          label="Not ordered yet"
           value={health.without_purchase_order_count}
           link="/backorders?status=new"
+          hint="New backorders: on no sent purchase order or transfer. Backorders on a draft purchase order count here until it is marked as ordered."
         />
         <Figure
           label="Fill rate (90 days)"
           value={formatPercent(health.fill_rate)}
+          hint="Units allocated of the units backordered (less cancelled) on backorders created in the last 90 days. A supplier's fill rate below counts units received of units ordered on its purchase orders that have had a delivery (units moved to a follow-up count there)."
         />
         <Figure
           label="Oldest open"
@@ -110,13 +116,19 @@ const Figure = ({
   value,
   link,
   tone,
+  hint,
 }: {
   label: string
   value: string | number
   link?: string
   tone?: "error"
+  /** Exactly what the figure counts. */
+  hint?: string
 }) => (
-  <Container className="flex flex-col gap-y-1 px-6 py-4">
+  <Container
+    className="flex flex-col gap-y-1 px-6 py-4"
+    data-testid="health-figure"
+  >
     <Text size="small" className="text-ui-fg-subtle">
       {label}
     </Text>
@@ -125,8 +137,22 @@ const Figure = ({
       weight="plus"
       className={`tabular-nums ${tone === "error" ? "text-ui-fg-error" : ""}`}
     >
-      {link ? <Link to={link}>{value}</Link> : value}
+      {link ? (
+        <Link
+          to={link}
+          className="text-ui-fg-base underline underline-offset-2"
+        >
+          {value}
+        </Link>
+      ) : (
+        value
+      )}
     </Text>
+    {hint && (
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        {hint}
+      </Text>
+    )}
   </Container>
 )
 
