@@ -10,6 +10,7 @@ import {
 } from "./query-config"
 import { resolveLateFilter } from "./late"
 import { resolveBackorderSearch } from "./search"
+import { resolveInDraftFilter } from "./in-draft"
 import {
   AdminCancelBackorder,
   AdminFulfilBackorders,
@@ -34,6 +35,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         listBackorderQueryConfig
       ),
       resolveBackorderSearch,
+      resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
@@ -47,6 +49,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         listBackorderQueryConfig
       ),
       resolveBackorderSearch,
+      resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
@@ -60,6 +63,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         isList: false,
       }),
       resolveBackorderSearch,
+      resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
@@ -73,6 +77,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         isList: false,
       }),
       resolveBackorderSearch,
+      resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
