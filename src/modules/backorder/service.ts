@@ -280,7 +280,7 @@ class BackorderModuleService
 
   /**
    * The backorder health figures (DOMAIN: open backorders, age, fill rate, deposit liability,
-   * late ETAs, backorders with no PO) in three aggregate queries.
+   * late ETAs, backorders with no PO) in four aggregate queries.
    */
   @InjectManager()
   async summarizeBackorderHealth(

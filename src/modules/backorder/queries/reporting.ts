@@ -250,10 +250,11 @@ export async function searchBackorderIds(
 
 /**
  * The backorder health figures (DOMAIN: open backorders, age, fill rate, deposit liability,
- * late ETAs, backorders with no PO) in three queries: one pass over the open backorders
+ * late ETAs, backorders with no PO) in four queries: one pass over the open backorders
  * (their partial index) grouped two ways at once (`GROUPING SETS`: by status and age
  * bucket for the counts, late and waiting figures; by currency for the deposits), the fill
- * rate over the last 90 days (created_at index) and the suppliers' fill rates.
+ * rate over the last 90 days (created_at index), the suppliers' fill rates, and the `new`
+ * backorders on no purchase order or transfer, draft included.
  */
 export async function summarizeBackorderHealth(
   knex: Knex,
