@@ -7,7 +7,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { allocateFreedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
+import { allocateFreedStockStep } from "../steps/allocate-arrived-stock"
 
 export const allocateFreeStockWorkflowId = "allocate-free-stock"
 

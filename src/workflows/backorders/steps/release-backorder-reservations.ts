@@ -1,8 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { toNumber } from "../utils/money"
-import { withLock } from "../../utils/locking"
+import { toNumber } from "../../shared/money"
+import { withLock } from "../../shared/locking"
 
 export type ReservationRelease = {
   line_item_id: string

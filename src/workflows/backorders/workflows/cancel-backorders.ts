@@ -9,12 +9,12 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { allocateFreedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
+import { allocateFreedStockStep } from "../../allocation/steps/allocate-arrived-stock"
 import { cancelBackordersStep } from "../steps/cancel-backorders"
 import { refundBackorderPaymentsStep } from "../steps/refund-backorder-payments"
 import { releaseBackorderReservationsStep } from "../steps/release-backorder-reservations"
 import { validateBackorderCancellationStep } from "../steps/validate-backorder-cancellation"
-import { toNumber } from "../utils/money"
+import { toNumber } from "../../shared/money"
 
 export type CancelBackordersWorkflowInput = {
   /** The backorders, each with the units to cancel (all its open units by default). */

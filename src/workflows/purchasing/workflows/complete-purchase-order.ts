@@ -12,13 +12,13 @@ import {
 } from "../../../types/enums"
 import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
 import { CompletePurchaseOrderInput } from "../../../types/receiving"
-import { adjustIncomingQuantitiesUnderLockStep } from "../steps/adjust-incoming-quantities"
-import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
+import { adjustIncomingQuantitiesUnderLockStep } from "../../shared/steps/adjust-incoming-quantities"
+import { allocateArrivedStockStep } from "../../allocation/steps/allocate-arrived-stock"
 import { createFollowUpPurchaseOrderStep } from "../steps/create-follow-up-purchase-order"
 import { planPurchaseOrderCompletionStep } from "../steps/plan-purchase-order-completion"
-import { stockReceivedUnitsStep } from "../steps/stock-received-units"
+import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { updatePurchaseOrderStateStep } from "../steps/update-purchase-order-state"
-import { acquirePurchaseOrderLock } from "../../utils/workflow-lock"
+import { acquirePurchaseOrderLock } from "../../shared/workflow-lock"
 
 export const completePurchaseOrderWorkflowId = "complete-purchase-order"
 

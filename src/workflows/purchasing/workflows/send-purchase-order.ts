@@ -7,7 +7,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { BackorderStatus, PurchaseOrderStatus } from "../../../types/enums"
 import { PurchaseOrderEvents } from "../../../types/events"
-import { adjustIncomingQuantitiesStep } from "../steps/adjust-incoming-quantities"
+import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
 import { updatePurchaseOrderStateStep } from "../steps/update-purchase-order-state"
 import { validatePurchaseOrderStatusStep } from "../steps/validate-purchase-order-status"
 

@@ -11,9 +11,9 @@ import BackorderModuleService, {
   StockPair,
   stockPairKey,
 } from "../../../modules/backorder/service"
-import { findUnchecked } from "../../backorders/utils/shortages"
-import { toNumber } from "../../backorders/utils/money"
-import { withLock } from "../../utils/locking"
+import { findUnchecked } from "../../shared/unchecked-reservations"
+import { toNumber } from "../../shared/money"
+import { withLock } from "../../shared/locking"
 
 export const allocateArrivedStockStepId = "allocate-arrived-stock"
 

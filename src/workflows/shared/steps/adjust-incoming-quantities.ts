@@ -1,8 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { toNumber } from "../../backorders/utils/money"
-import { withLock } from "../../utils/locking"
+import { toNumber } from "../money"
+import { withLock } from "../locking"
 
 export type IncomingAdjustment = {
   inventory_item_id: string
