@@ -203,7 +203,7 @@ medusaIntegrationTestRunner({
       expectFailure(
         await failing(
           allocateFreeStockWorkflow(container),
-          "allocate-freed-stock"
+          "allocate-arrived-stock"
         ).run({
           input: { inventory_level_ids: [level.id] },
           throwOnError: false,

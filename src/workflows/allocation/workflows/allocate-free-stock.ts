@@ -7,7 +7,9 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { allocateFreedStockStep } from "../steps/allocate-arrived-stock"
+import { lockKeys } from "../../shared/locking"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
+import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
 
 export const allocateFreeStockWorkflowId = "allocate-free-stock"
 
@@ -26,7 +28,13 @@ export const allocateFreeStockWorkflow = createWorkflow(
       fields: ["inventory_item_id", "location_id"],
       filters: { id: input.inventory_level_ids },
     })
-    const allocations = allocateFreedStockStep(
+    const lock = acquireWorkflowLock(
+      transform({ levels }, ({ levels }) =>
+        lockKeys(levels.map((level) => level.inventory_item_id))
+      ),
+      "allocate-free-stock"
+    )
+    const allocations = allocateArrivedStockStep(
       transform({ levels }, ({ levels }) =>
         levels.map((level) => ({
           inventory_item_id: level.inventory_item_id,
@@ -35,6 +43,7 @@ export const allocateFreeStockWorkflow = createWorkflow(
         }))
       )
     )
+    lock.release()
     emitEventStep({
       eventName: BackorderEvents.ALLOCATED,
       data: transform({ allocations }, ({ allocations }) =>

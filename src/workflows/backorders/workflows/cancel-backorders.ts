@@ -9,7 +9,9 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { allocateFreedStockStep } from "../../allocation/steps/allocate-arrived-stock"
+import { allocateArrivedStockStep } from "../../allocation"
+import { lockKeys } from "../../shared/locking"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
 import { cancelBackordersStep } from "../steps/cancel-backorders"
 import { refundBackorderPaymentsStep } from "../steps/refund-backorder-payments"
 import { releaseBackorderReservationsStep } from "../steps/release-backorder-reservations"
@@ -82,6 +84,23 @@ export const cancelBackordersWorkflow = createWorkflow(
       }))
     )
 
+    // Reservations and freed units are quantity arithmetic on the items: under their lock, all
+    // keys at once.
+    const lock = acquireWorkflowLock(
+      transform({ input, cancellations }, ({ input, cancellations }) =>
+        lockKeys(
+          cancellations
+            .filter(
+              (c) =>
+                ((input.release_reservations ?? true) && c.quantity > 0) ||
+                c.freed_allocated > 0
+            )
+            .map((c) => c.inventory_item_id)
+        )
+      ),
+      "cancel-backorders"
+    )
+
     when(
       "release-reservations",
       { input },
@@ -100,7 +119,7 @@ export const cancelBackordersWorkflow = createWorkflow(
     })
 
     // Units taken back from cancelled backorders go to the next customers waiting for them.
-    const reallocated = allocateFreedStockStep(
+    const reallocated = allocateArrivedStockStep(
       transform({ cancellations, input }, ({ cancellations, input }) =>
         cancellations
           .filter((c) => c.freed_allocated > 0)
@@ -112,6 +131,7 @@ export const cancelBackordersWorkflow = createWorkflow(
           }))
       )
     )
+    lock.release()
     emitEventStep({
       eventName: BackorderEvents.ALLOCATED,
       data: transform({ reallocated }, ({ reallocated }) =>

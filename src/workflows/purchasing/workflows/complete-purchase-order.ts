@@ -12,8 +12,8 @@ import {
 } from "../../../types/enums"
 import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
 import { CompletePurchaseOrderInput } from "../../../types/receiving"
-import { adjustIncomingQuantitiesUnderLockStep } from "../../shared/steps/adjust-incoming-quantities"
-import { allocateArrivedStockStep } from "../../allocation/steps/allocate-arrived-stock"
+import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
+import { allocateArrivedStockStep } from "../../allocation"
 import { createFollowUpPurchaseOrderStep } from "../steps/create-follow-up-purchase-order"
 import { planPurchaseOrderCompletionStep } from "../steps/plan-purchase-order-completion"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
@@ -55,7 +55,7 @@ export const completePurchaseOrderWorkflow = createWorkflow(
       }))
     )
 
-    adjustIncomingQuantitiesUnderLockStep(
+    adjustIncomingQuantitiesStep(
       transform({ plan }, ({ plan }) =>
         plan.is_dropship || !plan.location_id
           ? []

@@ -17,20 +17,20 @@ import {
 import { AllocationSource, BackorderStatus } from "../../../types/enums"
 import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
 import { ReceivePurchaseOrderInput } from "../../../types/receiving"
-import { allocateArrivedStockStep } from "../../allocation/steps/allocate-arrived-stock"
+import { allocateArrivedStockStep } from "../../allocation"
 import { recordReceiptStep } from "../steps/record-receipt"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { validateReceiptStep } from "../steps/validate-receipt"
 import { acquirePurchaseOrderLock } from "../../shared/workflow-lock"
 import { deliverDropshippedBackordersStep } from "../steps/deliver-dropshipped-backorders"
 import { markBackordersDeliveredStep } from "../steps/mark-backorders-delivered"
-import { planBackorderFulfilmentStep } from "../../fulfilment/steps/plan-backorder-fulfilment"
-import { captureBackorderBalanceStep } from "../../fulfilment/steps/capture-backorder-balance"
-import { fulfilmentRecords } from "../../fulfilment/utils/packed-units"
 import {
   BACKORDER_CAPTURE,
   BackorderCapture,
-} from "../../fulfilment/utils/reconcile-fulfilment"
+  captureBackorderBalanceStep,
+  fulfilmentRecords,
+  planBackorderFulfilmentStep,
+} from "../../fulfilment"
 
 export const receivePurchaseOrderWorkflowId = "receive-purchase-order"
 

@@ -10,7 +10,7 @@ import {
 import { AllocationSource, BackorderStatus } from "../../../types/enums"
 import { BackorderEvents, TransferEvents } from "../../../types/events"
 import { ReceiveTransferInput } from "../../../types/transfers"
-import { allocateArrivedStockStep } from "../../allocation/steps/allocate-arrived-stock"
+import { allocateArrivedStockStep } from "../../allocation"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { recordTransferReceiptStep } from "../steps/record-transfer-receipt"
 import { validateTransferReceiptStep } from "../steps/validate-transfer-receipt"
