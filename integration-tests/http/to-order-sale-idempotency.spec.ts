@@ -434,10 +434,10 @@ medusaIntegrationTestRunner({
         }
         const first = await failAfter(
           beginToOrderSaleAttemptWorkflow(container),
-          "begin-to-order-sale-attempt"
+          "begin-to-order-sale-attempt-step"
         ).run({ input, throwOnError: false })
         expect(first.errors.map((e) => e.error.message)).toEqual([
-          "Failure after begin-to-order-sale-attempt",
+          "Failure after begin-to-order-sale-attempt-step",
         ])
         expect(await attemptsFor("till-3-0001")).toEqual([])
 
@@ -451,7 +451,7 @@ medusaIntegrationTestRunner({
         })
         const again = await failAfter(
           beginToOrderSaleAttemptWorkflow(container),
-          "begin-to-order-sale-attempt"
+          "begin-to-order-sale-attempt-step"
         ).run({ input, throwOnError: false })
         expect(again.errors).toHaveLength(1)
         expect(await attemptsFor("till-3-0001")).toEqual([

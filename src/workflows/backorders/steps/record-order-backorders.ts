@@ -46,7 +46,7 @@ export type RecordOrderBackordersStepInput = {
   source: BackorderSource
 }
 
-export const recordOrderBackordersStepId = "record-order-backorders"
+export const recordOrderBackordersStepId = "record-order-backorders-step"
 
 /**
  * This step records the units of an order that Medusa reserved without stock (a storefront

@@ -22,7 +22,7 @@ export type CancelBackordersWorkflowInput = {
   /** The backorders, each with the units to cancel (all its open units by default). */
   backorders: { id: string; quantity?: number }[]
   reason?: string
-  canceled_by?: string
+  cancelled_by?: string
   /** Give back the paid share of the cancelled units (not when Medusa refunds the whole order). */
   refund?: boolean
   /** Lower the order lines' reservations (not when Medusa already deleted them). */
@@ -80,7 +80,7 @@ export const cancelBackordersWorkflow = createWorkflow(
       transform({ input, cancellations }, ({ input, cancellations }) => ({
         cancellations,
         reason: input.reason,
-        canceled_by: input.canceled_by,
+        cancelled_by: input.cancelled_by,
       }))
     )
 
@@ -127,7 +127,7 @@ export const cancelBackordersWorkflow = createWorkflow(
             inventory_item_id: c.inventory_item_id,
             location_id: c.location_id,
             source: AllocationSource.RELEASE,
-            created_by: input.canceled_by ?? null,
+            created_by: input.cancelled_by ?? null,
           }))
       )
     )
@@ -184,7 +184,7 @@ export const cancelBackordersWorkflow = createWorkflow(
           planRefunds(
             orders as OrderPayments[],
             cancellations,
-            input.canceled_by
+            input.cancelled_by
           )
       )
       refundBackorderPaymentsStep(refunds)
