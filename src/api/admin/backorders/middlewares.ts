@@ -38,7 +38,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders",
     policies: requires("backorder:read"),
     middlewares: [
@@ -51,7 +51,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/counts",
     policies: requires("backorder:read"),
     middlewares: [
@@ -64,7 +64,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/supplier-groups",
     policies: requires("backorder:read"),
     middlewares: [
@@ -77,7 +77,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/health",
     policies: requires("backorder:read"),
     middlewares: [
@@ -88,7 +88,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/stock-summary",
     policies: requires("backorder:read"),
     middlewares: [
@@ -99,7 +99,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/allocations",
     policies: requires("backorder:read"),
     middlewares: [
@@ -110,7 +110,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/backorders/:id/cancel",
     policies: requires("backorder:cancel"),
     middlewares: [
@@ -122,7 +122,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/orders/:id/backorders/fulfil",
     policies: requires("backorder:update"),
     middlewares: [
@@ -134,13 +134,13 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/backorders/:id/release",
     policies: requires("backorder:release"),
     middlewares: [validateAndTransformBody(AdminReleaseAllocation)],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/orders/:id/backorders",
     policies: requires("backorder:read"),
     middlewares: [
@@ -151,7 +151,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/:id",
     policies: requires("backorder:read"),
     middlewares: [
