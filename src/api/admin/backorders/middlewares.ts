@@ -4,6 +4,7 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import {
+  backorderFiguresQueryConfig,
   listAllocationQueryConfig,
   listBackorderQueryConfig,
   retrieveBackorderQueryConfig,
@@ -55,10 +56,10 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/backorders/counts",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderAggregatesParams,
+        backorderFiguresQueryConfig
+      ),
       resolveBackorderSearch,
       resolveLateFilter,
     ],
@@ -68,10 +69,10 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/backorders/supplier-groups",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderAggregatesParams,
+        backorderFiguresQueryConfig
+      ),
       resolveBackorderSearch,
       resolveLateFilter,
     ],
@@ -81,10 +82,10 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/backorders/health",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderHealthParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderHealthParams,
+        backorderFiguresQueryConfig
+      ),
     ],
   },
   {
@@ -92,10 +93,10 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/backorders/stock-summary",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderStockSummaryParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderStockSummaryParams,
+        backorderFiguresQueryConfig
+      ),
     ],
   },
   {
