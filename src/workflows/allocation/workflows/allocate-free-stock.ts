@@ -10,6 +10,7 @@ import { BackorderEvents } from "../../../types/events"
 import { lockKeys } from "../../shared/locking"
 import { acquireWorkflowLock } from "../../shared/workflow-lock"
 import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
+import { allocationEvents } from "../utils/events"
 
 export const allocateFreeStockWorkflowId = "allocate-free-stock"
 
@@ -46,12 +47,9 @@ export const allocateFreeStockWorkflow = createWorkflow(
     lock.release()
     emitEventStep({
       eventName: BackorderEvents.ALLOCATED,
-      data: transform({ allocations }, ({ allocations }) =>
-        allocations.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
+      data: transform(
+        { allocations },
+        ({ allocations }) => allocationEvents(allocations).allocated
       ),
     })
     return new WorkflowResponse(allocations)

@@ -9,7 +9,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { allocateArrivedStockStep } from "../../allocation"
+import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
 import { lockKeys } from "../../shared/locking"
 import { acquireWorkflowLock } from "../../shared/workflow-lock"
 import { cancelBackordersStep } from "../steps/cancel-backorders"
@@ -134,12 +134,9 @@ export const cancelBackordersWorkflow = createWorkflow(
     lock.release()
     emitEventStep({
       eventName: BackorderEvents.ALLOCATED,
-      data: transform({ reallocated }, ({ reallocated }) =>
-        reallocated.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
+      data: transform(
+        { reallocated },
+        ({ reallocated }) => allocationEvents(reallocated).allocated
       ),
     }).config({ name: "emit-backorder-allocated" })
 

@@ -1,11 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import {
-  AllocationRule,
-  AllocationSource,
-  BackorderStatus,
-} from "../../../types/enums"
+import { AllocationRule, AllocationSource } from "../../../types/enums"
 import { DropshipDelivery } from "../../../types/receiving"
 import { nextStatus } from "../../../modules/backorder/utils/status"
 import { toNumber } from "../../shared/money"

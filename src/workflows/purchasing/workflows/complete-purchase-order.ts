@@ -13,7 +13,7 @@ import {
 import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
 import { CompletePurchaseOrderInput } from "../../../types/receiving"
 import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
-import { allocateArrivedStockStep } from "../../allocation"
+import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
 import { createFollowUpPurchaseOrderStep } from "../steps/create-follow-up-purchase-order"
 import { planPurchaseOrderCompletionStep } from "../steps/plan-purchase-order-completion"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
@@ -115,12 +115,9 @@ export const completePurchaseOrderWorkflow = createWorkflow(
     }).config({ name: "emit-follow-up-created" })
     emitEventStep({
       eventName: BackorderEvents.ALLOCATED,
-      data: transform({ allocations }, ({ allocations }) =>
-        allocations.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
+      data: transform(
+        { allocations },
+        ({ allocations }) => allocationEvents(allocations).allocated
       ),
     }).config({ name: "emit-backorder-allocated" })
 

@@ -14,10 +14,10 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { AllocationSource, BackorderStatus } from "../../../types/enums"
+import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
 import { ReceivePurchaseOrderInput } from "../../../types/receiving"
-import { allocateArrivedStockStep } from "../../allocation"
+import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
 import { recordReceiptStep } from "../steps/record-receipt"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { validateReceiptStep } from "../steps/validate-receipt"
@@ -130,18 +130,9 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
         }))
       )
 
-      const events = transform(
-        { allocations, plan },
-        ({ allocations, plan }) => ({
-          allocated: allocations.map((a) => ({
-            id: a.backorder_id,
-            quantity: a.quantity,
-            reason: a.reason,
-            purchase_order_id: plan.purchase_order_id,
-          })),
-          available: allocations
-            .filter((a) => a.status === BackorderStatus.AVAILABLE)
-            .map((a) => ({ id: a.backorder_id })),
+      const events = transform({ allocations, plan }, ({ allocations, plan }) =>
+        allocationEvents(allocations, {
+          purchase_order_id: plan.purchase_order_id,
         })
       )
       parallelize(
