@@ -38,7 +38,7 @@ describe("RBAC policies of the admin routes", () => {
   it("finds the plugin's admin routes", () => {
     expect(routes.length).toBeGreaterThanOrEqual(30)
     expect(routes).toContainEqual({
-      methods: "POST",
+      method: "POST",
       matcher: "/admin/purchase-orders/:id/complete",
     })
   })
