@@ -4,6 +4,7 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import {
+  backorderFiguresQueryConfig,
   listAllocationQueryConfig,
   listBackorderQueryConfig,
   retrieveBackorderQueryConfig,
@@ -40,7 +41,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders",
     policies: requires("backorder:read"),
     middlewares: [
@@ -54,57 +55,57 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/counts",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderAggregatesParams,
+        backorderFiguresQueryConfig
+      ),
       resolveBackorderSearch,
       resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/supplier-groups",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderAggregatesParams,
+        backorderFiguresQueryConfig
+      ),
       resolveBackorderSearch,
       resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/health",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderHealthParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderHealthParams,
+        backorderFiguresQueryConfig
+      ),
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/stock-summary",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderStockSummaryParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderStockSummaryParams,
+        backorderFiguresQueryConfig
+      ),
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/allocations",
     policies: requires("backorder:read"),
     middlewares: [
@@ -115,7 +116,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/backorders/:id/cancel",
     policies: requires("backorder:cancel"),
     middlewares: [
@@ -127,7 +128,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/orders/:id/backorders/fulfil",
     policies: requires("backorder:update"),
     middlewares: [
@@ -139,13 +140,13 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/backorders/:id/release",
     policies: requires("backorder:release"),
     middlewares: [validateAndTransformBody(AdminReleaseAllocation)],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/orders/:id/backorders",
     policies: requires("backorder:read"),
     middlewares: [
@@ -156,7 +157,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/:id",
     policies: requires("backorder:read"),
     middlewares: [

@@ -86,3 +86,9 @@ export const listAllocationQueryConfig = {
   defaultLimit: 50,
   isList: true,
 }
+
+/** The figures (counts, supplier groups, health, stock summary): filters only, no fields. */
+export const backorderFiguresQueryConfig = {
+  defaults: [],
+  isList: false,
+}

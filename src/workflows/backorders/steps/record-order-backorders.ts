@@ -4,13 +4,13 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderSource, PaymentPolicy } from "../../../types/enums"
-import { roundAmount, toNumber } from "../utils/money"
+import { roundAmount, toNumber } from "../../shared/money"
 import {
   findShortages,
   ShortageCandidate,
   uniquePairs,
 } from "../utils/shortages"
-import { withLock } from "../../utils/locking"
+import { withLock } from "../../shared/locking"
 
 export type RecordOrderBackordersStepInput = {
   order: {
@@ -46,7 +46,7 @@ export type RecordOrderBackordersStepInput = {
   source: BackorderSource
 }
 
-export const recordOrderBackordersStepId = "record-order-backorders"
+export const recordOrderBackordersStepId = "record-order-backorders-step"
 
 /**
  * This step records the units of an order that Medusa reserved without stock (a storefront

@@ -3,10 +3,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderSource, PaymentPolicy } from "../../../types/enums"
-import { roundAmount } from "../utils/money"
+import { roundAmount } from "../../shared/money"
 import { findShortages } from "../utils/shortages"
 import { saveShortageChecks } from "./record-order-backorders"
-import { withLock } from "../../utils/locking"
+import { withLock } from "../../shared/locking"
 
 export type ReserveToOrderSaleStepInput = {
   order: {

@@ -12,7 +12,7 @@ import {
   PlannedPurchaseOrder,
   RequestStockInput,
 } from "../../../types/purchasing"
-import { toNumber } from "../../backorders/utils/money"
+import { toNumber } from "../../shared/money"
 import { LIMITS } from "../../../api/utils/validators"
 import { describeRounding, roundOrderQuantity } from "../utils/rounding"
 import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"

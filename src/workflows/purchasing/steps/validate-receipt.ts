@@ -14,6 +14,7 @@ import {
 import { LIMITS } from "../../../api/utils/validators"
 import { receiptRequestHash } from "../utils/receipt-request-hash"
 import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 
 export const validateReceiptStepId = "validate-receipt"
 
@@ -179,10 +180,7 @@ export const validateReceiptStep = createStep(
           ) {
             continue
           }
-          const waiting =
-            Number(b.quantity) -
-            Number(b.allocated_quantity) -
-            Number(b.cancelled_quantity)
+          const waiting = waitingQuantity(b)
           const take = Math.min(left, waiting)
           if (take > 0) {
             deliveries.push({

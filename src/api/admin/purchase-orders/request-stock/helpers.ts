@@ -4,10 +4,7 @@ import { BACKORDER_MODULE } from "../../../../modules/backorder"
 import BackorderModuleService from "../../../../modules/backorder/service"
 import { BackorderStatus, PurchaseOrderStatus } from "../../../../types/enums"
 import { PlannedPurchaseOrder } from "../../../../types/purchasing"
-import {
-  roundAmount,
-  toNumber,
-} from "../../../../workflows/backorders/utils/money"
+import { roundAmount, toNumber } from "../../../../workflows/shared/money"
 
 const OPEN_PO_STATUSES = new Set<string>([
   PurchaseOrderStatus.DRAFT,
