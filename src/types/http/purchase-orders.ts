@@ -33,6 +33,8 @@ export type AdminPurchaseOrderReceipt = {
   received_at: string
   received_by: string | null
   idempotency_key: string | null
+  /** What staff wrote when receiving ("one box dented"). */
+  note: string | null
   lines: { purchase_order_line_id: string; quantity: number }[]
 }
 
