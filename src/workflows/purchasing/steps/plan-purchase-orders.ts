@@ -15,6 +15,7 @@ import {
 import { toNumber } from "../../shared/money"
 import { LIMITS } from "../../../api/utils/validators"
 import { describeRounding, roundOrderQuantity } from "../utils/rounding"
+import { addLeadTime, purchaseOrderLeadTime } from "../utils/lead-time"
 import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 
 export const planPurchaseOrdersStepId = "plan-purchase-orders"
@@ -248,19 +249,20 @@ export const planPurchaseOrdersStep = createStep(
     for (const group of groups.values()) {
       const supplier = suppliers.find((s) => s.id === group[0].supplier_id)!
       const lines: PlannedLine[] = []
-      let leadTime = supplier.default_lead_time_days ?? null
+      const lineLeadTimes: {
+        variant_id: string
+        lead_time_days: number | null
+      }[] = []
       for (const variantId of new Set(group.map((d) => d.variant_id))) {
         const variant = variants.find((v) => v.id === variantId)!
         const variantDemand = group.filter((d) => d.variant_id === variantId)
         const term = terms.find(
           (t) => t.variant_id === variantId && t.supplier_id === supplier.id
         )
-        if (
-          term?.lead_time_days !== null &&
-          term?.lead_time_days !== undefined
-        ) {
-          leadTime = Math.max(leadTime ?? 0, term.lead_time_days)
-        }
+        lineLeadTimes.push({
+          variant_id: variantId,
+          lead_time_days: term?.lead_time_days ?? null,
+        })
         const existing = draft?.lines.find((l) => l.variant_id === variantId)
         const linked = existing
           ? existing.backorders.reduce(
@@ -327,12 +329,19 @@ export const planPurchaseOrdersStep = createStep(
             })),
         })
       }
+      const leadTime =
+        input.expected_at || draft?.expected_at
+          ? null
+          : purchaseOrderLeadTime(
+              supplier.default_lead_time_days,
+              lineLeadTimes
+            )
       const expectedAt = input.expected_at
         ? new Date(input.expected_at)
         : draft?.expected_at
           ? new Date(draft.expected_at)
-          : leadTime !== null
-            ? new Date(Date.now() + leadTime * 24 * 3600 * 1000)
+          : leadTime
+            ? addLeadTime(Date.now(), leadTime.days)
             : null
       plans.push({
         purchase_order_id: draft?.id ?? null,
@@ -343,6 +352,7 @@ export const planPurchaseOrdersStep = createStep(
         dropship_address: dropshipAddress,
         currency_code: supplier.currency_code ?? null,
         expected_at: expectedAt,
+        lead_time: leadTime,
         notes: input.notes ?? null,
         created_by: input.created_by ?? null,
         lines,
