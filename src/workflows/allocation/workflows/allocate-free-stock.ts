@@ -1,4 +1,4 @@
-import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
@@ -6,8 +6,8 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
-import { BackorderEvents } from "../../../types/events"
 import { allocateFreedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
+import { emitAllocationEvents } from "../utils/allocation-events"
 
 export const allocateFreeStockWorkflowId = "allocate-free-stock"
 
@@ -35,16 +35,9 @@ export const allocateFreeStockWorkflow = createWorkflow(
         }))
       )
     )
-    emitEventStep({
-      eventName: BackorderEvents.ALLOCATED,
-      data: transform({ allocations }, ({ allocations }) =>
-        allocations.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
-      ),
-    })
+    emitAllocationEvents(
+      transform({ allocations }, ({ allocations }) => ({ allocations }))
+    )
     return new WorkflowResponse(allocations)
   }
 )

@@ -9,6 +9,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
+import { emitAllocationEvents } from "../../allocation/utils/allocation-events"
 import { allocateFreedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
 import { cancelBackordersStep } from "../steps/cancel-backorders"
 import { refundBackorderPaymentsStep } from "../steps/refund-backorder-payments"
@@ -112,16 +113,11 @@ export const cancelBackordersWorkflow = createWorkflow(
           }))
       )
     )
-    emitEventStep({
-      eventName: BackorderEvents.ALLOCATED,
-      data: transform({ reallocated }, ({ reallocated }) =>
-        reallocated.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
-      ),
-    }).config({ name: "emit-backorder-allocated" })
+    emitAllocationEvents(
+      transform({ reallocated }, ({ reallocated }) => ({
+        allocations: reallocated,
+      }))
+    )
 
     const events = transform({ cancellations }, ({ cancellations }) =>
       cancellations.map((c) => ({

@@ -10,7 +10,8 @@ import {
   BackorderStatus,
   PurchaseOrderStatus,
 } from "../../../types/enums"
-import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
+import { PurchaseOrderEvents } from "../../../types/events"
+import { emitAllocationEvents } from "../../allocation/utils/allocation-events"
 import { CompletePurchaseOrderInput } from "../../../types/receiving"
 import { adjustIncomingQuantitiesUnderLockStep } from "../steps/adjust-incoming-quantities"
 import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
@@ -113,16 +114,12 @@ export const completePurchaseOrderWorkflow = createWorkflow(
         followUp ? [{ id: followUp.id }] : []
       ),
     }).config({ name: "emit-follow-up-created" })
-    emitEventStep({
-      eventName: BackorderEvents.ALLOCATED,
-      data: transform({ allocations }, ({ allocations }) =>
-        allocations.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
-      ),
-    }).config({ name: "emit-backorder-allocated" })
+    emitAllocationEvents(
+      transform({ allocations, plan }, ({ allocations, plan }) => ({
+        allocations,
+        context: { purchase_order_id: plan.purchase_order_id },
+      }))
+    )
 
     lock.release()
 

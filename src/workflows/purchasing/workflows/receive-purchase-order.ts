@@ -8,14 +8,14 @@ import {
 } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
-  parallelize,
   transform,
   when,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { AllocationSource, BackorderStatus } from "../../../types/enums"
-import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
+import { AllocationSource } from "../../../types/enums"
+import { PurchaseOrderEvents } from "../../../types/events"
+import { emitAllocationEvents } from "../../allocation/utils/allocation-events"
 import { ReceivePurchaseOrderInput } from "../../../types/receiving"
 import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
 import { recordReceiptStep } from "../steps/record-receipt"
@@ -130,36 +130,18 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
         }))
       )
 
-      const events = transform(
-        { allocations, plan },
-        ({ allocations, plan }) => ({
-          allocated: allocations.map((a) => ({
-            id: a.backorder_id,
-            quantity: a.quantity,
-            reason: a.reason,
-            purchase_order_id: plan.purchase_order_id,
-          })),
-          available: allocations
-            .filter((a) => a.status === BackorderStatus.AVAILABLE)
-            .map((a) => ({ id: a.backorder_id })),
-        })
-      )
-      parallelize(
-        emitEventStep({
-          eventName: PurchaseOrderEvents.RECEIVED,
-          data: transform({ plan, receipt }, ({ plan, receipt }) => ({
-            id: plan.purchase_order_id,
-            receipt_id: receipt.receipt_id,
-          })),
-        }).config({ name: "emit-purchase-order-received" }),
-        emitEventStep({
-          eventName: BackorderEvents.ALLOCATED,
-          data: transform({ events }, ({ events }) => events.allocated),
-        }).config({ name: "emit-backorder-allocated" }),
-        emitEventStep({
-          eventName: BackorderEvents.AVAILABLE,
-          data: transform({ events }, ({ events }) => events.available),
-        }).config({ name: "emit-backorder-available" })
+      emitEventStep({
+        eventName: PurchaseOrderEvents.RECEIVED,
+        data: transform({ plan, receipt }, ({ plan, receipt }) => ({
+          id: plan.purchase_order_id,
+          receipt_id: receipt.receipt_id,
+        })),
+      }).config({ name: "emit-purchase-order-received" })
+      emitAllocationEvents(
+        transform({ allocations, plan }, ({ allocations, plan }) => ({
+          allocations,
+          context: { purchase_order_id: plan.purchase_order_id },
+        }))
       )
       return receipt
     })

@@ -1,14 +1,14 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
-  parallelize,
   transform,
   when,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { AllocationSource, BackorderStatus } from "../../../types/enums"
-import { BackorderEvents, TransferEvents } from "../../../types/events"
+import { AllocationSource } from "../../../types/enums"
+import { TransferEvents } from "../../../types/events"
+import { emitAllocationEvents } from "../../allocation/utils/allocation-events"
 import { ReceiveTransferInput } from "../../../types/transfers"
 import { allocateArrivedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
 import { stockReceivedUnitsStep } from "../../purchasing/steps/stock-received-units"
@@ -82,36 +82,18 @@ export const receiveTransferWorkflow = createWorkflow(
         )
       )
 
-      const events = transform(
-        { allocations, plan },
-        ({ allocations, plan }) => ({
-          allocated: allocations.map((a) => ({
-            id: a.backorder_id,
-            quantity: a.quantity,
-            reason: a.reason,
-            transfer_id: plan.transfer_id,
-          })),
-          available: allocations
-            .filter((a) => a.status === BackorderStatus.AVAILABLE)
-            .map((a) => ({ id: a.backorder_id })),
-        })
-      )
-      parallelize(
-        emitEventStep({
-          eventName: TransferEvents.RECEIVED,
-          data: transform({ plan, receipt }, ({ plan, receipt }) => ({
-            id: plan.transfer_id,
-            receipt_id: receipt.receipt_id,
-          })),
-        }).config({ name: "emit-transfer-received" }),
-        emitEventStep({
-          eventName: BackorderEvents.ALLOCATED,
-          data: transform({ events }, ({ events }) => events.allocated),
-        }).config({ name: "emit-backorder-allocated" }),
-        emitEventStep({
-          eventName: BackorderEvents.AVAILABLE,
-          data: transform({ events }, ({ events }) => events.available),
-        }).config({ name: "emit-backorder-available" })
+      emitEventStep({
+        eventName: TransferEvents.RECEIVED,
+        data: transform({ plan, receipt }, ({ plan, receipt }) => ({
+          id: plan.transfer_id,
+          receipt_id: receipt.receipt_id,
+        })),
+      }).config({ name: "emit-transfer-received" })
+      emitAllocationEvents(
+        transform({ allocations, plan }, ({ allocations, plan }) => ({
+          allocations,
+          context: { transfer_id: plan.transfer_id },
+        }))
       )
       return receipt
     })
