@@ -4,16 +4,22 @@ import { CustomerNotificationKind } from "../workflows/notifications/utils/custo
 import { notifyBackorderCustomersWorkflow } from "../workflows/notifications/workflows/notify-backorder-customers"
 
 type BackorderEventData = {
-  id: string
+  id?: string
+  /** `backorder.allocated` carries a batch of backorders (see `BackorderAllocatedEventData`). */
+  ids?: string[]
   previous_promised_at?: string | null
   refund_amount?: number | null
 }
 
+/** Tries of one batch that lost idempotency keys to another worker (see below). */
+const ATTEMPTS = 3
+
 const KIND_BY_EVENT: Record<string, CustomerNotificationKind> = {
   [BackorderEvents.CREATED]: "confirmed",
   [BackorderEvents.ETA_CHANGED]: "eta_changed",
-  // Every path that hands out units emits `allocated` (a receipt also `available`): the
-  // ready notice goes from `allocated` only, to backorders then fully available, once.
+  // Every path that hands out units emits `allocated` and `available` (see
+  // `emitAllocationEvents`): the ready notice goes from `allocated` only, to the backorders of
+  // the batch then fully available, once.
   [BackorderEvents.ALLOCATED]: "ready",
   [BackorderEvents.FULFILLED]: "fulfilled",
   [BackorderEvents.CANCELLED]: "cancelled",
@@ -22,36 +28,40 @@ const KIND_BY_EVENT: Record<string, CustomerNotificationKind> = {
 
 /**
  * Tells the waiting customer what happened to their backorder, through Medusa's Notification
- * module. Idempotent per transition: a replayed event or a second worker sends nothing new.
+ * module, one workflow run per event (a batch of up to 1,000 backorders for allocations).
+ * Idempotent per transition: a replayed event or a second worker sends nothing new.
  */
 export default async function backorderNotifyCustomer({
   event: { name, data },
   container,
 }: SubscriberArgs<BackorderEventData>) {
   const kind = KIND_BY_EVENT[name]
-  if (!kind || !data?.id) {
+  const ids = data?.ids ?? (data?.id ? [data.id] : [])
+  if (!kind || !ids.length) {
     return
   }
-  const { errors } = await notifyBackorderCustomersWorkflow(container).run({
-    input: {
-      kind,
-      backorders: [
-        {
-          id: data.id,
-          previous_promised_at: data.previous_promised_at,
-          refund_amount: data.refund_amount,
-        },
-      ],
-    },
-    throwOnError: false,
-  })
-  // Another worker sending the same transition at the same moment loses on the unique
-  // idempotency key: the customer got it once, which is the point.
-  const failures = errors.filter(
-    (e) => !/idempotency_key: .* already exists/.test(e.error?.message ?? "")
-  )
-  if (failures.length) {
-    throw failures[0].error
+  const backorders = ids.map((id) => ({
+    id,
+    previous_promised_at: data.previous_promised_at,
+    refund_amount: data.refund_amount,
+  }))
+  for (let attempt = 1; ; attempt++) {
+    const { errors } = await notifyBackorderCustomersWorkflow(container).run({
+      input: { kind, backorders },
+      throwOnError: false,
+    })
+    // Another worker sending the same transition at the same moment wins the unique
+    // idempotency key of one of them, and Medusa's Notification module then creates none of
+    // the batch: run it again, and the keys already sent are left out.
+    const conflict = errors.some((e) =>
+      /idempotency_key: .* already exists/.test(e.error?.message ?? "")
+    )
+    if (!errors.length || (conflict && attempt === ATTEMPTS)) {
+      return
+    }
+    if (!conflict) {
+      throw errors[0].error
+    }
   }
 }
 

@@ -31,3 +31,31 @@ export const TransferEvents = {
   RECEIVED: "transfer.received",
   CANCELLED: "transfer.cancelled",
 } as const
+
+/**
+ * `backorder.allocated`: units were handed to waiting backorders. One event carries up to
+ * `ALLOCATION_EVENT_BATCH` backorders (a receipt allocating 100,000 backorders emits 100
+ * events, not 100,000), each with the units it got and why, and what handed them out.
+ */
+export type BackorderAllocatedEventData = {
+  /** The backorders that got units, in the order they got them. */
+  ids: string[]
+  backorders: { id: string; quantity: number; reason: string }[]
+  /** The purchase order whose receipt or completion handed the units out. */
+  purchase_order_id?: string
+  /** The transfer whose receipt handed the units out. */
+  transfer_id?: string
+  /** The backorder a release / override took the units from. */
+  released_from?: string
+}
+
+/**
+ * `backorder.available`: backorders that became fully allocated (ready to pack), up to
+ * `ALLOCATION_EVENT_BATCH` per event, from whichever path handed out their last units.
+ */
+export type BackorderAvailableEventData = {
+  ids: string[]
+  purchase_order_id?: string
+  transfer_id?: string
+  released_from?: string
+}

@@ -168,7 +168,10 @@ export type AdminReceivePurchaseOrderResponse = AdminPurchaseOrderResponse & {
   receipt_id: string
   /** The same idempotency key was received before: nothing was done again. */
   replayed: boolean
+  /** The receipt's first 1,000 ledger rows, oldest first. */
   allocations: AdminReceiptAllocation[]
+  /** All ledger rows of the receipt. */
+  allocation_count: number
 }
 
 export type AdminSendPurchaseOrderToSupplierResponse =

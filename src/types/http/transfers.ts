@@ -70,7 +70,10 @@ export type AdminReceiveTransferResponse = AdminTransferResponse & {
   receipt_id: string
   /** The same idempotency key was received before: nothing was done again. */
   replayed: boolean
+  /** The receipt's first 1,000 ledger rows, oldest first. */
   allocations: AdminTransferAllocation[]
+  /** All ledger rows of the receipt. */
+  allocation_count: number
 }
 
 /** One own location that could send stock for the selected backorders. */

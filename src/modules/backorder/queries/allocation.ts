@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { randomBytes } from "node:crypto"
 import {
   AllocationPolicy,
   AllocationRule,
@@ -113,7 +113,8 @@ export async function allocateStock(
   }
 
   const now = new Date()
-  const allocations: StockAllocation[] = rows.map((row) => {
+  const ids = allocationIds(rows.length, now)
+  const allocations: StockAllocation[] = rows.map((row, index) => {
     const take = Number(row.take)
     const allocated = Number(row.allocated_quantity) + take
     // `wanted` is quantity less cancelled; the units fulfilled are among those allocated
@@ -139,7 +140,7 @@ export async function allocateStock(
           ? { rule: AllocationRule.DEPOSIT_FIRST, reason: "deposit paid" }
           : { rule: AllocationRule.FIFO, reason: "oldest order" }
     return {
-      allocation_id: generateEntityId(undefined, "alloc"),
+      allocation_id: ids[index],
       backorder_id: row.id,
       quantity: take,
       rule,
@@ -214,6 +215,32 @@ export async function allocateStock(
     }
   )
   return allocations
+}
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+/**
+ * `count` ledger ids shaped as Medusa's `generateEntityId(undefined, "alloc")` makes them
+ * (`alloc_` and a ULID: 10 characters of time, 16 random), from one read of random bytes.
+ * Medusa's ULID asks the system for random bytes once per character: 160,000 calls for a
+ * receipt of 10,000 backorders, which was most of its time in JavaScript.
+ */
+export function allocationIds(count: number, at = new Date()): string[] {
+  let time = ""
+  for (let ms = at.getTime(), i = 0; i < 10; i++, ms = Math.floor(ms / 32)) {
+    time = CROCKFORD[ms % 32] + time
+  }
+  // 256 is a multiple of 32, so the low five bits of a random byte are uniform.
+  const random = randomBytes(count * 16)
+  const ids: string[] = new Array(count)
+  for (let i = 0; i < count; i++) {
+    let id = `alloc_${time}`
+    for (let j = 0; j < 16; j++) {
+      id += CROCKFORD[random[i * 16 + j] & 31]
+    }
+    ids[i] = id
+  }
+  return ids
 }
 
 /**

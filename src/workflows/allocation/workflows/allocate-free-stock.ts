@@ -1,4 +1,4 @@
-import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
@@ -6,11 +6,10 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
-import { BackorderEvents } from "../../../types/events"
 import { lockKeys } from "../../shared/locking"
 import { acquireWorkflowLock } from "../../shared/workflow-lock"
 import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
-import { allocationEvents } from "../utils/events"
+import { emitAllocationEvents } from "../utils/allocation-events"
 
 export const allocateFreeStockWorkflowId = "allocate-free-stock"
 
@@ -45,13 +44,9 @@ export const allocateFreeStockWorkflow = createWorkflow(
       )
     )
     lock.release()
-    emitEventStep({
-      eventName: BackorderEvents.ALLOCATED,
-      data: transform(
-        { allocations },
-        ({ allocations }) => allocationEvents(allocations).allocated
-      ),
-    })
+    emitAllocationEvents(
+      transform({ allocations }, ({ allocations }) => ({ allocations }))
+    )
     return new WorkflowResponse(allocations)
   }
 )

@@ -1,11 +1,11 @@
-import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { BackorderEvents } from "../../../types/events"
+import { emitAllocationEvents } from "../utils/allocation-events"
 import {
   MoveAllocationInput,
   moveAllocationStep,
@@ -18,7 +18,8 @@ export const releaseAllocationWorkflowId = "release-allocation"
  * This workflow releases allocated units from one backorder to another waiting for the same
  * item at the same location (POSitive's override: a customer who needs it more gets it
  * first), under the inventory item lock, with both sides in the allocation ledger.
- * Emits `backorder.allocated` for the backorder that receives the units.
+ * Emits `backorder.allocated` for the backorder that receives the units, and
+ * `backorder.available` when that makes it fully allocated.
  */
 export const releaseAllocationWorkflow = createWorkflow(
   releaseAllocationWorkflowId,
@@ -34,15 +35,19 @@ export const releaseAllocationWorkflow = createWorkflow(
     const lock = acquireWorkflowLock(lockKeys, "release")
 
     const moved = moveAllocationStep(input)
-    emitEventStep({
-      eventName: BackorderEvents.ALLOCATED,
-      data: transform({ input }, ({ input }) => ({
-        id: input.to_backorder_id,
-        quantity: input.quantity,
-        reason: input.reason,
-        released_from: input.from_backorder_id,
-      })),
-    })
+    emitAllocationEvents(
+      transform({ input, moved }, ({ input, moved }) => ({
+        allocations: [
+          {
+            backorder_id: input.to_backorder_id,
+            quantity: input.quantity,
+            reason: input.reason,
+            status: moved.to.status,
+          },
+        ],
+        context: { released_from: input.from_backorder_id },
+      }))
+    )
 
     lock.release()
     return new WorkflowResponse(moved)

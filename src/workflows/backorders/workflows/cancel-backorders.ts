@@ -9,7 +9,10 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
+import {
+  allocateArrivedStockStep,
+  emitAllocationEvents,
+} from "../../allocation"
 import { lockKeys } from "../../shared/locking"
 import { acquireWorkflowLock } from "../../shared/workflow-lock"
 import { cancelBackordersStep } from "../steps/cancel-backorders"
@@ -132,13 +135,11 @@ export const cancelBackordersWorkflow = createWorkflow(
       )
     )
     lock.release()
-    emitEventStep({
-      eventName: BackorderEvents.ALLOCATED,
-      data: transform(
-        { reallocated },
-        ({ reallocated }) => allocationEvents(reallocated).allocated
-      ),
-    }).config({ name: "emit-backorder-allocated" })
+    emitAllocationEvents(
+      transform({ reallocated }, ({ reallocated }) => ({
+        allocations: reallocated,
+      }))
+    )
 
     const events = transform({ cancellations }, ({ cancellations }) =>
       cancellations.map((c) => ({

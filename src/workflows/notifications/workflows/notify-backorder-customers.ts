@@ -68,11 +68,12 @@ export const notifyBackorderCustomersWorkflow = createWorkflow(
 
     const notifications = transform(
       { input, backorders, options },
-      ({ input, backorders, options }) =>
-        buildCustomerNotifications(
+      ({ input, backorders, options }) => {
+        const factsById = new Map(input.backorders.map((f) => [f.id, f]))
+        return buildCustomerNotifications(
           input.kind,
           backorders.map((b) => {
-            const facts = input.backorders.find((f) => f.id === b.id)
+            const facts = factsById.get(b.id)
             const order = (b as Record<string, any>).order
             const customer = (b as Record<string, any>).customer
             return {
@@ -97,6 +98,7 @@ export const notifyBackorderCustomersWorkflow = createWorkflow(
           }),
           options.notifications
         )
+      }
     )
     const sent = sendNotificationsStep(notifications)
     return new WorkflowResponse(sent)

@@ -10,10 +10,13 @@ import {
   BackorderStatus,
   PurchaseOrderStatus,
 } from "../../../types/enums"
-import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
+import { PurchaseOrderEvents } from "../../../types/events"
 import { CompletePurchaseOrderInput } from "../../../types/receiving"
 import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
-import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
+import {
+  allocateArrivedStockStep,
+  emitAllocationEvents,
+} from "../../allocation"
 import { createFollowUpPurchaseOrderStep } from "../steps/create-follow-up-purchase-order"
 import { planPurchaseOrderCompletionStep } from "../steps/plan-purchase-order-completion"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
@@ -113,13 +116,12 @@ export const completePurchaseOrderWorkflow = createWorkflow(
         followUp ? [{ id: followUp.id }] : []
       ),
     }).config({ name: "emit-follow-up-created" })
-    emitEventStep({
-      eventName: BackorderEvents.ALLOCATED,
-      data: transform(
-        { allocations },
-        ({ allocations }) => allocationEvents(allocations).allocated
-      ),
-    }).config({ name: "emit-backorder-allocated" })
+    emitAllocationEvents(
+      transform({ allocations, plan }, ({ allocations, plan }) => ({
+        allocations,
+        context: { purchase_order_id: plan.purchase_order_id },
+      }))
+    )
 
     lock.release()
 

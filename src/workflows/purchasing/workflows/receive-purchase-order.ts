@@ -8,16 +8,18 @@ import {
 } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
-  parallelize,
   transform,
   when,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
-import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
+import { PurchaseOrderEvents } from "../../../types/events"
 import { ReceivePurchaseOrderInput } from "../../../types/receiving"
-import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
+import {
+  allocateArrivedStockStep,
+  emitAllocationEvents,
+} from "../../allocation"
 import { recordReceiptStep } from "../steps/record-receipt"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { validateReceiptStep } from "../steps/validate-receipt"
@@ -130,27 +132,18 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
         }))
       )
 
-      const events = transform({ allocations, plan }, ({ allocations, plan }) =>
-        allocationEvents(allocations, {
-          purchase_order_id: plan.purchase_order_id,
-        })
-      )
-      parallelize(
-        emitEventStep({
-          eventName: PurchaseOrderEvents.RECEIVED,
-          data: transform({ plan, receipt }, ({ plan, receipt }) => ({
-            id: plan.purchase_order_id,
-            receipt_id: receipt.receipt_id,
-          })),
-        }).config({ name: "emit-purchase-order-received" }),
-        emitEventStep({
-          eventName: BackorderEvents.ALLOCATED,
-          data: transform({ events }, ({ events }) => events.allocated),
-        }).config({ name: "emit-backorder-allocated" }),
-        emitEventStep({
-          eventName: BackorderEvents.AVAILABLE,
-          data: transform({ events }, ({ events }) => events.available),
-        }).config({ name: "emit-backorder-available" })
+      emitEventStep({
+        eventName: PurchaseOrderEvents.RECEIVED,
+        data: transform({ plan, receipt }, ({ plan, receipt }) => ({
+          id: plan.purchase_order_id,
+          receipt_id: receipt.receipt_id,
+        })),
+      }).config({ name: "emit-purchase-order-received" })
+      emitAllocationEvents(
+        transform({ allocations, plan }, ({ allocations, plan }) => ({
+          allocations,
+          context: { purchase_order_id: plan.purchase_order_id },
+        }))
       )
       return receipt
     })

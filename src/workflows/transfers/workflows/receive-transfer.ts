@@ -1,16 +1,18 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
-  parallelize,
   transform,
   when,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
-import { BackorderEvents, TransferEvents } from "../../../types/events"
+import { TransferEvents } from "../../../types/events"
 import { ReceiveTransferInput } from "../../../types/transfers"
-import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
+import {
+  allocateArrivedStockStep,
+  emitAllocationEvents,
+} from "../../allocation"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { recordTransferReceiptStep } from "../steps/record-transfer-receipt"
 import { validateTransferReceiptStep } from "../steps/validate-transfer-receipt"
@@ -82,25 +84,18 @@ export const receiveTransferWorkflow = createWorkflow(
         )
       )
 
-      const events = transform({ allocations, plan }, ({ allocations, plan }) =>
-        allocationEvents(allocations, { transfer_id: plan.transfer_id })
-      )
-      parallelize(
-        emitEventStep({
-          eventName: TransferEvents.RECEIVED,
-          data: transform({ plan, receipt }, ({ plan, receipt }) => ({
-            id: plan.transfer_id,
-            receipt_id: receipt.receipt_id,
-          })),
-        }).config({ name: "emit-transfer-received" }),
-        emitEventStep({
-          eventName: BackorderEvents.ALLOCATED,
-          data: transform({ events }, ({ events }) => events.allocated),
-        }).config({ name: "emit-backorder-allocated" }),
-        emitEventStep({
-          eventName: BackorderEvents.AVAILABLE,
-          data: transform({ events }, ({ events }) => events.available),
-        }).config({ name: "emit-backorder-available" })
+      emitEventStep({
+        eventName: TransferEvents.RECEIVED,
+        data: transform({ plan, receipt }, ({ plan, receipt }) => ({
+          id: plan.transfer_id,
+          receipt_id: receipt.receipt_id,
+        })),
+      }).config({ name: "emit-transfer-received" })
+      emitAllocationEvents(
+        transform({ allocations, plan }, ({ allocations, plan }) => ({
+          allocations,
+          context: { transfer_id: plan.transfer_id },
+        }))
       )
       return receipt
     })

@@ -2,12 +2,15 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { receivePurchaseOrderWorkflow } from "../../../../../workflows/purchasing/workflows/receive-purchase-order"
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminReceivePurchaseOrderType } from "../../validators"
 import { withConflictMessages } from "../../../../utils/errors"
-import type { AdminReceivePurchaseOrderResponse } from "../../../../../types/http/purchase-orders"
+import { listReceiptAllocations } from "../../../../utils/receipt-allocations"
+import type {
+  AdminReceiptAllocation,
+  AdminReceivePurchaseOrderResponse,
+} from "../../../../../types/http/purchase-orders"
 
 /**
  * Receives units of a sent purchase order and allocates them to waiting backorders. The
@@ -29,28 +32,28 @@ export const POST = withConflictMessages(async function (
     },
   })
 
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const [[purchase_order], { data: allocations }] = await Promise.all([
-    refetchPurchaseOrders(req.scope, [req.params.id], req.queryConfig.fields),
-    query.graph({
-      entity: "allocation",
-      fields: [
-        "id",
-        "backorder_id",
-        "quantity",
-        "source",
-        "rule",
-        "reason",
-        "receipt_line_id",
-      ],
-      filters: { receipt_id: result.receipt_id },
-      pagination: { order: { created_at: "ASC" } },
-    }),
-  ])
+  const [[purchase_order], { allocations, allocation_count }] =
+    await Promise.all([
+      refetchPurchaseOrders(req.scope, [req.params.id], req.queryConfig.fields),
+      listReceiptAllocations<AdminReceiptAllocation>(
+        req.scope,
+        { receipt_id: result.receipt_id },
+        [
+          "id",
+          "backorder_id",
+          "quantity",
+          "source",
+          "rule",
+          "reason",
+          "receipt_line_id",
+        ]
+      ),
+    ])
   res.json({
     purchase_order,
     receipt_id: result.receipt_id,
     replayed: result.replayed,
     allocations,
+    allocation_count,
   })
 })

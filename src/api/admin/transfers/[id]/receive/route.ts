@@ -2,12 +2,15 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { receiveTransferWorkflow } from "../../../../../workflows/transfers/workflows/receive-transfer"
 import { withConflictMessages } from "../../../../utils/errors"
 import { refetchTransfer } from "../../helpers"
 import { AdminReceiveTransferType } from "../../validators"
-import type { AdminReceiveTransferResponse } from "../../../../../types/http/transfers"
+import { listReceiptAllocations } from "../../../../utils/receipt-allocations"
+import type {
+  AdminReceiveTransferResponse,
+  AdminTransferAllocation,
+} from "../../../../../types/http/transfers"
 
 /**
  * Receives units of a transfer in transit at its destination and allocates them to the
@@ -30,20 +33,19 @@ export const POST = withConflictMessages(async function (
     },
   })
 
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const [transfer, { data: allocations }] = await Promise.all([
+  const [transfer, { allocations, allocation_count }] = await Promise.all([
     refetchTransfer(req.scope, req.params.id, req.queryConfig.fields),
-    query.graph({
-      entity: "allocation",
-      fields: ["id", "backorder_id", "quantity", "source", "rule", "reason"],
-      filters: { transfer_receipt_id: result.receipt_id },
-      pagination: { order: { created_at: "ASC" } },
-    }),
+    listReceiptAllocations<AdminTransferAllocation>(
+      req.scope,
+      { transfer_receipt_id: result.receipt_id },
+      ["id", "backorder_id", "quantity", "source", "rule", "reason"]
+    ),
   ])
   res.json({
     transfer,
     receipt_id: result.receipt_id,
     replayed: result.replayed,
     allocations,
+    allocation_count,
   })
 })
