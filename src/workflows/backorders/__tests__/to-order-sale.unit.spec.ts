@@ -5,6 +5,8 @@ import {
   saleTotals,
   shortageWarnings,
   singleInventoryItemOf,
+  toOrderSaleBackorders,
+  ToOrderSaleBackordersInput,
 } from "../utils/to-order-sale"
 
 const refusal = (fn: () => unknown) => {
@@ -148,5 +150,102 @@ describe("to-order sale rules", () => {
       "Not enough KETTLE-MATTE at Shop: 3 ordered, 0 available, 3 to order",
       "Not enough Beans 1 kg at Shop: 5 ordered, 2 available, 3 to order",
     ])
+  })
+})
+
+describe("toOrderSaleBackorders", () => {
+  const items = [
+    {
+      id: "item_kettle",
+      variant_id: "var_kettle",
+      product_id: "prod_kettle",
+      title: "Kettle",
+      variant_sku: "KETTLE-MATTE",
+      quantity: 3,
+      total: 100,
+    },
+    {
+      id: "item_beans",
+      variant_id: "var_beans",
+      product_id: "prod_beans",
+      title: "Beans",
+      variant_sku: "BEANS",
+      quantity: 2,
+      total: 22,
+    },
+  ]
+  const input = (
+    payment_policy: ToOrderSaleBackordersInput["payment_policy"],
+    deposit_amount = 0
+  ): ToOrderSaleBackordersInput => ({
+    order: {
+      id: "order_1",
+      customer_id: "cus_jane",
+      sales_channel_id: "sc_pos",
+      currency_code: "eur",
+      total: 122,
+    },
+    location_id: "sloc_shop",
+    inventory_item_ids: {
+      var_kettle: "iitem_kettle",
+      var_beans: "iitem_beans",
+    },
+    supplier_ids: { var_kettle: "sup_bww" },
+    payment_policy,
+    deposit_amount,
+    priority: 2,
+    created_by: "user_1",
+  })
+  const shortages = new Map([["item_kettle", 2]])
+  const paid = (
+    policy: ToOrderSaleBackordersInput["payment_policy"],
+    deposit = 0
+  ) => {
+    const { dueNow, rows } = toOrderSaleBackorders(
+      input(policy, deposit),
+      items,
+      shortages
+    )
+    return [dueNow, rows.map((r) => r.paid_amount)]
+  }
+
+  it("makes one backorder per line sold short, with its unit price and its share of what is paid now", () => {
+    expect(toOrderSaleBackorders(input("pay_now"), items, shortages)).toEqual({
+      dueNow: 122,
+      rows: [
+        {
+          source: "pos",
+          order_id: "order_1",
+          line_item_id: "item_kettle",
+          customer_id: "cus_jane",
+          sales_channel_id: "sc_pos",
+          product_id: "prod_kettle",
+          variant_id: "var_kettle",
+          inventory_item_id: "iitem_kettle",
+          location_id: "sloc_shop",
+          supplier_id: "sup_bww",
+          sku: "KETTLE-MATTE",
+          title: "Kettle",
+          quantity: 2,
+          priority: 2,
+          payment_policy: "pay_now",
+          currency_code: "eur",
+          unit_price: 33.33,
+          paid_amount: 66.66,
+          created_by: "user_1",
+        },
+      ],
+    })
+    // The deposit is spread over the order's value: 61 x 66.66 / 122.
+    expect(paid("deposit", 61)).toEqual([61, [33.33]])
+    // Pay on receipt: the in-stock units now, nothing on the backorder.
+    expect(paid("pay_on_receipt")).toEqual([55.34, [0]])
+  })
+
+  it("refuses a deposit over the order's total", () => {
+    expect(refusal(() => paid("deposit", 122.01))).toEqual({
+      type: "invalid_data",
+      message: "Deposit 122.01 exceeds the order total 122 of order order_1",
+    })
   })
 })

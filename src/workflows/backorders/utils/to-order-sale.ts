@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { PaymentPolicy } from "../../../types/enums"
+import { BackorderSource, PaymentPolicy } from "../../../types/enums"
 import {
   ToOrderSaleInput,
   ToOrderSalePreviewLine,
@@ -143,4 +143,99 @@ export function shortageWarnings(
           l.available
         )} available, ${l.backordered} to order`
     )
+}
+
+type SaleItem = {
+  id: string
+  variant_id: string
+  product_id: string | null
+  title: string
+  variant_sku: string | null
+  quantity: number
+  total: number
+}
+
+/** What a to-order sale's backorders are made from: the order and how it is paid. */
+export type ToOrderSaleBackordersInput = {
+  order: {
+    id: string
+    customer_id: string
+    sales_channel_id: string
+    currency_code: string
+    total: number
+  }
+  location_id: string
+  inventory_item_ids: Record<string, string>
+  supplier_ids: Record<string, string>
+  payment_policy: PaymentPolicy
+  deposit_amount: number
+  priority?: number
+  created_by?: string
+}
+
+/**
+ * What is due now under the payment policy, and the backorder rows with each one's share of
+ * it: everything (`pay_now`), the deposit spread over the order's value (`deposit`), nothing
+ * (`pay_on_receipt`: the in-stock lines are what is paid now). A due amount over the order's
+ * total is refused.
+ */
+export function toOrderSaleBackorders(
+  input: ToOrderSaleBackordersInput,
+  managed: SaleItem[],
+  shortages: Map<string, number>
+) {
+  const total = input.order.total
+  const shortItems = managed.filter((item) => shortages.has(item.id))
+  const unitPrice = (item: SaleItem) => roundAmount(item.total / item.quantity)
+  const backorderedTotal = roundAmount(
+    shortItems.reduce(
+      (sum, item) => sum + unitPrice(item) * shortages.get(item.id)!,
+      0
+    )
+  )
+  const dueNow =
+    input.payment_policy === PaymentPolicy.PAY_NOW
+      ? total
+      : input.payment_policy === PaymentPolicy.DEPOSIT
+        ? input.deposit_amount
+        : roundAmount(total - backorderedTotal)
+  if (dueNow > total) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Deposit ${dueNow} exceeds the order total ${total} of order ${input.order.id}`
+    )
+  }
+
+  const rows = shortItems.map((item) => {
+    const short = shortages.get(item.id)!
+    const value = unitPrice(item) * short
+    const paid =
+      input.payment_policy === PaymentPolicy.PAY_NOW
+        ? value
+        : input.payment_policy === PaymentPolicy.DEPOSIT && total > 0
+          ? (dueNow * value) / total
+          : 0
+    return {
+      source: BackorderSource.POS,
+      order_id: input.order.id,
+      line_item_id: item.id,
+      customer_id: input.order.customer_id,
+      sales_channel_id: input.order.sales_channel_id,
+      product_id: item.product_id,
+      variant_id: item.variant_id,
+      inventory_item_id: input.inventory_item_ids[item.variant_id],
+      location_id: input.location_id,
+      supplier_id: input.supplier_ids[item.variant_id] ?? null,
+      sku: item.variant_sku,
+      title: item.title,
+      quantity: short,
+      priority: input.priority ?? 0,
+      payment_policy: input.payment_policy,
+      currency_code: input.order.currency_code,
+      unit_price: unitPrice(item),
+      paid_amount: roundAmount(paid),
+      created_by: input.created_by ?? null,
+    }
+  })
+  return { dueNow, rows }
 }
