@@ -5,7 +5,7 @@ import BackorderModuleService from "../../../modules/backorder/service"
 import { PaymentPolicy } from "../../../types/enums"
 import { findShortages } from "../utils/shortages"
 import { toOrderSaleBackorders } from "../utils/to-order-sale"
-import { saveShortageChecks } from "./record-order-backorders"
+import { saveShortageChecks } from "../utils/shortage-checks"
 import { withLock } from "../../utils/locking"
 
 export type ReserveToOrderSaleStepInput = {
