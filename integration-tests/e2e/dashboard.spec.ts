@@ -199,8 +199,27 @@ describe("admin dashboard", () => {
     const line = page.locator('[data-testid="po-line-KETTLE-MATTE"]')
     await expectText(line.locator('[data-testid="received"]'), "2")
     await expectText(line.locator('[data-testid="open"]'), "4")
-    await page.locator('[data-testid="po-ledger"]').getByText("+2").waitFor()
+    const ledger = page.locator('[data-testid="po-ledger"]')
+    await ledger.getByText("+2").waitFor()
+    // The ledger names the order and the customer, and links the purchase order.
+    const { order } = await api(
+      `/admin/orders/${state.orderId}?fields=display_id`
+    )
+    const ledgerRow = ledger.locator("tbody tr").first()
+    await ledgerRow
+      .getByRole("link", { name: `Order #${order.display_id}`, exact: true })
+      .waitFor()
+    await expectText(ledgerRow.getByTestId("ledger-customer"), "Jane Doe")
+    await expectText(
+      ledgerRow.getByTestId("ledger-reason"),
+      "Linked to PO-0001"
+    )
+    await ledgerRow
+      .getByTestId("ledger-reason")
+      .getByRole("link", { name: "PO-0001" })
+      .waitFor()
     await snap(page, "purchase-order")
+    await snap(page, "ledger", '[data-testid="po-ledger"]')
 
     expect(await kettleBackorder()).toEqual(
       expect.objectContaining({
@@ -556,9 +575,35 @@ describe("admin dashboard", () => {
       order: { display_id: grinderOrder },
     } = await api(`/admin/orders/${backorders[0].order_id}?fields=display_id`)
 
-    await page.goto("/app/backorders?status=new")
     const grinderRow = page.locator("tr", { hasText: "GRINDER-WHITE" })
     const kettleRow = page.locator("tr", { hasText: "KETTLE-MATTE" })
+    // The New tab lists only what nobody has requested: the grinder on draft PO-0004 is
+    // under Requested, with the tab counts the API gives.
+    const counts = await api("/admin/backorders/counts")
+    expect(counts.new_in_draft).toBeGreaterThan(0)
+    await page.goto("/app/backorders?status=new")
+    await kettleRow.waitFor()
+    await expectText(
+      page.getByTestId("backorder-tab-new"),
+      `New${counts.counts.new - counts.new_in_draft}`
+    )
+    await expectText(
+      page.getByTestId("backorder-tab-requested"),
+      `Requested${counts.new_in_draft}`
+    )
+    expect(await grinderRow.count()).toBe(0)
+    await page.getByTestId("backorder-tab-requested").click()
+    await page.waitForURL(/status=requested/)
+    await grinderRow.getByText("Requested").waitFor()
+    await grinderRow.getByRole("link", { name: "PO-0004" }).waitFor()
+    expect(await kettleRow.count()).toBe(0)
+    const { count: requested } = await api(
+      "/admin/backorders?limit=1&status=new&in_draft=true"
+    )
+    expect(requested).toBe(counts.new_in_draft)
+
+    // A mixed selection, from the open backorders of every tab.
+    await page.goto("/app/backorders?open=true")
     await grinderRow.getByRole("checkbox").click()
     await kettleRow.getByRole("checkbox").click()
     await page.getByRole("button", { name: "Request stock" }).first().click()
@@ -792,6 +837,14 @@ describe("admin dashboard", () => {
       await page.goto(pathname)
       await page.locator("ol li", { hasText: crumb }).first().waitFor()
     }
+    // Health sits under Backorders, a link back to the list.
+    await page.goto("/app/backorders/health")
+    await page.locator("ol li", { hasText: "Backorder health" }).waitFor()
+    await page
+      .locator("ol li", { hasText: /^Backorders$/ })
+      .getByRole("link")
+      .click()
+    await page.waitForURL(/\/app\/backorders$/)
   })
 
   it("names its icon buttons: filter, sort and each row's actions", async () => {
@@ -880,6 +933,9 @@ describe("admin dashboard", () => {
           }
           if (pathname === `/app/purchase-orders/${state.poId}`) {
             await snap(small, "phone-purchase-order")
+          }
+          if (pathname === "/app/backorders/health") {
+            await snap(small, "phone-health")
           }
         }
       } finally {
@@ -1013,6 +1069,7 @@ describe("admin dashboard", () => {
     await expectText(row, "gus.guest@example.com")
     expect(await seriousAxeViolations(page)).toEqual([])
     await snap(page, "backorders-authorised-guest")
+    await snap(page, "payment-cell", 'tr:has-text("Gus Guest")')
 
     // The order widget says the same, from the order Medusa's page loaded.
     await page.goto(`/app/orders/${order.id}`)
@@ -1037,7 +1094,7 @@ describe("admin dashboard", () => {
     await figures.first().waitFor()
     await expectText(
       figures.filter({ hasText: "Not ordered yet" }),
-      "New backorders: on no sent purchase order or transfer. Backorders on a draft purchase order count here until it is marked as ordered."
+      "New backorders on no purchase order or transfer, draft included. Those on a draft are under Requested in the list until it is sent."
     )
     await expectText(
       figures.filter({ hasText: "Fill rate (90 days)" }),
@@ -1067,7 +1124,7 @@ describe("admin dashboard", () => {
         Math.min(value, 20)
       )
       const { count } = await api(
-        `/admin/backorders?limit=1&${query === "open=true" ? "status[]=new&status[]=on_order&status[]=partially_available&status[]=available" : query}`
+        `/admin/backorders?limit=1&${query === "open=true" ? "status[]=new&status[]=on_order&status[]=partially_available&status[]=available" : query === "status=new" ? "status=new&in_draft=false" : query}`
       )
       expect(count).toBe(value)
     }

@@ -367,6 +367,7 @@ medusaIntegrationTestRunner({
             fulfilled: 0,
             cancelled: 1,
           },
+          new_in_draft: 0,
           total: 3,
           estimated: [],
         })

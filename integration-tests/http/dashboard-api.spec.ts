@@ -99,6 +99,7 @@ medusaIntegrationTestRunner({
             fulfilled: 0,
             cancelled: 0,
           },
+          new_in_draft: 0,
           total: 1,
           estimated: [],
         })
@@ -117,6 +118,100 @@ medusaIntegrationTestRunner({
             waiting_quantity: 2,
           },
         ])
+      })
+
+      it("lists backorders on a draft purchase order or transfer apart from the new ones nobody requested", async () => {
+        const { kettle, grinder } = await twoSales()
+        const kettleId = kettle.backorders[0].id
+        const grinderId = grinder.backorders[0].id
+        // The shop has 2 beans: 2 of 4 are short.
+        const beansId = (await sale("BEANS-HOUSE-1KG", 4)).backorders[0].id
+        const [draftPo] = (
+          await api.post(
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [kettleId] },
+            admin
+          )
+        ).data.purchase_orders
+        expect(draftPo.status).toBe("draft")
+        const draftTransfer = (
+          await api.post(
+            "/admin/transfers/request-stock",
+            {
+              backorder_ids: [beansId],
+              source_location_id: store.warehouseLocationId,
+            },
+            admin
+          )
+        ).data.transfer
+        expect(draftTransfer.status).toBe("draft")
+
+        const list = (query: string) =>
+          api.get(`/admin/backorders?${query}`, admin)
+        const notRequested = await list("status=new&in_draft=false")
+        expect(ids(notRequested)).toEqual([grinderId])
+        expect(notRequested.data.count).toBe(1)
+        const requested = await list("status=new&in_draft=true")
+        expect(ids(requested)).toEqual([kettleId, beansId].sort())
+        expect(requested.data.count).toBe(2)
+        // The filter narrows a search too.
+        expect(ids(await list("q=KETTLE&in_draft=false"))).toEqual([])
+        expect(ids(await list("q=KETTLE&in_draft=true"))).toEqual([kettleId])
+
+        const counts = (query: string) =>
+          api
+            .get(`/admin/backorders/counts?${query}`, admin)
+            .then((res) => res.data)
+        const tabs = {
+          new: 3,
+          on_order: 0,
+          partially_available: 0,
+          available: 0,
+          fulfilled: 0,
+          cancelled: 0,
+        }
+        expect(await counts("")).toEqual({
+          counts: tabs,
+          new_in_draft: 2,
+          total: 3,
+          estimated: [],
+        })
+        expect(await counts("q=GRINDER")).toEqual({
+          counts: { ...tabs, new: 1 },
+          new_in_draft: 0,
+          total: 1,
+          estimated: [],
+        })
+        expect(await counts("in_draft=false")).toEqual({
+          counts: { ...tabs, new: 1 },
+          new_in_draft: 0,
+          total: 1,
+          estimated: [],
+        })
+        expect(
+          (await api.get("/admin/backorders/health", admin)).data.health
+            .without_purchase_order_count
+        ).toBe(1)
+
+        // Sent, the purchase order's backorder is on order: no longer new at all.
+        await api.post(
+          `/admin/purchase-orders/${draftPo.id}/send`,
+          { expected_at: "2026-12-01T00:00:00.000Z" },
+          admin
+        )
+        expect(await counts("")).toEqual({
+          counts: { ...tabs, new: 2, on_order: 1 },
+          new_in_draft: 1,
+          total: 3,
+          estimated: [],
+        })
+        expect(ids(await list("status=new&in_draft=true"))).toEqual([beansId])
+        expect(ids(await list("status=on_order"))).toEqual([kettleId])
+        expect((await refused(list("in_draft=yes"))).data).toEqual({
+          type: "invalid_data",
+          message:
+            "Invalid request: Expected: 'true, false' for field 'in_draft', but got: 'yes'",
+        })
       })
 
       it("refuses a blank search", async () => {
@@ -389,6 +484,17 @@ medusaIntegrationTestRunner({
               order_id: kettle.order.id,
               sku: "KETTLE-MATTE",
               status: "available",
+              // The ledger names the order and the customer.
+              order: expect.objectContaining({
+                id: kettle.order.id,
+                display_id: kettle.order.display_id,
+              }),
+              customer: expect.objectContaining({
+                id: store.customerId,
+                email: "jane@example.com",
+                first_name: "Jane",
+                last_name: "Doe",
+              }),
             }),
           })
         )

@@ -14,7 +14,7 @@ import { BACKORDER_MODULE } from "../../src/modules/backorder"
 import BackorderModuleService from "../../src/modules/backorder/service"
 import { recordOrderBackordersWorkflow } from "../../src/workflows/backorders/workflows/record-order-backorders"
 import { catchUpBackorders } from "../../src/workflows/backorders/utils/catch-up"
-import { withLock } from "../../src/workflows/utils/locking"
+import { withLock } from "../../src/workflows/shared/locking"
 
 jest.setTimeout(240000)
 

@@ -4,12 +4,10 @@ import { DemoStore } from "../../scripts/seed/demo-store"
 import { allocateFreeStockWorkflow } from "../../src/workflows/allocation/workflows/allocate-free-stock"
 import { editPurchaseOrderLinesWorkflow } from "../../src/workflows/purchasing/workflows/edit-purchase-order-lines"
 import { updatePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/update-purchase-order"
-import {
-  createSuppliersWorkflow,
-  deleteSupplierVariantsWorkflow,
-  deleteSuppliersWorkflow,
-  updateSuppliersWorkflow,
-} from "../../src/workflows/suppliers/workflows/suppliers"
+import { createSuppliersWorkflow } from "../../src/workflows/suppliers/workflows/create-suppliers"
+import { deleteSupplierVariantsWorkflow } from "../../src/workflows/suppliers/workflows/delete-supplier-variants"
+import { deleteSuppliersWorkflow } from "../../src/workflows/suppliers/workflows/delete-suppliers"
+import { updateSuppliersWorkflow } from "../../src/workflows/suppliers/workflows/update-suppliers"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
 
@@ -57,7 +55,7 @@ medusaIntegrationTestRunner({
       expectFailure(
         await failing(
           createSuppliersWorkflow(container),
-          "create-suppliers"
+          "create-suppliers-step"
         ).run({
           input: { suppliers: [{ name: "Ghost Supplier" }] },
           throwOnError: false,
@@ -69,7 +67,7 @@ medusaIntegrationTestRunner({
       expectFailure(
         await failing(
           updateSuppliersWorkflow(container),
-          "update-suppliers"
+          "update-suppliers-step"
         ).run({
           input: { suppliers: [{ id: ncs, name: "Renamed" }] },
           throwOnError: false,
@@ -80,7 +78,7 @@ medusaIntegrationTestRunner({
       expectFailure(
         await failing(
           deleteSuppliersWorkflow(container),
-          "delete-suppliers"
+          "delete-suppliers-step"
         ).run({
           input: { ids: [ncs] },
           throwOnError: false,
@@ -93,7 +91,7 @@ medusaIntegrationTestRunner({
       expectFailure(
         await failing(
           deleteSupplierVariantsWorkflow(container),
-          "delete-supplier-variants"
+          "delete-supplier-variants-step"
         ).run({
           input: { supplier_id: ncs, ids: [terms.supplier_variants[0].id] },
           throwOnError: false,
@@ -133,7 +131,7 @@ medusaIntegrationTestRunner({
       expectFailure(
         await failing(
           editPurchaseOrderLinesWorkflow(container),
-          "edit-purchase-order-lines"
+          "edit-purchase-order-lines-step"
         ).run({
           input: {
             id: draft.id,
@@ -203,7 +201,7 @@ medusaIntegrationTestRunner({
       expectFailure(
         await failing(
           allocateFreeStockWorkflow(container),
-          "allocate-freed-stock"
+          "allocate-arrived-stock"
         ).run({
           input: { inventory_level_ids: [level.id] },
           throwOnError: false,

@@ -217,7 +217,7 @@ medusaIntegrationTestRunner({
         await backorderModule.deleteShortageChecks(checks.map((c) => c.id))
 
         const workflow = recordOrderBackordersWorkflow(getContainer())
-        workflow.appendAction("fail-after-record", "record-order-backorders", {
+        workflow.appendAction("fail-after-record", "record-order-backorders-step", {
           invoke: async () => {
             throw new Error("Failure after recording")
           },

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { BACKORDER_MODULE } from "../../src/modules/backorder"
 import BackorderModuleService from "../../src/modules/backorder/service"
-import { upsertSupplierVariantsWorkflow } from "../../src/workflows/suppliers/workflows/suppliers"
+import { upsertSupplierVariantsWorkflow } from "../../src/workflows/suppliers/workflows/upsert-supplier-variants"
 import { refused } from "../helpers/api"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 
@@ -311,11 +311,15 @@ medusaIntegrationTestRunner({
 
       it("rolls the preferred flag back when a later step fails", async () => {
         const workflow = upsertSupplierVariantsWorkflow(getContainer())
-        workflow.appendAction("fail-after-upsert", "upsert-supplier-variants", {
-          invoke: async () => {
-            throw new Error("Failure after the upsert")
-          },
-        })
+        workflow.appendAction(
+          "fail-after-upsert",
+          "upsert-supplier-variants-step",
+          {
+            invoke: async () => {
+              throw new Error("Failure after the upsert")
+            },
+          }
+        )
         const { errors } = await workflow.run({
           input: {
             supplier_id: store.supplierIdsByCode["BWW"],

@@ -4,7 +4,7 @@ import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { hashRequestBody } from "../../src/api/utils/idempotency"
 import { cancelAbandonedToOrderSales } from "../../src/jobs/cancel-abandoned-to-order-sales"
-import { toOrderSaleLockKey } from "../../src/workflows/utils/locking"
+import { toOrderSaleLockKey } from "../../src/workflows/shared/locking"
 import BackorderModuleService from "../../src/modules/backorder/service"
 import { beginToOrderSaleAttemptWorkflow } from "../../src/workflows/backorders/workflows/begin-to-order-sale-attempt"
 import { cancelToOrderSaleAttemptWorkflow } from "../../src/workflows/backorders/workflows/cancel-to-order-sale-attempt"
@@ -434,10 +434,10 @@ medusaIntegrationTestRunner({
         }
         const first = await failAfter(
           beginToOrderSaleAttemptWorkflow(container),
-          "begin-to-order-sale-attempt"
+          "begin-to-order-sale-attempt-step"
         ).run({ input, throwOnError: false })
         expect(first.errors.map((e) => e.error.message)).toEqual([
-          "Failure after begin-to-order-sale-attempt",
+          "Failure after begin-to-order-sale-attempt-step",
         ])
         expect(await attemptsFor("till-3-0001")).toEqual([])
 
@@ -451,7 +451,7 @@ medusaIntegrationTestRunner({
         })
         const again = await failAfter(
           beginToOrderSaleAttemptWorkflow(container),
-          "begin-to-order-sale-attempt"
+          "begin-to-order-sale-attempt-step"
         ).run({ input, throwOnError: false })
         expect(again.errors).toHaveLength(1)
         expect(await attemptsFor("till-3-0001")).toEqual([

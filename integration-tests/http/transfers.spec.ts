@@ -665,7 +665,7 @@ medusaIntegrationTestRunner({
         expectFailure(
           await failing(
             cancelTransferWorkflow(container),
-            "adjust-incoming-quantities-under-lock"
+            "adjust-incoming-quantities"
           ).run({ input: { id: other.id }, throwOnError: false })
         )
         expect(await getTransfer(other.id)).toEqual(

@@ -4,7 +4,7 @@ import { BACKORDER_MODULE } from "../modules/backorder"
 import BackorderModuleService from "../modules/backorder/service"
 import { ToOrderSaleAttemptStatus } from "../types/enums"
 import { cancelToOrderSaleAttemptWorkflow } from "../workflows/backorders/workflows/cancel-to-order-sale-attempt"
-import { isUnlocked, toOrderSaleLockKey } from "../workflows/utils/locking"
+import { isUnlocked, toOrderSaleLockKey } from "../workflows/shared/locking"
 
 /**
  * A sale is being made while its process holds (and renews) the sale's lock: a pending try

@@ -31,8 +31,12 @@ export const BACKORDER_FILTER_COLUMNS = [
 
 /** Filters of the backorder list that the aggregate queries understand. */
 export type BackorderAggregateFilters = {
-  [column in (typeof BACKORDER_FILTER_COLUMNS)[number]]?: string | string[]
+  [column in Exclude<(typeof BACKORDER_FILTER_COLUMNS)[number], "id">]?:
+    | string
+    | string[]
 } & {
+  /** These backorders, or all but these (`$nin`). */
+  id?: string | string[] | { $nin: string[] }
   created_at?: DateRange
   updated_at?: DateRange
   promised_at?: DateRange
@@ -62,7 +66,10 @@ export type BackorderHealth = {
   waiting_quantity: number
   /** Waiting backorders whose promise date has passed. */
   late_count: number
-  /** Backorders nobody has ordered from a supplier yet (`new`). */
+  /**
+   * Backorders nobody has requested yet: `new` and on no purchase order or transfer, draft
+   * included (those on a draft are the list's Requested tab).
+   */
   without_purchase_order_count: number
   oldest_open_at: Date | null
   /** Money customers paid towards open backorders, per currency. */
@@ -227,6 +234,8 @@ export interface IBackorderModuleService extends IModuleService {
     limit?: number,
     sharedContext?: Context
   ): Promise<string[]>
+  /** Ids of the backorders on a draft purchase order or draft transfer (requested, not sent). */
+  listBackorderIdsInDraft(sharedContext?: Context): Promise<string[]>
   /** The figures of the backorder health page. */
   summarizeBackorderHealth(
     now?: Date,

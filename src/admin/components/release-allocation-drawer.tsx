@@ -6,6 +6,7 @@ import { useEffect, useState } from "react"
 import { useBackorders, useReleaseAllocation } from "../hooks/backorders"
 import { customerName, waitingQuantity } from "../lib/format"
 import type { Backorder } from "../lib/types"
+import { WAITING_BACKORDER_STATUSES } from "../../types/enums"
 
 /**
  * Release / override (POSitive): moves allocated units of one backorder to another customer
@@ -36,7 +37,7 @@ export function ReleaseAllocationDrawer({
       ? {
           inventory_item_id: backorder.inventory_item_id,
           location_id: backorder.location_id,
-          status: ["new", "on_order", "partially_available"],
+          status: WAITING_BACKORDER_STATUSES,
           limit: 50,
           order: "created_at",
         }

@@ -121,6 +121,7 @@ export function backorderCustomerName(b: {
     last_name: string | null
   } | null
   order?: {
+    email?: string | null
     shipping_address?: {
       first_name: string | null
       last_name: string | null
@@ -136,7 +137,7 @@ export function backorderCustomerName(b: {
   ]
     .filter(Boolean)
     .join(" ")
-  return own || shipping || b.customer?.email || "-"
+  return own || shipping || b.customer?.email || b.order?.email || "-"
 }
 
 export type OrderPayment = {

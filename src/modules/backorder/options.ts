@@ -136,7 +136,7 @@ export const BackorderPluginOptionsSchema = z
       .default({ lookbackHours: 72, graceSeconds: 30 }),
     /**
      * How the plugin's changes of stock figures lock inventory items (see
-     * `workflows/utils/locking.ts`): how long a change waits for a locked item before it is
+     * `workflows/shared/locking.ts`): how long a change waits for a locked item before it is
      * refused with a 409 (`waitSeconds`), and how long a lock outlives a crashed holder
      * (`leaseSeconds`; it is renewed while the holder lives).
      */

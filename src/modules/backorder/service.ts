@@ -268,8 +268,19 @@ class BackorderModuleService
   }
 
   /**
+   * Ids of the backorders on a draft purchase order or draft transfer: requested, not yet
+   * sent (still `new`). One query; drafts are few.
+   */
+  @InjectManager()
+  async listBackorderIdsInDraft(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await reporting.listBackorderIdsInDraft(this.knex(sharedContext))
+  }
+
+  /**
    * The backorder health figures (DOMAIN: open backorders, age, fill rate, deposit liability,
-   * late ETAs, backorders with no PO) in three aggregate queries.
+   * late ETAs, backorders with no PO) in four aggregate queries.
    */
   @InjectManager()
   async summarizeBackorderHealth(

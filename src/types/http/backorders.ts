@@ -113,6 +113,11 @@ export type AdminOrderBackordersResponse = {
 
 export type AdminBackorderCountsResponse = {
   counts: Record<BackorderStatus, number>
+  /**
+   * Of `counts.new`, the backorders on a draft purchase order or draft transfer: requested,
+   * not sent (the list's `in_draft=true`).
+   */
+  new_in_draft: number
   total: number
   /** Statuses whose count is the database's estimate (large history tabs). */
   estimated: BackorderStatus[]
@@ -147,6 +152,22 @@ export type AdminAllocation = {
     sku: string | null
     title: string | null
     status: BackorderStatus
+    /** The order, named by its display id, and its shipping name (a guest has no name). */
+    order?: {
+      id: string
+      display_id: number
+      email: string | null
+      shipping_address?: {
+        first_name: string | null
+        last_name: string | null
+      } | null
+    } | null
+    customer?: {
+      id: string
+      email: string | null
+      first_name: string | null
+      last_name: string | null
+    } | null
   } | null
 }
 

@@ -3,8 +3,13 @@ import { SectionSkeleton, SectionMessage } from "../section-states"
 import { Link } from "react-router-dom"
 import { useAllocations, useBackorders } from "../../hooks/backorders"
 import { usePurchaseOrders } from "../../hooks/purchase-orders"
-import { customerName, formatDateTime } from "../../lib/format"
-import type { PurchaseOrder } from "../../lib/types"
+import {
+  backorderCustomerName,
+  customerName,
+  formatDateTime,
+} from "../../lib/format"
+import type { Allocation, PurchaseOrder } from "../../lib/types"
+import { AllocationRule } from "../../../types/enums"
 import { BackorderStatusBadge, PurchaseOrderStatusBadge } from "../badges"
 
 /** The backorders this purchase order is meant to fill, and who waits for them. */
@@ -167,6 +172,7 @@ export function LedgerSection({
                 </Table.HeaderCell>
                 <Table.HeaderCell>Reason</Table.HeaderCell>
                 <Table.HeaderCell>Order</Table.HeaderCell>
+                <Table.HeaderCell>Customer</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -177,16 +183,23 @@ export function LedgerSection({
                   <Table.Cell className="text-right tabular-nums">
                     {Number(a.quantity) > 0 ? `+${a.quantity}` : a.quantity}
                   </Table.Cell>
-                  <Table.Cell>{a.reason}</Table.Cell>
+                  <Table.Cell data-testid="ledger-reason">
+                    <AllocationReason allocation={a} />
+                  </Table.Cell>
                   <Table.Cell>
                     {a.backorder && (
                       <Link
                         className="text-ui-fg-base underline underline-offset-2"
                         to={`/orders/${a.backorder.order_id}`}
                       >
-                        View order
+                        {a.backorder.order
+                          ? `Order #${a.backorder.order.display_id}`
+                          : "Order"}
                       </Link>
                     )}
+                  </Table.Cell>
+                  <Table.Cell data-testid="ledger-customer">
+                    {a.backorder ? backorderCustomerName(a.backorder) : "-"}
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -196,6 +209,31 @@ export function LedgerSection({
       )}
     </Container>
   )
+}
+
+/**
+ * Why a ledger row's backorder got the units: the purchase order it was linked to named as a
+ * link to it, any other rule as the ledger wrote it.
+ */
+function AllocationReason({ allocation }: { allocation: Allocation }) {
+  if (
+    allocation.rule === AllocationRule.LINKED_PURCHASE_ORDER &&
+    allocation.purchase_order_id &&
+    allocation.purchase_order_number
+  ) {
+    return (
+      <>
+        Linked to{" "}
+        <Link
+          className="text-ui-fg-base underline underline-offset-2"
+          to={`/purchase-orders/${allocation.purchase_order_id}`}
+        >
+          {allocation.purchase_order_number}
+        </Link>
+      </>
+    )
+  }
+  return <>{allocation.reason}</>
 }
 
 /** The purchase order it follows up, and the follow-ups it rolled its remainder into. */

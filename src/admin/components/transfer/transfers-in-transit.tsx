@@ -1,9 +1,8 @@
 import { Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { AdminTransfer } from "../../../types/http/transfers"
+import { OPEN_TRANSFER_STATUSES, TransferStatus } from "../../../types/enums"
 import { useTransfers } from "../../hooks/transfers"
-
-const OPEN = ["draft", "in_transit", "partially_received"]
 
 export type TransferNote = {
   transfer_id: string
@@ -16,7 +15,7 @@ export type TransferNote = {
 }
 
 const describe = (note: TransferNote) =>
-  note.status === "draft"
+  note.status === TransferStatus.DRAFT
     ? `${note.quantity} requested from ${note.from}`
     : `${note.quantity} in transit from ${note.from}`
 
@@ -26,7 +25,7 @@ const describe = (note: TransferNote) =>
  */
 export function useTransferNotesOf(backorderIds: string[]) {
   const { data } = useTransfers(
-    { backorder_id: backorderIds, status: OPEN, limit: 100 },
+    { backorder_id: backorderIds, status: OPEN_TRANSFER_STATUSES, limit: 100 },
     { enabled: backorderIds.length > 0 }
   )
   const notes = new Map<string, TransferNote[]>()
@@ -82,7 +81,11 @@ export const TransfersInTransitSection = ({
 }: {
   query: { variant_id: string } | { inventory_item_id: string }
 }) => {
-  const { data } = useTransfers({ ...query, status: OPEN, limit: 50 })
+  const { data } = useTransfers({
+    ...query,
+    status: OPEN_TRANSFER_STATUSES,
+    limit: 50,
+  })
   const rows = (data?.transfers ?? []).flatMap((transfer) =>
     (transfer.lines ?? [])
       .filter((line) =>

@@ -4,12 +4,14 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import {
+  backorderFiguresQueryConfig,
   listAllocationQueryConfig,
   listBackorderQueryConfig,
   retrieveBackorderQueryConfig,
 } from "./query-config"
 import { resolveLateFilter } from "./late"
 import { resolveBackorderSearch } from "./search"
+import { resolveInDraftFilter } from "./in-draft"
 import {
   AdminCancelBackorder,
   AdminFulfilBackorders,
@@ -34,11 +36,12 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         listBackorderQueryConfig
       ),
       resolveBackorderSearch,
+      resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders",
     policies: requires("backorder:read"),
     middlewares: [
@@ -47,59 +50,62 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         listBackorderQueryConfig
       ),
       resolveBackorderSearch,
+      resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/counts",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderAggregatesParams,
+        backorderFiguresQueryConfig
+      ),
       resolveBackorderSearch,
+      resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/supplier-groups",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderAggregatesParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderAggregatesParams,
+        backorderFiguresQueryConfig
+      ),
       resolveBackorderSearch,
+      resolveInDraftFilter,
       resolveLateFilter,
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/health",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderHealthParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderHealthParams,
+        backorderFiguresQueryConfig
+      ),
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/stock-summary",
     policies: requires("backorder:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetBackorderStockSummaryParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetBackorderStockSummaryParams,
+        backorderFiguresQueryConfig
+      ),
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/allocations",
     policies: requires("backorder:read"),
     middlewares: [
@@ -110,7 +116,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/backorders/:id/cancel",
     policies: requires("backorder:cancel"),
     middlewares: [
@@ -122,7 +128,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/orders/:id/backorders/fulfil",
     policies: requires("backorder:update"),
     middlewares: [
@@ -134,13 +140,13 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/backorders/:id/release",
     policies: requires("backorder:release"),
     middlewares: [validateAndTransformBody(AdminReleaseAllocation)],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/orders/:id/backorders",
     policies: requires("backorder:read"),
     middlewares: [
@@ -151,7 +157,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/backorders/:id",
     policies: requires("backorder:read"),
     middlewares: [

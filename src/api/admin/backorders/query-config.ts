@@ -69,10 +69,26 @@ export const defaultAdminAllocationFields = [
   "backorder.sku",
   "backorder.title",
   "backorder.status",
+  // The ledger names the order and who it is for.
+  "backorder.order.id",
+  "backorder.order.display_id",
+  "backorder.order.email",
+  "backorder.order.shipping_address.first_name",
+  "backorder.order.shipping_address.last_name",
+  "backorder.customer.id",
+  "backorder.customer.email",
+  "backorder.customer.first_name",
+  "backorder.customer.last_name",
 ]
 
 export const listAllocationQueryConfig = {
   defaults: defaultAdminAllocationFields,
   defaultLimit: 50,
   isList: true,
+}
+
+/** The figures (counts, supplier groups, health, stock summary): filters only, no fields. */
+export const backorderFiguresQueryConfig = {
+  defaults: [],
+  isList: false,
 }

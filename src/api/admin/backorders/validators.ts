@@ -86,6 +86,11 @@ export const AdminGetBackordersParamsFields = z.object({
   updated_at: dateFilter().optional(),
   /** Only backorders whose promise date has passed with units still waiting. */
   late: z.enum(["true"]).optional(),
+  /**
+   * `true`: only backorders on a draft purchase order or draft transfer (requested, not
+   * sent); `false`: only those on none.
+   */
+  in_draft: z.enum(["true", "false"]).optional(),
 })
 
 export const AdminGetBackordersParams = findParams({

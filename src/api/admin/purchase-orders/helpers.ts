@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { LineRounding } from "../../../types/purchasing"
-import { roundAmount } from "../../../workflows/backorders/utils/money"
+import { roundAmount } from "../../../workflows/shared/money"
 
 type CostedLine = {
   quantity?: BigNumberInput | null

@@ -29,7 +29,7 @@ const retrieve = validateAndTransformQuery(
 
 export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/purchase-orders",
     policies: requires("purchase_order:read"),
     middlewares: [
@@ -40,31 +40,31 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/purchase-orders",
     policies: requires("purchase_order:create"),
     middlewares: [validateAndTransformBody(AdminCreatePurchaseOrder), retrieve],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/purchase-orders/request-stock",
     policies: requires("purchase_order:create"),
     middlewares: [validateAndTransformBody(AdminRequestStock), retrieve],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/purchase-orders/:id",
     policies: requires("purchase_order:read"),
     middlewares: [retrieve],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/purchase-orders/:id",
     policies: requires("purchase_order:update"),
     middlewares: [validateAndTransformBody(AdminUpdatePurchaseOrder), retrieve],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/lines",
     policies: requires("purchase_order:update"),
     middlewares: [
@@ -73,7 +73,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/send",
     policies: requires("purchase_order:send"),
     middlewares: [validateAndTransformBody(AdminSendPurchaseOrder), retrieve],
@@ -94,7 +94,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformBody(AdminPurchaseOrderDocument)],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/receive",
     policies: requires("purchase_order:receive"),
     middlewares: [
@@ -103,7 +103,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/complete",
     policies: requires("purchase_order:complete"),
     middlewares: [
@@ -112,7 +112,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/cancel",
     policies: requires("purchase_order:cancel"),
     middlewares: [retrieve],

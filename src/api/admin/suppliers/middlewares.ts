@@ -21,7 +21,7 @@ import { requires } from "../../../types/policies"
 
 export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/suppliers",
     policies: requires("supplier:read"),
     middlewares: [
@@ -32,7 +32,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/suppliers",
     policies: requires("supplier:create"),
     middlewares: [
@@ -44,7 +44,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/suppliers/:id",
     policies: requires("supplier:read"),
     middlewares: [
@@ -55,7 +55,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/suppliers/:id",
     policies: requires("supplier:update"),
     middlewares: [
@@ -67,7 +67,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/suppliers/:id/variants",
     policies: requires("supplier:read"),
     middlewares: [
@@ -78,13 +78,13 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/suppliers/:id/variants",
     policies: requires("supplier:update"),
     middlewares: [validateAndTransformBody(AdminCreateSupplierVariant)],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/suppliers/:id/variants/:variant_terms_id",
     policies: requires("supplier:update"),
     middlewares: [validateAndTransformBody(AdminUpdateSupplierVariant)],

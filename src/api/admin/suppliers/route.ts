@@ -3,7 +3,7 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createSuppliersWorkflow } from "../../../workflows/suppliers/workflows/suppliers"
+import { createSuppliersWorkflow } from "../../../workflows/suppliers/workflows/create-suppliers"
 import { escapeLikePattern } from "../../utils/validators"
 import { refetchSupplier } from "./helpers"
 import {

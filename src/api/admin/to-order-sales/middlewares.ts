@@ -7,13 +7,13 @@ import { requires } from "../../../types/policies"
 
 export const adminToOrderSaleRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/to-order-sales",
     policies: requires("to_order_sale:create"),
     middlewares: [validateAndTransformBody(AdminToOrderSale)],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/to-order-sales/preview",
     policies: requires("to_order_sale:create"),
     middlewares: [validateAndTransformBody(AdminToOrderSale)],

@@ -12,7 +12,7 @@ import { createToOrderSaleWorkflow } from "../../../workflows/backorders/workflo
 import { defaultAdminBackorderFields } from "../backorders/query-config"
 import { AdminToOrderSaleType } from "./validators"
 import { withConflictMessages } from "../../utils/errors"
-import { toOrderSaleLockKey, withLock } from "../../../workflows/utils/locking"
+import { toOrderSaleLockKey, withLock } from "../../../workflows/shared/locking"
 import { hashRequestBody, readIdempotencyKey } from "../../utils/idempotency"
 import type { AdminToOrderSaleResponse } from "../../../types/http/to-order-sales"
 

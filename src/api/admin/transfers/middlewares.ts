@@ -6,6 +6,7 @@ import {
 import {
   listTransferQueryConfig,
   retrieveTransferQueryConfig,
+  transferSourcesQueryConfig,
 } from "./query-config"
 import {
   AdminGetTransferParams,
@@ -39,10 +40,10 @@ export const adminTransferRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/transfers/sources",
     policies: requires("transfer:read"),
     middlewares: [
-      validateAndTransformQuery(AdminGetTransferSourcesParams, {
-        defaults: [],
-        isList: false,
-      }),
+      validateAndTransformQuery(
+        AdminGetTransferSourcesParams,
+        transferSourcesQueryConfig
+      ),
     ],
   },
   {

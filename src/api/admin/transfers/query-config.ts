@@ -42,3 +42,9 @@ export const listTransferQueryConfig = {
   defaultLimit: 20,
   isList: true,
 }
+
+/** Where a transfer could come from: computed figures, no fields. */
+export const transferSourcesQueryConfig = {
+  defaults: [],
+  isList: false,
+}

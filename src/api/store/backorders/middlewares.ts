@@ -15,12 +15,12 @@ import {
 
 export const storeBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/store/backorders*",
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/store/backorders",
     middlewares: [
       validateAndTransformQuery(
@@ -30,7 +30,7 @@ export const storeBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/store/backorders/:id",
     middlewares: [
       validateAndTransformQuery(
@@ -40,7 +40,7 @@ export const storeBackorderRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/store/backorder-availability",
     middlewares: [
       validateAndTransformQuery(StoreGetBackorderAvailabilityParams, {

@@ -10,6 +10,7 @@ import {
   StockAllocation,
   StockPair,
 } from "../../../types/backorder-module"
+import { nextStatus } from "../utils/status"
 import type { Knex } from "./reporting"
 
 /**
@@ -115,7 +116,9 @@ export async function allocateStock(
   const allocations: StockAllocation[] = rows.map((row) => {
     const take = Number(row.take)
     const allocated = Number(row.allocated_quantity) + take
-    const available = allocated >= Number(row.wanted)
+    // `wanted` is quantity less cancelled; the units fulfilled are among those allocated
+    // before, all fewer than wanted, so they play no part here.
+    const status = nextStatus(Number(row.wanted), allocated, 0, 0, row.status)
     const { rule, reason } = row.linked
       ? input.transfer_id
         ? {
@@ -146,9 +149,7 @@ export async function allocateStock(
         allocated_quantity: Number(row.allocated_quantity),
         available_at: row.available_at,
       },
-      status: available
-        ? BackorderStatus.AVAILABLE
-        : BackorderStatus.PARTIALLY_AVAILABLE,
+      status,
     }
   })
 

@@ -51,9 +51,14 @@ export function filteredBackorders(
   const { created_at, updated_at, promised_at, ...columns } = filters
   for (const [column, value] of Object.entries(columns)) {
     if (
-      value !== undefined &&
-      (BACKORDER_FILTER_COLUMNS as readonly string[]).includes(column)
+      value === undefined ||
+      !(BACKORDER_FILTER_COLUMNS as readonly string[]).includes(column)
     ) {
+      continue
+    }
+    if (typeof value === "object" && !Array.isArray(value)) {
+      query.whereNotIn(column, value.$nin)
+    } else {
       query.whereIn(column, ([] as string[]).concat(value))
     }
   }
@@ -71,6 +76,31 @@ export function filteredBackorders(
     }
   }
   return query
+}
+
+/** Ids of the backorders on a draft purchase order or draft transfer, as a subquery. */
+const IN_DRAFT_SQL = `SELECT lb.backorder_id
+       FROM purchase_order_line_backorder lb
+       JOIN purchase_order_line l ON l.id = lb.purchase_order_line_id AND l.deleted_at IS NULL
+       JOIN purchase_order po ON po.id = l.purchase_order_id AND po.deleted_at IS NULL
+      WHERE lb.deleted_at IS NULL AND po.status = 'draft'
+     UNION
+     SELECT tb.backorder_id
+       FROM transfer_line_backorder tb
+       JOIN transfer_line tl ON tl.id = tb.transfer_line_id AND tl.deleted_at IS NULL
+       JOIN transfer t ON t.id = tl.transfer_id AND t.deleted_at IS NULL
+      WHERE tb.deleted_at IS NULL AND t.status = 'draft'`
+
+/**
+ * The backorders on a draft purchase order or a draft transfer: requested, but not yet sent
+ * to anyone (their status is still `new`). Drafts are the few orders being put together, so
+ * this is a short list, read through the link tables' `backorder_id` indexes.
+ */
+export async function listBackorderIdsInDraft(knex: Knex): Promise<string[]> {
+  const { rows } = (await knex.raw(`${IN_DRAFT_SQL} ORDER BY 1`)) as {
+    rows: { backorder_id: string }[]
+  }
+  return rows.map((row) => row.backorder_id)
 }
 
 /**
@@ -220,10 +250,11 @@ export async function searchBackorderIds(
 
 /**
  * The backorder health figures (DOMAIN: open backorders, age, fill rate, deposit liability,
- * late ETAs, backorders with no PO) in three queries: one pass over the open backorders
+ * late ETAs, backorders with no PO) in four queries: one pass over the open backorders
  * (their partial index) grouped two ways at once (`GROUPING SETS`: by status and age
  * bucket for the counts, late and waiting figures; by currency for the deposits), the fill
- * rate over the last 90 days (created_at index) and the suppliers' fill rates.
+ * rate over the last 90 days (created_at index), the suppliers' fill rates, and the `new`
+ * backorders on no purchase order or transfer, draft included.
  */
 export async function summarizeBackorderHealth(
   knex: Knex,
@@ -236,7 +267,7 @@ export async function summarizeBackorderHealth(
     )
     .join(" ")} ELSE '${AGE_BUCKETS[AGE_BUCKETS.length - 1].bucket}' END`
 
-  const [open, fill, suppliers] = await Promise.all([
+  const [open, fill, suppliers, notRequested] = await Promise.all([
     knex.raw(
       `SELECT GROUPING(b.currency_code) = 1 AS by_status, b.status, b.bucket,
               b.currency_code, count(*) AS count,
@@ -307,6 +338,12 @@ export async function summarizeBackorderHealth(
         received_quantity: string
       }[]
     >,
+    knex("backorder")
+      .whereNull("deleted_at")
+      .where("status", BackorderStatus.NEW)
+      .whereRaw(`id NOT IN (${IN_DRAFT_SQL})`)
+      .count({ count: "*" })
+      .first() as Promise<{ count: string }>,
   ])
 
   const openByStatus = Object.fromEntries(
@@ -354,7 +391,7 @@ export async function summarizeBackorderHealth(
     open_count: openCount,
     waiting_quantity: waitingQuantity,
     late_count: lateCount,
-    without_purchase_order_count: openByStatus[BackorderStatus.NEW] ?? 0,
+    without_purchase_order_count: Number(notRequested?.count ?? 0),
     oldest_open_at: oldestOpenAt,
     deposits_held: deposits,
     fill_rate: wanted > 0 ? roundRate(Number(fill.allocated) / wanted) : null,

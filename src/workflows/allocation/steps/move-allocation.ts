@@ -7,8 +7,11 @@ import {
   AllocationSource,
   BackorderStatus,
 } from "../../../types/enums"
-import { toNumber } from "../../backorders/utils/money"
-import { nextStatus } from "../../backorders/steps/validate-backorder-cancellation"
+import { toNumber } from "../../shared/money"
+import {
+  nextStatus,
+  waitingQuantity,
+} from "../../../modules/backorder/utils/status"
 
 export type MoveAllocationInput = {
   from_backorder_id: string
@@ -80,10 +83,7 @@ export const moveAllocationStep = createStep(
         `Backorder ${from!.id} has ${releasable} allocated units not yet packed: cannot release ${input.quantity}`
       )
     }
-    const waiting =
-      toNumber(to!.quantity) -
-      toNumber(to!.allocated_quantity) -
-      toNumber(to!.cancelled_quantity)
+    const waiting = waitingQuantity(to!)
     if (input.quantity > waiting) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,

@@ -7,7 +7,10 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { allocateFreedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
+import { lockKeys } from "../../shared/locking"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
+import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
+import { allocationEvents } from "../utils/events"
 
 export const allocateFreeStockWorkflowId = "allocate-free-stock"
 
@@ -26,7 +29,13 @@ export const allocateFreeStockWorkflow = createWorkflow(
       fields: ["inventory_item_id", "location_id"],
       filters: { id: input.inventory_level_ids },
     })
-    const allocations = allocateFreedStockStep(
+    const lock = acquireWorkflowLock(
+      transform({ levels }, ({ levels }) =>
+        lockKeys(levels.map((level) => level.inventory_item_id))
+      ),
+      "allocate-free-stock"
+    )
+    const allocations = allocateArrivedStockStep(
       transform({ levels }, ({ levels }) =>
         levels.map((level) => ({
           inventory_item_id: level.inventory_item_id,
@@ -35,14 +44,12 @@ export const allocateFreeStockWorkflow = createWorkflow(
         }))
       )
     )
+    lock.release()
     emitEventStep({
       eventName: BackorderEvents.ALLOCATED,
-      data: transform({ allocations }, ({ allocations }) =>
-        allocations.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
+      data: transform(
+        { allocations },
+        ({ allocations }) => allocationEvents(allocations).allocated
       ),
     })
     return new WorkflowResponse(allocations)

@@ -10,7 +10,7 @@ import {
   MoveAllocationInput,
   moveAllocationStep,
 } from "../steps/move-allocation"
-import { acquireWorkflowLock } from "../../utils/workflow-lock"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
 
 export const releaseAllocationWorkflowId = "release-allocation"
 

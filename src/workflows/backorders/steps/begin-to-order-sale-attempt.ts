@@ -4,7 +4,7 @@ import BackorderModuleService, {
   BeginToOrderSaleAttemptInput,
 } from "../../../modules/backorder/service"
 
-export const beginToOrderSaleAttemptStepId = "begin-to-order-sale-attempt"
+export const beginToOrderSaleAttemptStepId = "begin-to-order-sale-attempt-step"
 
 /**
  * This step records a try at a to-order sale before anything is sold (see

@@ -8,7 +8,7 @@ import {
 } from "../../../types/enums"
 import { BackorderCancellation } from "./validate-backorder-cancellation"
 
-export const cancelBackordersStepId = "cancel-backorders"
+export const cancelBackordersStepId = "cancel-backorders-step"
 
 /**
  * This step applies planned cancellations: cancelled and allocated quantities, status, the
@@ -22,7 +22,7 @@ export const cancelBackordersStep = createStep(
     input: {
       cancellations: BackorderCancellation[]
       reason?: string
-      canceled_by?: string
+      cancelled_by?: string
     },
     { container }
   ) => {
@@ -57,7 +57,7 @@ export const cancelBackordersStep = createStep(
             reason: input.reason
               ? `Backorder cancelled: ${input.reason}`
               : "Backorder cancelled",
-            created_by: input.canceled_by ?? null,
+            created_by: input.cancelled_by ?? null,
           }))
         )
       : []

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderSource } from "../../../types/enums"
-import { toNumber } from "../utils/money"
+import { toNumber } from "../../shared/money"
 import {
   buildCandidates,
   newOrderBackorder,
@@ -17,7 +17,7 @@ import {
   revertShortageChecks,
   saveShortageChecks,
 } from "../utils/shortage-checks"
-import { withLock } from "../../utils/locking"
+import { withLock } from "../../shared/locking"
 
 export type RecordOrderBackordersStepInput = {
   order: OrderToRecord
@@ -27,7 +27,7 @@ export type RecordOrderBackordersStepInput = {
   source: BackorderSource
 }
 
-export const recordOrderBackordersStepId = "record-order-backorders"
+export const recordOrderBackordersStepId = "record-order-backorders-step"
 
 /**
  * This step records the units of an order that Medusa reserved without stock (a storefront

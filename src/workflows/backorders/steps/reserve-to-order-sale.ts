@@ -6,7 +6,7 @@ import { PaymentPolicy } from "../../../types/enums"
 import { findShortages } from "../utils/shortages"
 import { toOrderSaleBackorders } from "../utils/to-order-sale"
 import { saveShortageChecks } from "../utils/shortage-checks"
-import { withLock } from "../../utils/locking"
+import { withLock } from "../../shared/locking"
 
 export type ReserveToOrderSaleStepInput = {
   order: {

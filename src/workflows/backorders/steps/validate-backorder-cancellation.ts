@@ -2,7 +2,11 @@ import { BigNumberInput } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BackorderStatus } from "../../../types/enums"
-import { roundAmount, toNumber } from "../utils/money"
+import {
+  nextStatus,
+  waitingQuantity,
+} from "../../../modules/backorder/utils/status"
+import { roundAmount, toNumber } from "../../shared/money"
 
 export type BackorderForCancellation = {
   id: string
@@ -97,7 +101,7 @@ export const validateBackorderCancellationStep = createStep(
           `Backorder ${backorder.id}: cancelling ${cancel} exceeds the ${open} still open`
         )
       }
-      const waiting = quantity - allocated - cancelled
+      const waiting = waitingQuantity(backorder)
       const freed = Math.max(0, cancel - waiting)
       const refund =
         input.refund && open > 0
@@ -140,33 +144,3 @@ export const validateBackorderCancellationStep = createStep(
     return new StepResponse(plan)
   }
 )
-
-/**
- * The status that follows from the quantities: all open units cancelled → `cancelled`; all
- * remaining units fulfilled → `fulfilled`; all remaining allocated → `available`; some →
- * `partially_available`; else it stays `new` or `on_order`.
- */
-export function nextStatus(
-  quantity: number,
-  allocated: number,
-  fulfilled: number,
-  cancelled: number,
-  current: BackorderStatus
-): BackorderStatus {
-  const remaining = quantity - cancelled
-  if (remaining <= 0) {
-    return BackorderStatus.CANCELLED
-  }
-  if (fulfilled >= remaining) {
-    return BackorderStatus.FULFILLED
-  }
-  if (allocated >= remaining) {
-    return BackorderStatus.AVAILABLE
-  }
-  if (allocated > 0) {
-    return BackorderStatus.PARTIALLY_AVAILABLE
-  }
-  return current === BackorderStatus.ON_ORDER
-    ? BackorderStatus.ON_ORDER
-    : BackorderStatus.NEW
-}

@@ -17,7 +17,7 @@ import {
   ToOrderSalePreview,
   ToOrderSalePreviewLine,
 } from "../../../types/to-order-sale"
-import { roundAmount, toNumber } from "../utils/money"
+import { roundAmount, toNumber } from "../../shared/money"
 import { splitSaleLine, StockFigures } from "../utils/shortages"
 import {
   checkOneLinePerVariant,

@@ -3,7 +3,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { toCsv } from "../utils/csv"
-import { toNumber } from "../utils/money"
+import { toNumber } from "../../shared/money"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 
 /** At most this many backorders go into one export (narrow the filters for more). */
 export const MAX_EXPORTED_BACKORDERS = 100_000
@@ -119,9 +120,11 @@ export const writeBackorderExportStep = createStep(
         toNumber(r.allocated_quantity),
         toNumber(r.fulfilled_quantity),
         toNumber(r.cancelled_quantity),
-        toNumber(r.quantity) -
-          toNumber(r.allocated_quantity) -
-          toNumber(r.cancelled_quantity),
+        waitingQuantity({
+          quantity: r.quantity,
+          allocated_quantity: r.allocated_quantity,
+          cancelled_quantity: r.cancelled_quantity,
+        }),
         r.supplier_id ? (supplierName.get(r.supplier_id) ?? r.supplier_id) : "",
         r.location_id,
         r.payment_policy,

@@ -3,9 +3,10 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { WAITING_BACKORDER_STATUSES } from "../../../types/enums"
-import { listIncomingSupply, waitingUnits } from "./incoming-supply"
-import { toNumber } from "./money"
+import { listIncomingSupply } from "./incoming-supply"
+import { toNumber } from "../../shared/money"
 import { freeIncomingSupply, PromiseSlice } from "./promise-schedule"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 
 export type BackorderAvailability = {
   variant_id: string
@@ -136,7 +137,7 @@ export async function getBackorderAvailability(
     }
     const recorded = waitingBackorders
       .filter((b) => b.variant_id === variant.id)
-      .reduce((sum, b) => sum + waitingUnits(b), 0)
+      .reduce((sum, b) => sum + waitingQuantity(b), 0)
     const waiting = Math.max(shortfall, recorded)
     const free = freeIncomingSupply(variantSupply, waiting)
 

@@ -7,8 +7,8 @@ import BackorderModuleService, {
 } from "../../../modules/backorder/service"
 import { allocateFreeStockWorkflow } from "../../allocation/workflows/allocate-free-stock"
 import { recordOrderBackordersWorkflow } from "../workflows/record-order-backorders"
-import { toNumber } from "./money"
-import { findUnchecked } from "./shortages"
+import { toNumber } from "../../shared/money"
+import { findUnchecked } from "../../shared/unchecked-reservations"
 
 export type CatchUpOptions = {
   /** How far back to look for order lines nobody checked, in hours. */

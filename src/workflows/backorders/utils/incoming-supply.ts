@@ -7,12 +7,13 @@ import {
   TransferStatus,
   WAITING_BACKORDER_STATUSES,
 } from "../../../types/enums"
-import { toNumber } from "./money"
+import { toNumber } from "../../shared/money"
 import {
   IncomingSupply,
   promiseSchedule,
   scheduleCompletedAt,
 } from "./promise-schedule"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 
 /** Incoming supply of one variant at one stock location. */
 export type LocatedIncomingSupply = IncomingSupply & {
@@ -107,20 +108,6 @@ export async function listIncomingSupply(
   return [...ordered, ...inTransit]
 }
 
-/** Units of a backorder still waiting for stock. */
-export function waitingUnits(backorder: {
-  quantity: Parameters<typeof toNumber>[0]
-  allocated_quantity: Parameters<typeof toNumber>[0]
-  cancelled_quantity: Parameters<typeof toNumber>[0]
-}): number {
-  return Math.max(
-    0,
-    toNumber(backorder.quantity) -
-      toNumber(backorder.allocated_quantity) -
-      toNumber(backorder.cancelled_quantity)
-  )
-}
-
 type QueuedBackorder = {
   id: string
   created_at: Date | string
@@ -168,7 +155,7 @@ export async function expectedAtOfBackorders(
   const waiting = backorders.filter(
     (b) =>
       WAITING_BACKORDER_STATUSES.includes(b.status as BackorderStatus) &&
-      waitingUnits(b) > 0
+      waitingQuantity(b) > 0
   )
   const variantIds = [...new Set(waiting.map((b) => b.variant_id))]
   const locationIds = [...new Set(waiting.map((b) => b.location_id))]
@@ -203,12 +190,12 @@ export async function expectedAtOfBackorders(
       b.location_id === backorder.location_id
     const ahead = queue
       .filter((b) => sameLine(b) && queueOrder(b, backorder) < 0)
-      .reduce((sum, b) => sum + waitingUnits(b), 0)
+      .reduce((sum, b) => sum + waitingQuantity(b), 0)
     const schedule = promiseSchedule({
       in_stock: 0,
       waiting: ahead,
       supply: supply.filter(sameLine),
-      quantity: waitingUnits(backorder),
+      quantity: waitingQuantity(backorder),
     })
     result.set(backorder.id, scheduleCompletedAt(schedule))
   }

@@ -1,5 +1,5 @@
 import { BackorderSource, PaymentPolicy } from "../../../types/enums"
-import { roundAmount } from "./money"
+import { roundAmount } from "../../shared/money"
 import { ShortageCandidate, uniquePairs } from "./shortages"
 
 /**

@@ -1,6 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { toNumber } from "./money"
+import { toNumber } from "../../shared/money"
 import { ShortageCandidate } from "./shortages"
 
 export type ShortageCheckUndo = {

@@ -4,7 +4,7 @@ import {
   ToOrderSaleInput,
   ToOrderSalePreviewLine,
 } from "../../../types/to-order-sale"
-import { roundAmount } from "./money"
+import { roundAmount } from "../../shared/money"
 
 /**
  * The rules of a to-order sale that need no I/O: one line per variant, the sales channel the

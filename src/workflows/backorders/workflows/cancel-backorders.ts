@@ -9,18 +9,20 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { allocateFreedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
+import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
+import { lockKeys } from "../../shared/locking"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
 import { cancelBackordersStep } from "../steps/cancel-backorders"
 import { refundBackorderPaymentsStep } from "../steps/refund-backorder-payments"
 import { releaseBackorderReservationsStep } from "../steps/release-backorder-reservations"
 import { validateBackorderCancellationStep } from "../steps/validate-backorder-cancellation"
-import { toNumber } from "../utils/money"
+import { toNumber } from "../../shared/money"
 
 export type CancelBackordersWorkflowInput = {
   /** The backorders, each with the units to cancel (all its open units by default). */
   backorders: { id: string; quantity?: number }[]
   reason?: string
-  canceled_by?: string
+  cancelled_by?: string
   /** Give back the paid share of the cancelled units (not when Medusa refunds the whole order). */
   refund?: boolean
   /** Lower the order lines' reservations (not when Medusa already deleted them). */
@@ -78,8 +80,25 @@ export const cancelBackordersWorkflow = createWorkflow(
       transform({ input, cancellations }, ({ input, cancellations }) => ({
         cancellations,
         reason: input.reason,
-        canceled_by: input.canceled_by,
+        cancelled_by: input.cancelled_by,
       }))
+    )
+
+    // Reservations and freed units are quantity arithmetic on the items: under their lock, all
+    // keys at once.
+    const lock = acquireWorkflowLock(
+      transform({ input, cancellations }, ({ input, cancellations }) =>
+        lockKeys(
+          cancellations
+            .filter(
+              (c) =>
+                ((input.release_reservations ?? true) && c.quantity > 0) ||
+                c.freed_allocated > 0
+            )
+            .map((c) => c.inventory_item_id)
+        )
+      ),
+      "cancel-backorders"
     )
 
     when(
@@ -100,7 +119,7 @@ export const cancelBackordersWorkflow = createWorkflow(
     })
 
     // Units taken back from cancelled backorders go to the next customers waiting for them.
-    const reallocated = allocateFreedStockStep(
+    const reallocated = allocateArrivedStockStep(
       transform({ cancellations, input }, ({ cancellations, input }) =>
         cancellations
           .filter((c) => c.freed_allocated > 0)
@@ -108,18 +127,16 @@ export const cancelBackordersWorkflow = createWorkflow(
             inventory_item_id: c.inventory_item_id,
             location_id: c.location_id,
             source: AllocationSource.RELEASE,
-            created_by: input.canceled_by ?? null,
+            created_by: input.cancelled_by ?? null,
           }))
       )
     )
+    lock.release()
     emitEventStep({
       eventName: BackorderEvents.ALLOCATED,
-      data: transform({ reallocated }, ({ reallocated }) =>
-        reallocated.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
+      data: transform(
+        { reallocated },
+        ({ reallocated }) => allocationEvents(reallocated).allocated
       ),
     }).config({ name: "emit-backorder-allocated" })
 
@@ -164,7 +181,7 @@ export const cancelBackordersWorkflow = createWorkflow(
           planRefunds(
             orders as OrderPayments[],
             cancellations,
-            input.canceled_by
+            input.cancelled_by
           )
       )
       refundBackorderPaymentsStep(refunds)

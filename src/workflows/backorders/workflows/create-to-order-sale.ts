@@ -17,7 +17,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { BackorderEvents } from "../../../types/events"
 import { ToOrderSaleInput } from "../../../types/to-order-sale"
-import { toNumber } from "../utils/money"
+import { toNumber } from "../../shared/money"
 import { completeToOrderSaleAttemptStep } from "../steps/complete-to-order-sale-attempt"
 import { reserveToOrderSaleStep } from "../steps/reserve-to-order-sale"
 import { validateToOrderSaleStep } from "../steps/validate-to-order-sale"

@@ -8,7 +8,7 @@ import {
 import { BackorderSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
 import { recordOrderBackordersStep } from "../steps/record-order-backorders"
-import { toNumber } from "../utils/money"
+import { toNumber } from "../../shared/money"
 
 export type RecordOrderBackordersWorkflowInput = {
   order_id: string

@@ -7,7 +7,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { OPEN_BACKORDER_STATUSES } from "../../../types/enums"
-import { toNumber } from "../utils/money"
+import { toNumber } from "../../shared/money"
 import { cancelBackordersWorkflow } from "./cancel-backorders"
 import { recordOrderBackordersWorkflow } from "./record-order-backorders"
 

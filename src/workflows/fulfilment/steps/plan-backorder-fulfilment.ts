@@ -6,7 +6,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { BackorderStatus, OPEN_BACKORDER_STATUSES } from "../../../types/enums"
-import { toNumber } from "../../backorders/utils/money"
+import { toNumber } from "../../shared/money"
 
 export type FulfilBackordersInput = {
   order_id: string

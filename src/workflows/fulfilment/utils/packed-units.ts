@@ -1,7 +1,7 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { BackorderStatus } from "../../../types/enums"
-import { nextStatus } from "../../backorders/steps/validate-backorder-cancellation"
-import { roundAmount, toNumber } from "../../backorders/utils/money"
+import { nextStatus } from "../../../modules/backorder/utils/status"
+import { roundAmount, toNumber } from "../../shared/money"
 
 export type PackableBackorder = {
   id: string

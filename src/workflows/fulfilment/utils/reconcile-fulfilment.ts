@@ -9,8 +9,8 @@ import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { WAITING_BACKORDER_STATUSES } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
-import { toNumber } from "../../backorders/utils/money"
-import { withLock } from "../../utils/locking"
+import { toNumber } from "../../shared/money"
+import { withLock } from "../../shared/locking"
 import { refundBackorderBalanceWorkflow } from "../workflows/refund-backorder-balance"
 import {
   BackorderUpdate,

@@ -11,7 +11,7 @@ export type LateBackorder = {
   promised_at: string
 }
 
-export const markLateBackordersStepId = "mark-late-backorders"
+export const markLateBackordersStepId = "mark-late-backorders-step"
 
 /**
  * This step finds the backorders whose promise date has passed with units still waiting and

@@ -10,7 +10,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { BackorderEvents } from "../../../types/events"
 import { markLateBackordersStep } from "../steps/mark-late-backorders"
-import { readPluginOptionsStep } from "../steps/read-plugin-options"
+import { readPluginOptionsStep } from "../../shared/steps/read-plugin-options"
 
 export const markLateBackordersWorkflowId = "mark-late-backorders"
 

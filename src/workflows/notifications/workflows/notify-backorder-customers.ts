@@ -8,13 +8,13 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { toNumber } from "../../backorders/utils/money"
+import { toNumber } from "../../shared/money"
 import {
   buildCustomerNotifications,
   CustomerNotificationKind,
   TransitionFacts,
 } from "../utils/customer-notifications"
-import { readPluginOptionsStep } from "../steps/read-plugin-options"
+import { readPluginOptionsStep } from "../../shared/steps/read-plugin-options"
 
 export type NotifyBackorderCustomersInput = {
   kind: CustomerNotificationKind

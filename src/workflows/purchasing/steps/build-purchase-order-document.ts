@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { PurchaseOrderStatus } from "../../../types/enums"
-import { toNumber } from "../../backorders/utils/money"
+import { toNumber } from "../../shared/money"
 import { PurchaseOrderDocument } from "../utils/purchase-order-document"
 import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
 

@@ -6,6 +6,7 @@ import {
   WAITING_BACKORDER_STATUSES,
 } from "../../../types/enums"
 import { CompletionPlan } from "../../../types/receiving"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 
 export const createFollowUpPurchaseOrderStepId =
   "create-follow-up-purchase-order"
@@ -47,12 +48,7 @@ export const createFollowUpPurchaseOrderStep = createStep(
         )
       : []
     const stillWaiting = new Map(
-      candidates.map((b) => [
-        b.id,
-        Number(b.quantity) -
-          Number(b.allocated_quantity) -
-          Number(b.cancelled_quantity),
-      ])
+      candidates.map((b) => [b.id, waitingQuantity(b)])
     )
     const carried = plan.follow_up_lines.map((line) => {
       let left = line.quantity

@@ -1,13 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import {
-  AllocationRule,
-  AllocationSource,
-  BackorderStatus,
-} from "../../../types/enums"
+import { AllocationRule, AllocationSource } from "../../../types/enums"
 import { DropshipDelivery } from "../../../types/receiving"
-import { toNumber } from "../../backorders/utils/money"
+import { nextStatus } from "../../../modules/backorder/utils/status"
+import { toNumber } from "../../shared/money"
 
 export const deliverDropshippedBackordersStepId =
   "deliver-dropshipped-backorders"
@@ -51,14 +48,16 @@ export const deliverDropshippedBackordersStep = createStep(
           .filter((d) => d.backorder_id === b.id)
           .reduce((sum, d) => sum + d.quantity, 0)
         const allocated = toNumber(b.allocated_quantity) + delivered
-        const complete =
-          allocated >= toNumber(b.quantity) - toNumber(b.cancelled_quantity)
         return {
           id: b.id,
           allocated_quantity: allocated,
-          status: complete
-            ? BackorderStatus.AVAILABLE
-            : BackorderStatus.PARTIALLY_AVAILABLE,
+          status: nextStatus(
+            toNumber(b.quantity),
+            allocated,
+            toNumber(b.fulfilled_quantity),
+            toNumber(b.cancelled_quantity),
+            b.status
+          ),
         }
       })
     )

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { PlannedPurchaseOrder } from "../../../types/purchasing"
-import { toNumber } from "../../backorders/utils/money"
+import { toNumber } from "../../shared/money"
 import { describePlans } from "../utils/stock-request-selection"
 
 export const describeStockRequestStepId = "describe-stock-request"

@@ -15,7 +15,7 @@ export type EditPurchaseOrderLinesInput = {
   created_by?: string
 }
 
-export const editPurchaseOrderLinesStepId = "edit-purchase-order-lines"
+export const editPurchaseOrderLinesStepId = "edit-purchase-order-lines-step"
 
 /**
  * This step changes the lines of a draft purchase order: quantities and unit costs, or

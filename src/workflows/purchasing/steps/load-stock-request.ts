@@ -2,9 +2,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 import { PurchaseOrderStatus } from "../../../types/enums"
 import { RequestStockInput } from "../../../types/purchasing"
-import { toNumber } from "../../backorders/utils/money"
+import { toNumber } from "../../shared/money"
 import { StockRequestData } from "../utils/plan-purchase-orders"
 
 export const loadStockRequestStepId = "load-stock-request"
@@ -118,10 +119,7 @@ export const loadStockRequestStep = createStep(
           location_id: b.location_id,
           customer_id: b.customer_id ?? null,
           order_id: b.order_id ?? null,
-          waiting_quantity:
-            toNumber(b.quantity) -
-            toNumber(b.allocated_quantity) -
-            toNumber(b.cancelled_quantity),
+          waiting_quantity: waitingQuantity(b),
           open_purchase_order_number: onOrder
             ? service.formatPurchaseOrderNumber(onOrder.display_id)
             : null,

@@ -2,8 +2,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 import { BackorderStatus, PurchaseOrderStatus } from "../../../types/enums"
-import { toNumber } from "../../backorders/utils/money"
 import {
   SkippedBackorder,
   splitOrderableBackorders,
@@ -123,10 +123,7 @@ export const selectBackordersToOrderStep = createStep(
           title: b.title ?? null,
           customer: b.customer ?? null,
           order_display_id: b.order?.display_id ?? null,
-          waiting_quantity:
-            toNumber(b.quantity) -
-            toNumber(b.allocated_quantity) -
-            toNumber(b.cancelled_quantity),
+          waiting_quantity: waitingQuantity(b),
           open_purchase_order: onOrder
             ? {
                 id: onOrder.id,

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { LIMITS } from "../../../api/utils/validators"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 import {
   BackorderStatus,
   PurchaseOrderStatus,
@@ -150,10 +151,7 @@ export function planDropshipDeliveries(
       ) {
         continue
       }
-      const waiting =
-        Number(b.quantity) -
-        Number(b.allocated_quantity) -
-        Number(b.cancelled_quantity)
+      const waiting = waitingQuantity(b)
       const take = Math.min(left, waiting)
       if (take > 0) {
         deliveries.push({

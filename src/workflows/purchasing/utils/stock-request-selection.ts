@@ -2,7 +2,7 @@ import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { BackorderStatus } from "../../../types/enums"
 import { PlannedPurchaseOrder } from "../../../types/purchasing"
-import { roundAmount } from "../../backorders/utils/money"
+import { roundAmount } from "../../shared/money"
 
 /** A backorder left out of a stock request, said in names and numbers. */
 export type SkippedBackorder = {

@@ -7,7 +7,9 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { BackorderStatus, PurchaseOrderStatus } from "../../../types/enums"
 import { PurchaseOrderEvents } from "../../../types/events"
-import { adjustIncomingQuantitiesStep } from "../steps/adjust-incoming-quantities"
+import { lockKeys } from "../../shared/locking"
+import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
 import { updatePurchaseOrderStateStep } from "../steps/update-purchase-order-state"
 import { validatePurchaseOrderStatusStep } from "../steps/validate-purchase-order-status"
 
@@ -54,25 +56,34 @@ export const cancelPurchaseOrderWorkflow = createWorkflow(
       }))
     )
 
-    adjustIncomingQuantitiesStep(
-      transform({ purchaseOrder }, ({ purchaseOrder }) =>
-        purchaseOrder.status !== PurchaseOrderStatus.ORDERED ||
-        purchaseOrder.is_dropship ||
-        !purchaseOrder.location_id
-          ? []
-          : purchaseOrder.lines
-              .filter((line) => line.inventory_item_id)
-              .map((line) => ({
-                inventory_item_id: line.inventory_item_id!,
-                location_id: purchaseOrder.location_id!,
-                delta: -(
-                  line.quantity -
-                  line.received_quantity -
-                  line.cancelled_quantity
-                ),
-              }))
-      )
+    const incoming = transform({ purchaseOrder }, ({ purchaseOrder }) =>
+      purchaseOrder.status !== PurchaseOrderStatus.ORDERED ||
+      purchaseOrder.is_dropship ||
+      !purchaseOrder.location_id
+        ? []
+        : purchaseOrder.lines
+            .filter((line) => line.inventory_item_id)
+            .map((line) => ({
+              inventory_item_id: line.inventory_item_id!,
+              location_id: purchaseOrder.location_id!,
+              delta: -(
+                line.quantity -
+                line.received_quantity -
+                line.cancelled_quantity
+              ),
+            }))
     )
+    // `incoming_quantity` is read and written back: under the items' lock.
+    const lock = acquireWorkflowLock(
+      transform({ incoming }, ({ incoming }) =>
+        lockKeys(
+          incoming.filter((a) => a.delta !== 0).map((a) => a.inventory_item_id)
+        )
+      ),
+      "cancel-purchase-order"
+    )
+    adjustIncomingQuantitiesStep(incoming)
+    lock.release()
 
     emitEventStep({
       eventName: PurchaseOrderEvents.CANCELLED,

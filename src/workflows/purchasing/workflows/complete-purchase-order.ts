@@ -12,13 +12,13 @@ import {
 } from "../../../types/enums"
 import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
 import { CompletePurchaseOrderInput } from "../../../types/receiving"
-import { adjustIncomingQuantitiesUnderLockStep } from "../steps/adjust-incoming-quantities"
-import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
+import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
+import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
 import { createFollowUpPurchaseOrderStep } from "../steps/create-follow-up-purchase-order"
 import { planPurchaseOrderCompletionStep } from "../steps/plan-purchase-order-completion"
-import { stockReceivedUnitsStep } from "../steps/stock-received-units"
+import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { updatePurchaseOrderStateStep } from "../steps/update-purchase-order-state"
-import { acquirePurchaseOrderLock } from "../../utils/workflow-lock"
+import { acquirePurchaseOrderLock } from "../../shared/workflow-lock"
 
 export const completePurchaseOrderWorkflowId = "complete-purchase-order"
 
@@ -55,7 +55,7 @@ export const completePurchaseOrderWorkflow = createWorkflow(
       }))
     )
 
-    adjustIncomingQuantitiesUnderLockStep(
+    adjustIncomingQuantitiesStep(
       transform({ plan }, ({ plan }) =>
         plan.is_dropship || !plan.location_id
           ? []
@@ -115,12 +115,9 @@ export const completePurchaseOrderWorkflow = createWorkflow(
     }).config({ name: "emit-follow-up-created" })
     emitEventStep({
       eventName: BackorderEvents.ALLOCATED,
-      data: transform({ allocations }, ({ allocations }) =>
-        allocations.map((a) => ({
-          id: a.backorder_id,
-          quantity: a.quantity,
-          reason: a.reason,
-        }))
+      data: transform(
+        { allocations },
+        ({ allocations }) => allocationEvents(allocations).allocated
       ),
     }).config({ name: "emit-backorder-allocated" })
 

@@ -14,23 +14,23 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { AllocationSource, BackorderStatus } from "../../../types/enums"
+import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents, PurchaseOrderEvents } from "../../../types/events"
 import { ReceivePurchaseOrderInput } from "../../../types/receiving"
-import { allocateArrivedStockStep } from "../steps/allocate-arrived-stock"
+import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
 import { recordReceiptStep } from "../steps/record-receipt"
-import { stockReceivedUnitsStep } from "../steps/stock-received-units"
+import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { validateReceiptStep } from "../steps/validate-receipt"
-import { acquirePurchaseOrderLock } from "../../utils/workflow-lock"
+import { acquirePurchaseOrderLock } from "../../shared/workflow-lock"
 import { deliverDropshippedBackordersStep } from "../steps/deliver-dropshipped-backorders"
 import { markBackordersDeliveredStep } from "../steps/mark-backorders-delivered"
-import { planBackorderFulfilmentStep } from "../../fulfilment/steps/plan-backorder-fulfilment"
-import { captureBackorderBalanceStep } from "../../fulfilment/steps/capture-backorder-balance"
-import { fulfilmentRecords } from "../../fulfilment/utils/packed-units"
 import {
   BACKORDER_CAPTURE,
   BackorderCapture,
-} from "../../fulfilment/utils/reconcile-fulfilment"
+  captureBackorderBalanceStep,
+  fulfilmentRecords,
+  planBackorderFulfilmentStep,
+} from "../../fulfilment"
 
 export const receivePurchaseOrderWorkflowId = "receive-purchase-order"
 
@@ -130,18 +130,9 @@ export const receivePurchaseOrderWorkflow = createWorkflow(
         }))
       )
 
-      const events = transform(
-        { allocations, plan },
-        ({ allocations, plan }) => ({
-          allocated: allocations.map((a) => ({
-            id: a.backorder_id,
-            quantity: a.quantity,
-            reason: a.reason,
-            purchase_order_id: plan.purchase_order_id,
-          })),
-          available: allocations
-            .filter((a) => a.status === BackorderStatus.AVAILABLE)
-            .map((a) => ({ id: a.backorder_id })),
+      const events = transform({ allocations, plan }, ({ allocations, plan }) =>
+        allocationEvents(allocations, {
+          purchase_order_id: plan.purchase_order_id,
         })
       )
       parallelize(

@@ -9,7 +9,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { PurchaseOrderEvents } from "../../../types/events"
-import { readPluginOptionsStep } from "../../notifications/steps/read-plugin-options"
+import { readPluginOptionsStep } from "../../shared/steps/read-plugin-options"
 import { buildPurchaseOrderDocumentStep } from "../steps/build-purchase-order-document"
 import { recordPurchaseOrderDispatchStep } from "../steps/record-purchase-order-dispatch"
 import { storePurchaseOrderDocumentStep } from "../steps/store-purchase-order-document"

@@ -3,7 +3,7 @@ import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { CreateSupplierInput } from "../../../types/supplier"
 
-export const createSuppliersStepId = "create-suppliers"
+export const createSuppliersStepId = "create-suppliers-step"
 
 /**
  * This step creates suppliers. Its compensation deletes them.

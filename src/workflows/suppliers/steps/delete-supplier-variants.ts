@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 
-export const deleteSupplierVariantsStepId = "delete-supplier-variants"
+export const deleteSupplierVariantsStepId = "delete-supplier-variants-step"
 
 /**
  * This step soft-deletes a supplier's variant terms. Terms of another supplier are refused.

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 
-export const deleteSuppliersStepId = "delete-suppliers"
+export const deleteSuppliersStepId = "delete-suppliers-step"
 
 /**
  * This step soft-deletes suppliers with their variant terms. Its compensation restores them.

@@ -3,7 +3,7 @@ import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { UpdateSupplierInput } from "../../../types/supplier"
 
-export const updateSuppliersStepId = "update-suppliers"
+export const updateSuppliersStepId = "update-suppliers-step"
 
 const FIELDS = [
   "id",

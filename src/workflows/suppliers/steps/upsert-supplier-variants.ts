@@ -16,7 +16,7 @@ export type UpsertSupplierVariantsStepInput = {
   update: UpdateSupplierVariantInput[]
 }
 
-export const upsertSupplierVariantsStepId = "upsert-supplier-variants"
+export const upsertSupplierVariantsStepId = "upsert-supplier-variants-step"
 
 const FIELDS = [
   "id",

@@ -19,6 +19,7 @@ import {
 } from "../../../types/transfers"
 import { retrieveTransfer } from "../utils/retrieve-transfer"
 import { freeStock } from "../utils/free-stock"
+import { waitingQuantity } from "../../../modules/backorder/utils/status"
 
 export const planTransferStepId = "plan-transfer"
 
@@ -50,14 +51,10 @@ export const planTransferStep = createStep(
         `Backorder with id: ${missing.join(", ")} was not found`
       )
     }
-    const waitingOf = (b: (typeof backorders)[number]) =>
-      Number(b.quantity) -
-      Number(b.allocated_quantity) -
-      Number(b.cancelled_quantity)
     for (const backorder of backorders) {
       if (
         !WAITING_BACKORDER_STATUSES.includes(backorder.status) ||
-        waitingOf(backorder) <= 0
+        waitingQuantity(backorder) <= 0
       ) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
@@ -142,8 +139,8 @@ export const planTransferStep = createStep(
         quantity: existing?.quantity ?? 0,
         backorders: [],
       }
-      line.quantity += waitingOf(b)
-      line.backorders.push({ backorder_id: b.id, quantity: waitingOf(b) })
+      line.quantity += waitingQuantity(b)
+      line.backorders.push({ backorder_id: b.id, quantity: waitingQuantity(b) })
       lines.set(b.inventory_item_id, line)
     }
 

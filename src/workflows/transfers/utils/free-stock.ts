@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { stockPairKey, StockPair } from "../../../modules/backorder/service"
-import { toNumber } from "../../backorders/utils/money"
+import { toNumber } from "../../shared/money"
 
 /**
  * Per inventory item and location, the units on the shelf that no order holds: stocked

@@ -1,7 +1,7 @@
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { transform } from "@medusajs/framework/workflows-sdk"
-import { lockKeys } from "../../utils/locking"
-import { acquireWorkflowLock } from "../../utils/workflow-lock"
+import { lockKeys } from "../../shared/locking"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
 
 /** The lock key of a transfer being sent, received or cancelled. */
 export const transferLockKey = (id: string) => `transfer:${id}`

@@ -7,8 +7,8 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { BackorderStatus, TransferStatus } from "../../../types/enums"
 import { TransferEvents } from "../../../types/events"
-import { adjustIncomingQuantitiesUnderLockStep } from "../../purchasing/steps/adjust-incoming-quantities"
-import { stockReceivedUnitsStep } from "../../purchasing/steps/stock-received-units"
+import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
+import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { updateTransferStateStep } from "../steps/update-transfer-state"
 import { validateTransferStatusStep } from "../steps/validate-transfer-status"
 import { acquireTransferLock } from "../utils/transfer-lock"
@@ -83,7 +83,7 @@ export const cancelTransferWorkflow = createWorkflow(
         }))
       )
     )
-    adjustIncomingQuantitiesUnderLockStep(
+    adjustIncomingQuantitiesStep(
       transform({ transfer, inTransit }, ({ transfer, inTransit }) =>
         inTransit.map((line) => ({
           inventory_item_id: line.inventory_item_id,

@@ -7,11 +7,11 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { AllocationSource, BackorderStatus } from "../../../types/enums"
+import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents, TransferEvents } from "../../../types/events"
 import { ReceiveTransferInput } from "../../../types/transfers"
-import { allocateArrivedStockStep } from "../../purchasing/steps/allocate-arrived-stock"
-import { stockReceivedUnitsStep } from "../../purchasing/steps/stock-received-units"
+import { allocateArrivedStockStep, allocationEvents } from "../../allocation"
+import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { recordTransferReceiptStep } from "../steps/record-transfer-receipt"
 import { validateTransferReceiptStep } from "../steps/validate-transfer-receipt"
 import { acquireTransferLock } from "../utils/transfer-lock"
@@ -82,19 +82,8 @@ export const receiveTransferWorkflow = createWorkflow(
         )
       )
 
-      const events = transform(
-        { allocations, plan },
-        ({ allocations, plan }) => ({
-          allocated: allocations.map((a) => ({
-            id: a.backorder_id,
-            quantity: a.quantity,
-            reason: a.reason,
-            transfer_id: plan.transfer_id,
-          })),
-          available: allocations
-            .filter((a) => a.status === BackorderStatus.AVAILABLE)
-            .map((a) => ({ id: a.backorder_id })),
-        })
+      const events = transform({ allocations, plan }, ({ allocations, plan }) =>
+        allocationEvents(allocations, { transfer_id: plan.transfer_id })
       )
       parallelize(
         emitEventStep({

@@ -7,7 +7,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { BackorderStatus, TransferStatus } from "../../../types/enums"
 import { TransferEvents } from "../../../types/events"
-import { adjustIncomingQuantitiesUnderLockStep } from "../../purchasing/steps/adjust-incoming-quantities"
+import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
 import { takeTransferUnitsStep } from "../steps/take-transfer-units"
 import { updateTransferStateStep } from "../steps/update-transfer-state"
 import { validateTransferStatusStep } from "../steps/validate-transfer-status"
@@ -48,7 +48,7 @@ export const sendTransferWorkflow = createWorkflow(
         }))
       )
     )
-    adjustIncomingQuantitiesUnderLockStep(
+    adjustIncomingQuantitiesStep(
       transform({ transfer }, ({ transfer }) =>
         transfer.lines.map((line) => ({
           inventory_item_id: line.inventory_item_id,

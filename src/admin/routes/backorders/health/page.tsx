@@ -8,15 +8,10 @@ import {
   formatMoney,
   formatPercent,
 } from "../../../lib/format"
-import type { BackorderHealth, BackorderStatus } from "../../../lib/types"
+import type { BackorderHealth } from "../../../lib/types"
+import { OPEN_BACKORDER_STATUSES } from "../../../../types/enums"
 import { RequirePermission } from "../../../components/access-denied"
 
-const OPEN: BackorderStatus[] = [
-  "new",
-  "on_order",
-  "partially_available",
-  "available",
-]
 // The status colours of the chart, from Medusa UI's tag palette.
 const BAR_CLASS: Record<string, string> = {
   new: "bg-ui-tag-orange-icon",
@@ -79,7 +74,7 @@ const BackorderHealthPage = () => {
           label="Not ordered yet"
           value={health.without_purchase_order_count}
           link="/backorders?status=new"
-          hint="New backorders: on no sent purchase order or transfer. Backorders on a draft purchase order count here until it is marked as ordered."
+          hint="New backorders on no purchase order or transfer, draft included. Those on a draft are under Requested in the list until it is sent."
         />
         <Figure
           label="Fill rate (90 days)"
@@ -173,7 +168,7 @@ const AgeChart = ({ health }: { health: BackorderHealth }) => {
       <div className="flex items-center justify-between">
         <Heading level="h2">Open backorders by age</Heading>
         <div className="flex gap-x-3">
-          {OPEN.map((status) => (
+          {OPEN_BACKORDER_STATUSES.map((status) => (
             <div key={status} className="flex items-center gap-x-1.5">
               <span className={`h-2 w-2 rounded-sm ${BAR_CLASS[status]}`} />
               <Text size="xsmall" className="text-ui-fg-subtle">
@@ -197,7 +192,7 @@ const AgeChart = ({ health }: { health: BackorderHealth }) => {
               {bucket} days
             </Text>
             <div className="bg-ui-bg-component flex h-6 overflow-hidden rounded">
-              {OPEN.map((status) => {
+              {OPEN_BACKORDER_STATUSES.map((status) => {
                 const count =
                   health.age_buckets.find(
                     (b) => b.bucket === bucket && b.status === status

@@ -2,10 +2,8 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import {
-  deleteSuppliersWorkflow,
-  updateSuppliersWorkflow,
-} from "../../../../workflows/suppliers/workflows/suppliers"
+import { deleteSuppliersWorkflow } from "../../../../workflows/suppliers/workflows/delete-suppliers"
+import { updateSuppliersWorkflow } from "../../../../workflows/suppliers/workflows/update-suppliers"
 import { refetchSupplier } from "../helpers"
 import { AdminUpdateSupplierType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"

@@ -18,6 +18,7 @@ import {
 import { freeStock } from "../../../../workflows/transfers/utils/free-stock"
 import { withConflictMessages } from "../../../utils/errors"
 import { AdminGetTransferSourcesParamsType } from "../validators"
+import { waitingQuantity } from "../../../../modules/backorder/utils/status"
 
 /**
  * The merchant's other locations with free stock (stocked minus reserved, so never units
@@ -56,10 +57,7 @@ export const GET = withConflictMessages(async function (
     if (!WAITING_BACKORDER_STATUSES.includes(b.status)) {
       continue
     }
-    const waiting =
-      Number(b.quantity) -
-      Number(b.allocated_quantity) -
-      Number(b.cancelled_quantity)
+    const waiting = waitingQuantity(b)
     const item = needed.get(b.inventory_item_id) ?? {
       variant_id: b.variant_id,
       sku: b.sku,

@@ -20,7 +20,7 @@ export const POST = withConflictMessages(async function (
     input: {
       backorders: [{ id: req.params.id, quantity: req.validatedBody.quantity }],
       reason: req.validatedBody.reason,
-      canceled_by: req.auth_context.actor_id,
+      cancelled_by: req.auth_context.actor_id,
     },
   })
 

@@ -3,7 +3,7 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { upsertSupplierVariantsWorkflow } from "../../../../../workflows/suppliers/workflows/suppliers"
+import { upsertSupplierVariantsWorkflow } from "../../../../../workflows/suppliers/workflows/upsert-supplier-variants"
 import { refetchSupplier, refetchSupplierVariant } from "../../helpers"
 import {
   AdminCreateSupplierVariantType,

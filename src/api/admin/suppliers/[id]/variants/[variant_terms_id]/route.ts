@@ -2,10 +2,8 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import {
-  deleteSupplierVariantsWorkflow,
-  upsertSupplierVariantsWorkflow,
-} from "../../../../../../workflows/suppliers/workflows/suppliers"
+import { deleteSupplierVariantsWorkflow } from "../../../../../../workflows/suppliers/workflows/delete-supplier-variants"
+import { upsertSupplierVariantsWorkflow } from "../../../../../../workflows/suppliers/workflows/upsert-supplier-variants"
 import { refetchSupplierVariant } from "../../../helpers"
 import { AdminUpdateSupplierVariantType } from "../../../validators"
 import { withConflictMessages } from "../../../../../utils/errors"

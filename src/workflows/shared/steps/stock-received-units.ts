@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { toNumber } from "../../backorders/utils/money"
+import { toNumber } from "../money"
 
 export type ReceivedStock = {
   inventory_item_id: string

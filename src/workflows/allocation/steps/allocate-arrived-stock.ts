@@ -11,9 +11,8 @@ import BackorderModuleService, {
   StockPair,
   stockPairKey,
 } from "../../../modules/backorder/service"
-import { findUnchecked } from "../../backorders/utils/shortages"
-import { toNumber } from "../../backorders/utils/money"
-import { withLock } from "../../utils/locking"
+import { findUnchecked } from "../../shared/unchecked-reservations"
+import { toNumber } from "../../shared/money"
 
 export const allocateArrivedStockStepId = "allocate-arrived-stock"
 
@@ -22,33 +21,15 @@ export const allocateArrivedStockStepId = "allocate-arrived-stock"
  * an order, plus what is reserved for waiting backorders) to the waiting backorders of that
  * inventory item, through the module's set-based allocation: linked backorders of the
  * arriving purchase order first, then the allocation policy, each unit recorded in the ledger
- * with the rule that chose it. Run it under the lock on the inventory item ids. Its
- * compensation reverts the allocations and removes the ledger rows.
+ * with the rule that chose it. It serves a receipt as well as units freed outside one (a
+ * cancelled backorder's allocated units, stock added by hand). The workflow holds the lock on
+ * the inventory item ids around it. Its compensation reverts the allocations and removes the
+ * ledger rows.
  */
 export const allocateArrivedStockStep = createStep(
   allocateArrivedStockStepId,
   async (input: Arrival[], { container }) => {
     const allocations = await allocateFreeStock(container, input)
-    return new StepResponse(allocations, allocations)
-  },
-  revertAllocations
-)
-
-export const allocateFreedStockStepId = "allocate-freed-stock"
-
-/**
- * The same for units freed outside a receipt (a cancelled backorder gives its allocated units
- * back): it takes the lock on the inventory item ids itself.
- */
-export const allocateFreedStockStep = createStep(
-  allocateFreedStockStepId,
-  async (input: Arrival[], { container }) => {
-    const keys = [...new Set(input.map((a) => a.inventory_item_id))]
-    const allocations = keys.length
-      ? await withLock(container, keys, () =>
-          allocateFreeStock(container, input)
-        )
-      : []
     return new StepResponse(allocations, allocations)
   },
   revertAllocations
