@@ -141,6 +141,7 @@ medusaIntegrationTestRunner({
           [{ purchase_order_line_id: line.id, quantity: 2 }],
           {
             idempotency_key: "delivery-2",
+            note: "Second box, one kettle dented",
           }
         )
         expect(second.data.purchase_order.status).toBe("received")
@@ -153,7 +154,10 @@ medusaIntegrationTestRunner({
         ).toEqual([[older.id, 1, "fifo"]])
         const retried = await api.post(
           `/admin/purchase-orders/${po.id}/receive`,
-          { lines: [{ purchase_order_line_id: line.id, quantity: 2 }] },
+          {
+            lines: [{ purchase_order_line_id: line.id, quantity: 2 }],
+            note: "Second box, one kettle dented",
+          },
           { headers: { ...admin.headers, "idempotency-key": "delivery-2" } }
         )
         expect(retried.data).toEqual(
@@ -175,7 +179,17 @@ medusaIntegrationTestRunner({
             allocated_quantity: 2,
           })
         )
-        expect(second.data.purchase_order.receipts).toHaveLength(2)
+        const receipts = second.data.purchase_order.receipts.map((r) => [
+          r.idempotency_key,
+          r.note,
+        ])
+        expect(receipts).toHaveLength(2)
+        expect(receipts).toEqual(
+          expect.arrayContaining([
+            [null, null],
+            ["delivery-2", "Second box, one kettle dented"],
+          ])
+        )
 
         // Invariant: allocations from receipts never exceed what was received.
         const ledger = await api.get(

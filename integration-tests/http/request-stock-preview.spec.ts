@@ -64,6 +64,7 @@ medusaIntegrationTestRunner({
             location: { id: store.shopLocationId, name: "Shop" },
             is_dropship: false,
             expected_at: expectedAt,
+            lead_time: null,
             currency_code: "eur",
             lines: [
               {
@@ -100,6 +101,7 @@ medusaIntegrationTestRunner({
             location: { id: store.shopLocationId, name: "Shop" },
             is_dropship: false,
             expected_at: expectedAt,
+            lead_time: null,
             currency_code: "eur",
             lines: [
               {
@@ -174,6 +176,76 @@ medusaIntegrationTestRunner({
           admin
         )
         expect(after.purchase_order.lines.map((l) => l.quantity)).toEqual([6])
+      })
+    })
+
+    describe("expected date: the lead time of the variant's terms, else the supplier's", () => {
+      const DAY = 24 * 3600 * 1000
+      // The date the server counts from lies between the two clocks read around the request.
+      const expectDaysAfter = (
+        expectedAt: string,
+        days: number,
+        before: number,
+        after: number
+      ) => {
+        const at = Date.parse(expectedAt)
+        expect(at).toBeGreaterThanOrEqual(before + days * DAY)
+        expect(at).toBeLessThanOrEqual(after + days * DAY)
+        const day = new Date(before + days * DAY).toISOString().slice(0, 10)
+        if (day === new Date(after + days * DAY).toISOString().slice(0, 10)) {
+          expect(expectedAt.slice(0, 10)).toBe(day)
+        }
+      }
+
+      it("counts the grinder's 5-day term, not the supplier's default 7 days, and says so in the preview", async () => {
+        const grinder = await sale("GRINDER-BLACK", 3)
+        const before = Date.now()
+        const { data } = await requestStock({
+          backorder_ids: [grinder.id],
+          preview: true,
+        })
+        const created = await requestStock({ backorder_ids: [grinder.id] })
+        const after = Date.now()
+
+        const [previewed] = data.preview.purchase_orders
+        expect(previewed.supplier.name).toBe("Nordic Coffee Supply")
+        expect(previewed.lead_time).toEqual({
+          days: 5,
+          source: "variant_terms",
+          variant_id: store.variantIdsBySku["GRINDER-BLACK"],
+          sku: "GRINDER-BLACK",
+        })
+        expectDaysAfter(previewed.expected_at, 5, before, after)
+
+        const [po] = created.data.purchase_orders
+        expectDaysAfter(po.expected_at, 5, before, after)
+        const { data: detail } = await api.get(
+          `/admin/purchase-orders/${po.id}`,
+          admin
+        )
+        expect(detail.purchase_order.expected_at).toBe(po.expected_at)
+      })
+
+      it("takes the longest line: a line without terms counts the supplier's default", async () => {
+        const grinder = await sale("GRINDER-BLACK", 3)
+        // Nordic Coffee Supply has no terms for the kettle: its line counts the supplier's 7 days.
+        const kettle = await sale("KETTLE-MATTE", 1)
+        const body = {
+          backorder_ids: [grinder.id, kettle.id],
+          supplier_id: store.supplierIdsByCode["NCS"],
+        }
+        const before = Date.now()
+        const { data } = await requestStock({ ...body, preview: true })
+        const after = Date.now()
+        expect(data.preview.purchase_orders).toHaveLength(1)
+        const [previewed] = data.preview.purchase_orders
+        expect(previewed.lead_time).toEqual({
+          days: 7,
+          source: "supplier_default",
+          variant_id: null,
+          sku: null,
+        })
+        expectDaysAfter(previewed.expected_at, 7, before, after)
       })
     })
 

@@ -60,6 +60,15 @@ export type PlannedLine = {
   backorders: PlannedLineBackorder[]
 }
 
+/** A purchase order's lead time: the longest of its lines' (see `purchaseOrderLeadTime`). */
+export type PurchaseOrderLeadTime = {
+  days: number
+  /** The variant's own term with the supplier, or the supplier's default. */
+  source: "variant_terms" | "supplier_default"
+  /** The variant whose term it is (`variant_terms` only). */
+  variant_id: string | null
+}
+
 export type PlannedPurchaseOrder = {
   /** Set when adding to an existing draft. */
   purchase_order_id: string | null
@@ -70,6 +79,11 @@ export type PlannedPurchaseOrder = {
   dropship_address: Record<string, unknown> | null
   currency_code: string | null
   expected_at: Date | null
+  /**
+   * The lead time `expected_at` was counted from; null when the date was given, kept from the
+   * draft added to, or no line has a lead time.
+   */
+  lead_time: PurchaseOrderLeadTime | null
   notes: string | null
   created_by: string | null
   lines: PlannedLine[]

@@ -1,5 +1,5 @@
-import { Button, Drawer, Input, Label } from "@medusajs/ui"
-import type { ReactNode } from "react"
+import { Button, DatePicker, Drawer, Label } from "@medusajs/ui"
+import { useMemo, type ReactNode } from "react"
 
 /**
  * The drawer every form of the plugin opens in, as Medusa's own edit drawers: a title, the
@@ -77,7 +77,10 @@ export function Field({
   )
 }
 
-/** A labelled date input; the value is the input's `YYYY-MM-DD` text. */
+/**
+ * A labelled date, picked with Medusa UI's DatePicker as in Medusa's own forms; the value is
+ * the day as `YYYY-MM-DD` text ("" for none).
+ */
 export function DateField({
   id,
   label,
@@ -89,14 +92,30 @@ export function DateField({
   value: string
   onChange: (value: string) => void
 }) {
+  // The picker resets what is typed whenever it is given a new Date object: one per day.
+  const date = useMemo(() => dayToDate(value), [value])
   return (
-    <Field id={id} label={label}>
-      <Input
+    <div className="flex flex-col gap-y-2">
+      <Label id={`${id}-label`}>{label}</Label>
+      <DatePicker
         id={id}
-        type="date"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
+        aria-labelledby={`${id}-label`}
+        value={date}
+        onChange={(date) => onChange(date ? dateToDay(date) : "")}
       />
-    </Field>
+    </div>
   )
+}
+
+/** `YYYY-MM-DD` as that day's local midnight, the way the picker shows a day. */
+function dayToDate(day: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  return match
+    ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+    : null
+}
+
+function dateToDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0")
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }

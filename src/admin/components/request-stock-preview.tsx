@@ -4,12 +4,15 @@ import {
   SkippedBackorder,
   useRequestStockPreview,
 } from "../hooks/backorders"
+import { useStoreCurrencies } from "../hooks/lookups"
 import { errorMessage, formatDate, formatMoney } from "../lib/format"
+import type { PlannedPurchaseOrderPreview } from "../lib/types"
 
 /**
  * What a stock request will do, shown before it is confirmed: each purchase order it creates or
- * adds to, with supplier, destination, expected date, per line the units asked and ordered
- * (with why it was rounded), the cost and the total; and the backorders it leaves out, and why.
+ * adds to, with supplier, destination, expected date (and the lead time it was counted from),
+ * per line the units asked and ordered (with why it was rounded), the cost and the total; and
+ * the backorders it leaves out, and why.
  */
 export function RequestStockPreview({
   body,
@@ -19,6 +22,7 @@ export function RequestStockPreview({
   enabled: boolean
 }) {
   const { data, isLoading, error } = useRequestStockPreview(body, enabled)
+  const { defaultCurrency } = useStoreCurrencies()
   if (!enabled) {
     return null
   }
@@ -41,7 +45,8 @@ export function RequestStockPreview({
         </Text>
       )}
       {data?.preview.purchase_orders.map((po, i) => {
-        const currency = po.currency_code ?? po.supplier.currency_code
+        const currency =
+          po.currency_code ?? po.supplier.currency_code ?? defaultCurrency
         return (
           <div
             key={po.purchase_order_id ?? `new-${i}`}
@@ -63,6 +68,15 @@ export function RequestStockPreview({
                   ? ` · expected ${formatDate(po.expected_at)}`
                   : ""}
               </Text>
+              {po.lead_time && (
+                <Text
+                  size="small"
+                  className="text-ui-fg-subtle"
+                  data-testid="preview-lead-time"
+                >
+                  {leadTimeText(po.lead_time)}
+                </Text>
+              )}
             </div>
             <ul className="flex flex-col gap-y-1">
               {po.lines.map((line) => (
@@ -105,6 +119,20 @@ export function RequestStockPreview({
       )}
     </section>
   )
+}
+
+/**
+ * Which lead time the expected date counts: "5-day lead time (GRINDER-BLACK's terms)",
+ * "7-day lead time (the supplier's default)".
+ */
+function leadTimeText(
+  leadTime: NonNullable<PlannedPurchaseOrderPreview["lead_time"]>
+) {
+  return `${leadTime.days}-day lead time (${
+    leadTime.source === "variant_terms"
+      ? `${leadTime.sku ?? "the variant"}'s terms`
+      : "the supplier's default"
+  })`
 }
 
 /** The backorders a request leaves out, one sentence each. */

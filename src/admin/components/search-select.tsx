@@ -14,9 +14,12 @@ export function SearchSelect({
   value,
   onChange,
   useOptions,
+  errorId,
 }: {
   id: string
   placeholder: string
+  /** The id of the field's error message, when it has one: marks the box invalid. */
+  errorId?: string
   value: SearchSelectOption | null
   onChange: (option: SearchSelectOption | null) => void
   useOptions: (q: string) => {
@@ -66,6 +69,8 @@ export function SearchSelect({
           value={q}
           onChange={(e) => setQ(e.target.value)}
           autoComplete="off"
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={errorId}
         />
         <MagnifyingGlass className="text-ui-fg-muted pointer-events-none absolute right-2 top-2" />
       </div>

@@ -1,6 +1,8 @@
 import { Input, Label, Textarea } from "@medusajs/ui"
 import { toastOutcome } from "../lib/toasts"
 import { Field, FormDrawer } from "./form-drawer"
+import { SimpleSelect } from "./simple-select"
+import { useStoreCurrencies } from "../hooks/lookups"
 import { useEffect, useState } from "react"
 import {
   SupplierInput,
@@ -15,14 +17,13 @@ const FIELDS = [
   ["email", "Email", "email"],
   ["phone", "Phone", "text"],
   ["contact_name", "Contact", "text"],
-  ["currency_code", "Currency (ISO code)", "text"],
   ["default_lead_time_days", "Lead time (days)", "number"],
 ] as const
-type FieldKey = (typeof FIELDS)[number][0] | "notes"
+type FieldKey = (typeof FIELDS)[number][0] | "currency_code" | "notes"
 
 const toForm = (supplier?: Supplier | null) =>
   Object.fromEntries(
-    [...FIELDS.map(([key]) => key), "notes"].map((key) => [
+    [...FIELDS.map(([key]) => key), "currency_code", "notes"].map((key) => [
       key,
       supplier?.[key as keyof Supplier] === null ||
       supplier?.[key as keyof Supplier] === undefined
@@ -31,7 +32,10 @@ const toForm = (supplier?: Supplier | null) =>
     ])
   ) as Record<FieldKey, string>
 
-/** Creates a supplier, or edits one when `supplier` is given. */
+/**
+ * Creates a supplier, or edits one when `supplier` is given. Its currency is one of the store's
+ * (a new supplier starts with the store's default).
+ */
 export function SupplierFormDrawer({
   supplier,
   open,
@@ -44,11 +48,37 @@ export function SupplierFormDrawer({
   onSaved?: (supplier: Supplier) => void
 }) {
   const [form, setForm] = useState(toForm(supplier))
+  const { currencies, defaultCurrency } = useStoreCurrencies()
   useEffect(() => {
     if (open) {
       setForm(toForm(supplier))
     }
   }, [open])
+  useEffect(() => {
+    if (open && !supplier && defaultCurrency) {
+      setForm((current) =>
+        current.currency_code
+          ? current
+          : { ...current, currency_code: defaultCurrency }
+      )
+    }
+  }, [open, defaultCurrency])
+  const currencyOptions = [
+    ...currencies.map((c) => ({
+      value: c.code,
+      label: `${c.code.toUpperCase()} · ${c.name}`,
+    })),
+    // A supplier saved before in a currency the store no longer lists keeps it.
+    ...(form.currency_code &&
+    !currencies.some((c) => c.code === form.currency_code.toLowerCase())
+      ? [
+          {
+            value: form.currency_code,
+            label: form.currency_code.toUpperCase(),
+          },
+        ]
+      : []),
+  ]
   const create = useCreateSupplier()
   const update = useUpdateSupplier(supplier?.id ?? "")
   const mutation = supplier ? update : create
@@ -101,6 +131,15 @@ export function SupplierFormDrawer({
           />
         </div>
       ))}
+      <Field id="supplier-currency_code" label="Currency">
+        <SimpleSelect
+          id="supplier-currency_code"
+          placeholder="Choose a currency"
+          value={form.currency_code}
+          onChange={(value) => setForm({ ...form, currency_code: value })}
+          options={currencyOptions}
+        />
+      </Field>
       <Field id="supplier-notes" label="Notes">
         <Textarea
           id="supplier-notes"

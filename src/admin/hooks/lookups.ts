@@ -35,3 +35,30 @@ export const useVariantOptions = (q: string) =>
       }),
     placeholderData: keepPreviousData,
   })
+
+/**
+ * The store's currencies (Medusa's store settings), the default first: what a supplier may
+ * bill in, and the currency an amount without one is shown in.
+ */
+export const useStoreCurrencies = () => {
+  const query = useQuery({
+    queryKey: ["backorders-plugin", "lookup", "store-currencies"],
+    queryFn: () =>
+      sdk.admin.store.list({
+        fields: "id,*supported_currencies,*supported_currencies.currency",
+      }),
+    staleTime: 5 * 60 * 1000,
+  })
+  const currencies = [...(query.data?.stores[0]?.supported_currencies ?? [])]
+    .sort((a, b) => Number(b.is_default) - Number(a.is_default))
+    .map((c) => ({
+      code: c.currency_code,
+      name: c.currency?.name ?? c.currency_code.toUpperCase(),
+      is_default: c.is_default,
+    }))
+  return {
+    ...query,
+    currencies,
+    defaultCurrency: currencies.find((c) => c.is_default)?.code ?? null,
+  }
+}

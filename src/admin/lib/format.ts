@@ -91,6 +91,11 @@ export function formatPercent(rate: number | null | undefined) {
     : `${Math.round(rate * 1000) / 10} %`
 }
 
+/** A count with its noun, singular for one: "1 unit", "4 units", "1 day". */
+export function formatCount(count: number, noun: string, plural = `${noun}s`) {
+  return `${count} ${count === 1 ? noun : plural}`
+}
+
 export function customerName(
   customer:
     | {

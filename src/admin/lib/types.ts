@@ -25,6 +25,7 @@ export type {
   AdminPurchaseOrderLine as PurchaseOrderLine,
   AdminPurchaseOrderReceipt as Receipt,
   AdminPurchaseOrderDispatch as PurchaseOrderDispatch,
+  AdminPlannedPurchaseOrderPreview as PlannedPurchaseOrderPreview,
   AdminStoredFile as StoredFile,
 } from "../../types/http/purchase-orders"
 export type {

@@ -177,8 +177,11 @@ const OrderBackordersWidget = ({
                         >
                           {po.number}
                         </Link>
-                        <span className="text-ui-fg-muted txt-compact-small">
-                          ETA {formatDate(po.expected_at ?? b.promised_at)}
+                        <span
+                          className="text-ui-fg-muted txt-compact-small"
+                          data-testid="order-backorder-eta"
+                        >
+                          {etaOf(po, b)}
                         </span>
                         <TransferNotes notes={transferNotes.get(b.id)} />
                       </div>
@@ -238,6 +241,28 @@ const OrderBackordersWidget = ({
       />
     </Container>
   )
+}
+
+/** The purchase order statuses in which units are still on their way. */
+const RECEIVING = ["draft", "ordered", "partially_received"]
+
+/**
+ * What the purchase order column says under the number: its ETA while the purchase order
+ * still has units to bring and this backorder still waits; once it has nothing left to
+ * receive, or the backorder has all its units, an expected date would be stale.
+ */
+function etaOf(
+  po: { status?: string | null; expected_at?: string | null },
+  b: Parameters<typeof waitingQuantity>[0] & { promised_at?: string | null }
+) {
+  if (!po.status || !RECEIVING.includes(po.status)) {
+    return po.status === "cancelled" ? "Cancelled" : "Received"
+  }
+  if (waitingQuantity(b) === 0) {
+    return "Units allocated"
+  }
+  const eta = po.expected_at ?? b.promised_at
+  return eta ? `ETA ${formatDate(eta)}` : "No ETA"
 }
 
 export const config = defineWidgetConfig({

@@ -8,7 +8,8 @@ import { Link } from "react-router-dom"
 import { StockSummaryTable } from "../components/stock-summary-table"
 import { TransfersInTransitSection } from "../components/transfer/transfers-in-transit"
 import { useStockSummary } from "../hooks/backorders"
-import { formatMoney } from "../lib/format"
+import { formatCount, formatMoney } from "../lib/format"
+import { useStoreCurrencies } from "../hooks/lookups"
 
 /** Backordered, allocated and incoming units of the variant per location, and its suppliers. */
 const VariantBackordersWidget = ({
@@ -17,6 +18,7 @@ const VariantBackordersWidget = ({
   const { data, isLoading, isError } = useStockSummary({
     variant_id: variant.id,
   })
+  const { defaultCurrency } = useStoreCurrencies()
   return (
     <Container className="divide-y p-0" data-testid="variant-backorders-widget">
       <div className="px-6 py-4">
@@ -47,9 +49,11 @@ const VariantBackordersWidget = ({
                 )}
               </div>
               <Text size="small" className="text-ui-fg-subtle tabular-nums">
-                {formatMoney(s.unit_cost, s.currency_code)}
-                {s.lead_time_days !== null ? ` · ${s.lead_time_days} d` : ""} ·
-                MOQ {s.minimum_order_quantity} · case {s.case_pack}
+                {formatMoney(s.unit_cost, s.currency_code ?? defaultCurrency)}
+                {s.lead_time_days !== null
+                  ? ` · ${formatCount(s.lead_time_days, "day")} lead time`
+                  : ""}{" "}
+                · MOQ {s.minimum_order_quantity} · case {s.case_pack}
               </Text>
             </div>
           ))}

@@ -33,6 +33,8 @@ export type AdminPurchaseOrderReceipt = {
   received_at: string
   received_by: string | null
   idempotency_key: string | null
+  /** What staff wrote when receiving ("one box dented"). */
+  note: string | null
   lines: { purchase_order_line_id: string; quantity: number }[]
 }
 
@@ -115,6 +117,17 @@ export type AdminPlannedPurchaseOrderPreview = {
   location: { id: string; name: string } | null
   is_dropship: boolean
   expected_at: string | null
+  /**
+   * The lead time `expected_at` was counted from: the longest of the lines', each the
+   * variant's term with the supplier (`sku` names it) or else the supplier's default. Null
+   * when the date was given, kept from the draft added to, or no lead time is known.
+   */
+  lead_time: {
+    days: number
+    source: "variant_terms" | "supplier_default"
+    variant_id: string | null
+    sku: string | null
+  } | null
   currency_code: string | null
   lines: {
     variant_id: string

@@ -1,6 +1,6 @@
-import { Checkbox, Input, Table, Text } from "@medusajs/ui"
+import { Checkbox, Table, Text } from "@medusajs/ui"
 import { dateInputToIso } from "../../lib/format"
-import { Field, FormDrawer } from "../form-drawer"
+import { DateField, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useCompletePurchaseOrder } from "../../hooks/purchase-orders"
@@ -119,17 +119,12 @@ export function CompleteDrawer({
             </Table>
           </div>
           {anyMoved && (
-            <Field
+            <DateField
               id="complete-expected"
               label="Follow-up expected on (optional)"
-            >
-              <Input
-                id="complete-expected"
-                type="date"
-                value={expectedAt}
-                onChange={(e) => setExpectedAt(e.target.value)}
-              />
-            </Field>
+              value={expectedAt}
+              onChange={setExpectedAt}
+            />
           )}
         </>
       ) : (

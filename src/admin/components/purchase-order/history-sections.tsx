@@ -87,7 +87,7 @@ export function BackordersSection({
   )
 }
 
-/** Every receipt on the purchase order, newest last. */
+/** Every receipt on the purchase order, newest last, with the note staff wrote on it. */
 export function ReceiptsSection({
   purchaseOrder,
 }: {
@@ -112,6 +112,7 @@ export function ReceiptsSection({
               <Table.Row>
                 <Table.HeaderCell>Received</Table.HeaderCell>
                 <Table.HeaderCell>Units</Table.HeaderCell>
+                <Table.HeaderCell>Note</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -125,6 +126,12 @@ export function ReceiptsSection({
                           `${lines.get(l.purchase_order_line_id)?.sku ?? "?"} × ${l.quantity}`
                       )
                       .join(", ")}
+                  </Table.Cell>
+                  <Table.Cell
+                    className="whitespace-pre-wrap"
+                    data-testid="po-receipt-note"
+                  >
+                    {receipt.note ?? "-"}
                   </Table.Cell>
                 </Table.Row>
               ))}

@@ -11,6 +11,7 @@ import {
 import { useState } from "react"
 import { useEditPurchaseOrderLines } from "../../hooks/purchase-orders"
 import { formatMoney } from "../../lib/format"
+import { useStoreCurrencies } from "../../hooks/lookups"
 import { toastOutcome } from "../../lib/toasts"
 import type { PurchaseOrder } from "../../lib/types"
 import { useVariantSearch } from "../options"
@@ -32,6 +33,9 @@ export function LinesSection({
   const edit = useEditPurchaseOrderLines(purchaseOrder.id)
   const [quantities, setQuantities] = useState<Record<string, string>>({})
   const lines = purchaseOrder.lines ?? []
+  // A purchase order from a supplier without a currency is in the store's default one.
+  const { defaultCurrency } = useStoreCurrencies()
+  const currency = purchaseOrder.currency_code ?? defaultCurrency
 
   const run = (body: Parameters<typeof edit.mutate>[0], done: string) =>
     edit.mutate(
@@ -147,13 +151,13 @@ export function LinesSection({
                   {openQuantity(line)}
                 </Table.Cell>
                 <Table.Cell className="text-right tabular-nums">
-                  {formatMoney(line.unit_cost, purchaseOrder.currency_code)}
+                  {formatMoney(line.unit_cost, currency)}
                 </Table.Cell>
                 <Table.Cell
                   className="text-right tabular-nums"
                   data-testid="line-total"
                 >
-                  {formatMoney(line.total, purchaseOrder.currency_code)}
+                  {formatMoney(line.total, currency)}
                 </Table.Cell>
                 {isDraft && (
                   <Table.Cell className="text-right">
@@ -189,7 +193,7 @@ export function LinesSection({
         >
           {purchaseOrder.total === null || purchaseOrder.total === undefined
             ? "Unknown: a line has no unit cost"
-            : formatMoney(purchaseOrder.total, purchaseOrder.currency_code)}
+            : formatMoney(purchaseOrder.total, currency)}
         </Text>
       </div>
       {isDraft && (

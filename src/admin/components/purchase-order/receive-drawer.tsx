@@ -7,6 +7,7 @@ import {
   Textarea,
   toast,
 } from "@medusajs/ui"
+import { formatCount } from "../../lib/format"
 import { toastOutcome } from "../../lib/toasts"
 import { Field, FormDrawer } from "../form-drawer"
 import { useEffect, useState } from "react"
@@ -69,7 +70,10 @@ export function ReceiveDrawer({
         ...(note ? { note } : {}),
       },
       toastOutcome(
-        `Received ${unitCount(received.reduce((sum, r) => sum + r.quantity, 0))} on ${purchaseOrder.number}`,
+        `Received ${formatCount(
+          received.reduce((sum, r) => sum + r.quantity, 0),
+          "unit"
+        )} on ${purchaseOrder.number}`,
         () => {
           onOpenChange(false)
         }
@@ -152,9 +156,4 @@ export function ReceiveDrawer({
       </Field>
     </FormDrawer>
   )
-}
-
-/** "1 unit", "4 units". */
-function unitCount(units: number) {
-  return `${units} unit${units === 1 ? "" : "s"}`
 }

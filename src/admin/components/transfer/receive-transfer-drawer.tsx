@@ -2,6 +2,7 @@ import { Input, Label, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { AdminTransfer } from "../../../types/http/transfers"
 import { useReceiveTransfer } from "../../hooks/transfers"
+import { formatCount } from "../../lib/format"
 import { toastOutcome } from "../../lib/toasts"
 import { FormDrawer } from "../form-drawer"
 
@@ -53,7 +54,10 @@ export function ReceiveTransferDrawer({
         idempotency_key: idempotencyKey,
       },
       toastOutcome(
-        `Received ${received.reduce((sum, r) => sum + r.quantity, 0)} units on ${transfer.number}`,
+        `Received ${formatCount(
+          received.reduce((sum, r) => sum + r.quantity, 0),
+          "unit"
+        )} on ${transfer.number}`,
         () => onOpenChange(false)
       )
     )

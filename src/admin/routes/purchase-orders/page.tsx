@@ -18,7 +18,10 @@ import { useNavigate } from "react-router-dom"
 import { PurchaseOrderStatusBadge } from "../../components/badges"
 import { CreatePurchaseOrderModal } from "../../components/create-purchase-order-modal"
 import { RequestStockDrawer } from "../../components/request-stock-drawer"
-import { useStockLocationOptions } from "../../hooks/lookups"
+import {
+  useStockLocationOptions,
+  useStoreCurrencies,
+} from "../../hooks/lookups"
 import { usePurchaseOrders } from "../../hooks/purchase-orders"
 import { useSuppliers } from "../../hooks/suppliers"
 import { useUrlTable } from "../../hooks/url-state"
@@ -45,6 +48,7 @@ const PurchaseOrdersPage = () => {
   })
   const [creating, setCreating] = useState(false)
   const [orderAllFrom, setOrderAllFrom] = useState<string | null>(null)
+  const { defaultCurrency } = useStoreCurrencies()
 
   const query: Record<string, string | number | string[]> = {
     limit: PAGE_SIZE,
@@ -94,7 +98,10 @@ const PurchaseOrdersPage = () => {
         header: "Value",
         cell: ({ row }) => (
           <span className="tabular-nums" data-testid="po-value">
-            {formatMoney(row.original.total, row.original.currency_code)}
+            {formatMoney(
+              row.original.total,
+              row.original.currency_code ?? defaultCurrency
+            )}
           </span>
         ),
       }),
@@ -109,7 +116,7 @@ const PurchaseOrdersPage = () => {
         cell: ({ getValue }) => formatDate(getValue()),
       }),
     ],
-    [locations]
+    [locations, defaultCurrency]
   )
 
   const filters = useMemo(

@@ -13,6 +13,7 @@ import {
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { SupplierFormDrawer } from "../../components/supplier-form"
+import { formatCount } from "../../lib/format"
 import { useSuppliers } from "../../hooks/suppliers"
 import { useUrlTable } from "../../hooks/url-state"
 import type { Supplier } from "../../lib/types"
@@ -37,7 +38,8 @@ const columns = [
   }),
   columnHelper.accessor("default_lead_time_days", {
     header: "Lead time",
-    cell: ({ getValue }) => (getValue() === null ? "-" : `${getValue()} d`),
+    cell: ({ getValue }) =>
+      getValue() === null ? "-" : formatCount(getValue()!, "day"),
   }),
   columnHelper.accessor("currency_code", {
     header: "Currency",

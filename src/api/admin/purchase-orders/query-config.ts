@@ -40,6 +40,7 @@ export const defaultAdminPurchaseOrderFields = [
   "receipts.received_at",
   "receipts.received_by",
   "receipts.idempotency_key",
+  "receipts.note",
   "receipts.lines.purchase_order_line_id",
   "receipts.lines.quantity",
   "dispatches.id",

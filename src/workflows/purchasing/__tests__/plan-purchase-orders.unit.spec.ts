@@ -127,6 +127,11 @@ describe("planPurchaseOrders", () => {
         currency_code: "eur",
         // The longest lead time of its lines: 14 days.
         expected_at: new Date("2026-12-15T10:00:00.000Z"),
+        lead_time: {
+          days: 14,
+          source: "variant_terms",
+          variant_id: "var_kettle",
+        },
         notes: null,
         created_by: "user_1",
         lines: [

@@ -117,6 +117,11 @@ describe("describePlans", () => {
     dropship_address: null,
     currency_code: "eur",
     expected_at: new Date("2026-12-15T10:00:00.000Z"),
+    lead_time: {
+      days: 14,
+      source: "variant_terms" as const,
+      variant_id: "var_kettle",
+    },
     notes: null,
     created_by: null,
     backorder_ids: ["bo_1"],
@@ -168,6 +173,12 @@ describe("describePlans", () => {
         location: { id: "sloc_shop", name: "Shop" },
         is_dropship: false,
         expected_at: "2026-12-15T10:00:00.000Z",
+        lead_time: {
+          days: 14,
+          source: "variant_terms",
+          variant_id: "var_kettle",
+          sku: "KETTLE-MATTE",
+        },
         currency_code: "eur",
         lines: [
           {
@@ -212,6 +223,7 @@ describe("describePlans", () => {
           purchase_order_id: null,
           location_id: null,
           expected_at: null,
+          lead_time: null,
           lines: [{ ...plan.lines[1], unit_cost: null }],
         },
       ],
@@ -221,8 +233,9 @@ describe("describePlans", () => {
       described.number,
       described.location,
       described.expected_at,
+      described.lead_time,
       described.lines[0].total,
       described.total,
-    ]).toEqual([null, null, null, null, null])
+    ]).toEqual([null, null, null, null, null, null])
   })
 })

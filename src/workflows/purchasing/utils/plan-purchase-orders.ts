@@ -4,8 +4,10 @@ import { BackorderStatus, PurchaseOrderStatus } from "../../../types/enums"
 import {
   PlannedLine,
   PlannedPurchaseOrder,
+  PurchaseOrderLeadTime,
   RequestStockInput,
 } from "../../../types/purchasing"
+import { addLeadTime, purchaseOrderLeadTime } from "./lead-time"
 import { describeRounding, roundOrderQuantity } from "./rounding"
 
 /**
@@ -98,8 +100,6 @@ export type Demand = {
   /** Whether this demand may be rounded up to the supplier's terms. */
   round: boolean
 }
-
-const DAY_MS = 24 * 3600 * 1000
 
 /**
  * Refuses backorders that were not found, are not `new`, or are already on an open purchase
@@ -338,12 +338,12 @@ export function planLine(args: {
 
 /**
  * The expected date of a purchase order: the one asked, else the draft's, else `now` plus
- * the longest lead time of its lines (the supplier's default when a term has none).
+ * its lead time (see `purchaseOrderLeadTime`); null without any.
  */
 export function expectedDate(args: {
   expected_at?: Date | string
   draft: StockRequestDraft | null
-  leadTimeDays: number | null
+  leadTime: PurchaseOrderLeadTime | null
   now: Date
 }): Date | null {
   if (args.expected_at) {
@@ -352,8 +352,8 @@ export function expectedDate(args: {
   if (args.draft?.expected_at) {
     return new Date(args.draft.expected_at)
   }
-  return args.leadTimeDays !== null
-    ? new Date(args.now.getTime() + args.leadTimeDays * DAY_MS)
+  return args.leadTime
+    ? addLeadTime(args.now.getTime(), args.leadTime.days)
     : null
 }
 
@@ -442,15 +442,19 @@ export function planPurchaseOrders(
 
   return groupDemands(demands, draft).map((group) => {
     const supplier = data.suppliers.find((s) => s.id === group[0].supplier_id)!
-    let leadTime = supplier.default_lead_time_days
+    const lineLeadTimes: {
+      variant_id: string
+      lead_time_days: number | null
+    }[] = []
     const lines = [...new Set(group.map((d) => d.variant_id))].map(
       (variantId) => {
         const term = data.terms.find(
           (t) => t.variant_id === variantId && t.supplier_id === supplier.id
         )
-        if (term?.lead_time_days != null) {
-          leadTime = Math.max(leadTime ?? 0, term.lead_time_days)
-        }
+        lineLeadTimes.push({
+          variant_id: variantId,
+          lead_time_days: term?.lead_time_days ?? null,
+        })
         return planLine({
           variant: data.variants.find((v) => v.id === variantId)!,
           demands: group.filter((d) => d.variant_id === variantId),
@@ -460,6 +464,10 @@ export function planPurchaseOrders(
         })
       }
     )
+    const leadTime =
+      input.expected_at || draft?.expected_at
+        ? null
+        : purchaseOrderLeadTime(supplier.default_lead_time_days, lineLeadTimes)
     return {
       purchase_order_id: draft?.id ?? null,
       supplier_id: supplier.id,
@@ -471,9 +479,10 @@ export function planPurchaseOrders(
       expected_at: expectedDate({
         expected_at: input.expected_at,
         draft,
-        leadTimeDays: leadTime,
+        leadTime,
         now,
       }),
+      lead_time: leadTime,
       notes: input.notes ?? null,
       created_by: input.created_by ?? null,
       lines,

@@ -118,9 +118,10 @@ export type PlanDescriptionData = {
 
 /**
  * What a stock request would create or add to, for staff to check before confirming: per
- * purchase order the supplier (name, currency), destination, expected date, and per line the
- * units asked, ordered (with the rounding reason), its unit cost and total; the order's total
- * when every line has a cost.
+ * purchase order the supplier (name, currency), destination, expected date (and the lead time
+ * it was counted from: a variant's term, naming its SKU, or the supplier's default), and per
+ * line the units asked, ordered (with the rounding reason), its unit cost and total; the
+ * order's total when every line has a cost.
  */
 export function describePlans(
   plans: PlannedPurchaseOrder[],
@@ -164,6 +165,17 @@ export function describePlans(
       is_dropship: plan.is_dropship,
       expected_at: plan.expected_at
         ? new Date(plan.expected_at).toISOString()
+        : null,
+      lead_time: plan.lead_time
+        ? {
+            days: plan.lead_time.days,
+            source: plan.lead_time.source,
+            variant_id: plan.lead_time.variant_id,
+            sku:
+              plan.lines.find(
+                (l) => l.variant_id === plan.lead_time!.variant_id
+              )?.sku ?? null,
+          }
         : null,
       currency_code: plan.currency_code,
       lines,

@@ -26,7 +26,8 @@ import {
   useSupplierVariants,
 } from "../../../hooks/suppliers"
 import { sdk } from "../../../lib/sdk"
-import { formatMoney } from "../../../lib/format"
+import { formatCount, formatMoney } from "../../../lib/format"
+import { useStoreCurrencies } from "../../../hooks/lookups"
 import type { SupplierVariant } from "../../../lib/types"
 import { RequirePermission } from "../../../components/access-denied"
 import { usePermissions } from "../../../hooks/permissions"
@@ -73,7 +74,7 @@ const SupplierDetailPage = () => {
               "Lead time",
               supplier.default_lead_time_days === null
                 ? null
-                : `${supplier.default_lead_time_days} days`,
+                : formatCount(supplier.default_lead_time_days, "day"),
             ],
             ["Notes", supplier.notes],
           ] as const
@@ -105,6 +106,8 @@ const TermsSection = ({
   currency: string | null
 }) => {
   const { data, isLoading, isError, error } = useSupplierVariants(supplierId)
+  // A supplier without a currency bills in the store's default one.
+  const { defaultCurrency } = useStoreCurrencies()
   const [editing, setEditing] = useState<SupplierVariant | null | "new">(null)
   const remove = useDeleteSupplierVariant(supplierId)
   const { can } = usePermissions()
@@ -202,13 +205,13 @@ const TermsSection = ({
                     <Table.Cell className="text-right tabular-nums">
                       {formatMoney(
                         terms.unit_cost,
-                        terms.currency_code ?? currency
+                        terms.currency_code ?? currency ?? defaultCurrency
                       )}
                     </Table.Cell>
                     <Table.Cell className="text-right tabular-nums">
                       {terms.lead_time_days === null
                         ? "-"
-                        : `${terms.lead_time_days} d`}
+                        : formatCount(terms.lead_time_days, "day")}
                     </Table.Cell>
                     <Table.Cell className="text-right tabular-nums">
                       {terms.minimum_order_quantity}

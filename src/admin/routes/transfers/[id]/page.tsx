@@ -17,7 +17,7 @@ import {
   useSendTransfer,
   useTransfer,
 } from "../../../hooks/transfers"
-import { formatDate } from "../../../lib/format"
+import { formatCount, formatDate } from "../../../lib/format"
 import { RequirePermission } from "../../../components/access-denied"
 import { usePermissions } from "../../../hooks/permissions"
 import { toastOutcome } from "../../../lib/toasts"
@@ -169,8 +169,10 @@ const TransferDetailPage = () => {
           </div>
           {transfer.receipts.map((receipt) => (
             <DetailRow key={receipt.id} label={formatDate(receipt.received_at)}>
-              {Object.values(receipt.lines).reduce((sum, q) => sum + q, 0) +
-                " units"}
+              {formatCount(
+                Object.values(receipt.lines).reduce((sum, q) => sum + q, 0),
+                "unit"
+              )}
             </DetailRow>
           ))}
         </Container>
