@@ -799,6 +799,84 @@ medusaIntegrationTestRunner({
             .incoming
         ).toBe(4)
       })
+
+      it("is all or nothing: an addition refused late leaves the updated and removed lines as they were", async () => {
+        const a = await sale("KETTLE-MATTE", 2)
+        const [draft] = (await requestStock({ backorder_ids: [a.id] })).data
+          .purchase_orders
+        const kettleLine = draft.lines[0]
+        const withBeans = (
+          await api.post(
+            `/admin/purchase-orders/${draft.id}/lines`,
+            {
+              add: [
+                {
+                  variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
+                  quantity: 10,
+                  unit_cost: 10.5,
+                },
+              ],
+            },
+            admin
+          )
+        ).data.purchase_order
+        const beansLine = withBeans.lines.find(
+          (l) => l.sku === "BEANS-HOUSE-1KG"
+        )
+        const shape = (po) => ({
+          total: po.total,
+          lines: Object.fromEntries(
+            po.lines.map((l) => [l.sku, [l.quantity, l.unit_cost, l.total]])
+          ),
+        })
+        expect(shape(withBeans)).toEqual({
+          total: 333,
+          lines: {
+            "KETTLE-MATTE": [6, 38, 228],
+            "BEANS-HOUSE-1KG": [10, 10.5, 105],
+          },
+        })
+
+        // The update and the removal pass their own checks; the addition is refused only
+        // once merged into the updated kettle line (8 + 999,996, up to a case of 6), after
+        // both were written.
+        expect(
+          await refused(
+            api.post(
+              `/admin/purchase-orders/${draft.id}/lines`,
+              {
+                update: [{ id: kettleLine.id, quantity: 8, unit_cost: 30 }],
+                remove: [beansLine.id],
+                add: [
+                  {
+                    variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+                    quantity: 999_996,
+                  },
+                ],
+              },
+              admin
+            )
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Variant ${store.variantIdsBySku["KETTLE-MATTE"]}: the purchase order line would order 1000008 units, more than the 1000000 a line can hold`,
+          },
+        })
+        const after = (
+          await api.get(`/admin/purchase-orders/${draft.id}`, admin)
+        ).data.purchase_order
+        expect(shape(after)).toEqual(shape(withBeans))
+        expect(after.lines.map((l) => l.id).sort()).toEqual(
+          [kettleLine.id, beansLine.id].sort()
+        )
+        expect(
+          after.lines
+            .find((l) => l.id === kettleLine.id)
+            .backorders.map((b) => [b.backorder_id, b.quantity])
+        ).toEqual([[a.id, 2]])
+      })
     })
 
     describe("ETA changes", () => {

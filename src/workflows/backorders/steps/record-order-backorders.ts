@@ -1,47 +1,28 @@
-import { BigNumberInput } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { BackorderSource, PaymentPolicy } from "../../../types/enums"
-import { roundAmount, toNumber } from "../../shared/money"
+import { BackorderSource } from "../../../types/enums"
+import { toNumber } from "../../shared/money"
 import {
-  findShortages,
-  ShortageCandidate,
-  uniquePairs,
-} from "../utils/shortages"
+  buildCandidates,
+  newOrderBackorder,
+  OrderToRecord,
+  RecordedBackorder,
+  ReservationToRecord,
+  splitShortages,
+} from "../utils/recording"
+import { findShortages } from "../utils/shortages"
+import {
+  revertShortageChecks,
+  saveShortageChecks,
+} from "../utils/shortage-checks"
 import { withLock } from "../../shared/locking"
 
 export type RecordOrderBackordersStepInput = {
-  order: {
-    id: string
-    customer_id: string | null
-    sales_channel_id: string | null
-    currency_code: string
-    items: {
-      id: string
-      variant_id: string | null
-      product_id: string | null
-      title: string
-      variant_sku: string | null
-      quantity: number
-      total: number
-    }[]
-  }
-  reservations: {
-    line_item_id: string | null
-    inventory_item_id: string
-    location_id: string
-    quantity: number
-    created_at: Date | string
-  }[]
-  existing: {
-    id: string
-    line_item_id: string
-    location_id: string
-    quantity: number
-    cancelled_quantity: number
-  }[]
+  order: OrderToRecord
+  reservations: ReservationToRecord[]
+  existing: RecordedBackorder[]
   supplier_ids: Record<string, string>
   source: BackorderSource
 }
@@ -63,7 +44,11 @@ export const recordOrderBackordersStep = createStep(
     const backorderModule: BackorderModuleService =
       container.resolve(BACKORDER_MODULE)
 
-    const candidates = buildCandidates(input)
+    const candidates = buildCandidates(
+      input.order,
+      input.reservations,
+      input.existing
+    )
     if (!candidates.length) {
       return new StepResponse(
         { created_ids: [] as string[], grown_ids: [] as string[] },
@@ -90,54 +75,22 @@ export const recordOrderBackordersStep = createStep(
         backorderModule,
         open
       )
-      const itemsById = new Map(
-        input.order.items.map((item) => [item.id, item])
+      const { toCreate, toGrow } = splitShortages(
+        open,
+        shortages,
+        input.existing
       )
-      const toCreate: { candidate: ShortageCandidate; short: number }[] = []
-      const toGrow: { id: string; quantity: number; previous: number }[] = []
-      for (const candidate of open) {
-        const short = shortages.get(candidate.line_item_id)
-        if (!short) {
-          continue
-        }
-        const existing = input.existing.find(
-          (b) => b.line_item_id === candidate.line_item_id
-        )
-        if (existing) {
-          toGrow.push({
-            id: existing.id,
-            quantity: existing.quantity + short,
-            previous: existing.quantity,
-          })
-        } else {
-          toCreate.push({ candidate, short })
-        }
-      }
       const created = toCreate.length
         ? await backorderModule.createBackorders(
-            toCreate.map(({ candidate, short }) => {
-              const item = itemsById.get(candidate.line_item_id)!
-              return {
+            toCreate.map(({ candidate, short }) =>
+              newOrderBackorder({
+                order: input.order,
+                candidate,
+                short,
                 source: input.source,
-                order_id: input.order.id,
-                line_item_id: item.id,
-                customer_id: input.order.customer_id,
-                sales_channel_id: input.order.sales_channel_id,
-                product_id: item.product_id,
-                variant_id: item.variant_id!,
-                inventory_item_id: candidate.inventory_item_id,
-                location_id: candidate.location_id,
-                supplier_id: input.supplier_ids[item.variant_id!] ?? null,
-                sku: item.variant_sku,
-                title: item.title,
-                quantity: short,
-                // Storefront checkout pays for the whole order; the payment is authorized
-                // and captured the way the merchant captures any order.
-                payment_policy: PaymentPolicy.PAY_NOW,
-                currency_code: input.order.currency_code,
-                unit_price: roundAmount(item.total / item.quantity),
-              }
-            })
+                supplierIds: input.supplier_ids,
+              })
+            )
           )
         : []
       if (toGrow.length) {
@@ -181,127 +134,3 @@ export const recordOrderBackordersStep = createStep(
     await revertShortageChecks(backorderModule, data.checks)
   }
 )
-
-export type ShortageCheckUndo = {
-  created: string[]
-  updated: { id: string; checked_quantity: number; short_quantity: number }[]
-}
-
-/**
- * Records that the candidates' reserved units were checked, and how many were short: one
- * check per order line, created or moved forward. Returns what undoes it.
- */
-export async function saveShortageChecks(
-  backorderModule: BackorderModuleService,
-  orderId: string,
-  candidates: ShortageCandidate[],
-  shortages: Map<string, number>,
-  existing: Map<
-    string,
-    {
-      id: string
-      checked_quantity: BigNumberInput
-      short_quantity: BigNumberInput
-    }
-  >
-): Promise<ShortageCheckUndo> {
-  const toCreate = candidates.filter((c) => !existing.has(c.line_item_id))
-  const toUpdate = candidates.filter((c) => existing.has(c.line_item_id))
-  const created = toCreate.length
-    ? await backorderModule.createShortageChecks(
-        toCreate.map((c) => ({
-          order_id: orderId,
-          line_item_id: c.line_item_id,
-          inventory_item_id: c.inventory_item_id,
-          location_id: c.location_id,
-          checked_quantity: c.quantity,
-          short_quantity: shortages.get(c.line_item_id) ?? 0,
-        }))
-      )
-    : []
-  const updated = toUpdate.map((c) => {
-    const check = existing.get(c.line_item_id)!
-    return {
-      id: check.id,
-      checked_quantity: toNumber(check.checked_quantity),
-      short_quantity: toNumber(check.short_quantity),
-      next: {
-        id: check.id,
-        checked_quantity: Math.max(
-          c.quantity,
-          toNumber(check.checked_quantity)
-        ),
-        short_quantity:
-          toNumber(check.short_quantity) + (shortages.get(c.line_item_id) ?? 0),
-      },
-    }
-  })
-  if (updated.length) {
-    await backorderModule.updateShortageChecks(updated.map((u) => u.next))
-  }
-  return {
-    created: created.map((c) => c.id),
-    updated: updated.map(({ next: _next, ...previous }) => previous),
-  }
-}
-
-export async function revertShortageChecks(
-  backorderModule: BackorderModuleService,
-  undo: ShortageCheckUndo | undefined
-) {
-  if (!undo) {
-    return
-  }
-  if (undo.created.length) {
-    await backorderModule.deleteShortageChecks(undo.created)
-  }
-  if (undo.updated.length) {
-    await backorderModule.updateShortageChecks(undo.updated)
-  }
-}
-
-/**
- * One candidate per order line reserved at one location of one inventory item. Lines of
- * inventory kits (several items per line) and lines without a reservation are left out.
- */
-function buildCandidates(
-  input: RecordOrderBackordersStepInput
-): ShortageCandidate[] {
-  const byLine = new Map<
-    string,
-    RecordOrderBackordersStepInput["reservations"]
-  >()
-  for (const reservation of input.reservations) {
-    if (!reservation.line_item_id) {
-      continue
-    }
-    const list = byLine.get(reservation.line_item_id) ?? []
-    list.push(reservation)
-    byLine.set(reservation.line_item_id, list)
-  }
-
-  const candidates: ShortageCandidate[] = []
-  for (const item of input.order.items) {
-    const reservations = byLine.get(item.id) ?? []
-    const pairs = uniquePairs(reservations)
-    if (pairs.length !== 1 || !item.variant_id) {
-      continue
-    }
-    const existing = input.existing.find((b) => b.line_item_id === item.id)
-    if (existing && existing.location_id !== pairs[0].location_id) {
-      continue
-    }
-    candidates.push({
-      line_item_id: item.id,
-      ...pairs[0],
-      quantity: reservations.reduce((sum, r) => sum + r.quantity, 0),
-      // The line's shortage check, read under the lock, replaces this; a line recorded
-      // before checks existed counts what its backorder holds as checked.
-      checked: existing ? existing.quantity - existing.cancelled_quantity : 0,
-      reserved_at: new Date(
-        Math.max(...reservations.map((r) => new Date(r.created_at).getTime()))
-      ),
-    })
-  }
-  return candidates
-}

@@ -1,11 +1,11 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { BackorderSource, PaymentPolicy } from "../../../types/enums"
-import { roundAmount } from "../../shared/money"
+import { PaymentPolicy } from "../../../types/enums"
 import { findShortages } from "../utils/shortages"
-import { saveShortageChecks } from "./record-order-backorders"
+import { toOrderSaleBackorders } from "../utils/to-order-sale"
+import { saveShortageChecks } from "../utils/shortage-checks"
 import { withLock } from "../../shared/locking"
 
 export type ReserveToOrderSaleStepInput = {
@@ -106,7 +106,11 @@ export const reserveToOrderSaleStep = createStep(
             backorderModule,
             candidates
           )
-          const { dueNow, rows } = buildBackorders(input, managed, shortages)
+          const { dueNow, rows } = toOrderSaleBackorders(
+            input,
+            managed,
+            shortages
+          )
           const backorders = rows.length
             ? await backorderModule.createBackorders(rows)
             : []
@@ -164,71 +168,3 @@ export const reserveToOrderSaleStep = createStep(
     }
   }
 )
-
-type SaleItem = ReserveToOrderSaleStepInput["order"]["items"][number]
-
-/**
- * What is due now under the payment policy, and the backorder rows with each one's share of
- * it: everything (`pay_now`), the deposit spread over the order's value (`deposit`), nothing
- * (`pay_on_receipt`: the in-stock lines are what is paid now).
- */
-function buildBackorders(
-  input: ReserveToOrderSaleStepInput,
-  managed: SaleItem[],
-  shortages: Map<string, number>
-) {
-  const total = input.order.total
-  const shortItems = managed.filter((item) => shortages.has(item.id))
-  const unitPrice = (item: SaleItem) => roundAmount(item.total / item.quantity)
-  const backorderedTotal = roundAmount(
-    shortItems.reduce(
-      (sum, item) => sum + unitPrice(item) * shortages.get(item.id)!,
-      0
-    )
-  )
-  const dueNow =
-    input.payment_policy === PaymentPolicy.PAY_NOW
-      ? total
-      : input.payment_policy === PaymentPolicy.DEPOSIT
-        ? input.deposit_amount
-        : roundAmount(total - backorderedTotal)
-  if (dueNow > total) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `Deposit ${dueNow} exceeds the order total ${total} of order ${input.order.id}`
-    )
-  }
-
-  const rows = shortItems.map((item) => {
-    const short = shortages.get(item.id)!
-    const value = unitPrice(item) * short
-    const paid =
-      input.payment_policy === PaymentPolicy.PAY_NOW
-        ? value
-        : input.payment_policy === PaymentPolicy.DEPOSIT && total > 0
-          ? (dueNow * value) / total
-          : 0
-    return {
-      source: BackorderSource.POS,
-      order_id: input.order.id,
-      line_item_id: item.id,
-      customer_id: input.order.customer_id,
-      sales_channel_id: input.order.sales_channel_id,
-      product_id: item.product_id,
-      variant_id: item.variant_id,
-      inventory_item_id: input.inventory_item_ids[item.variant_id],
-      location_id: input.location_id,
-      supplier_id: input.supplier_ids[item.variant_id] ?? null,
-      sku: item.variant_sku,
-      title: item.title,
-      quantity: short,
-      priority: input.priority ?? 0,
-      payment_policy: input.payment_policy,
-      currency_code: input.order.currency_code,
-      unit_price: unitPrice(item),
-      paid_amount: roundAmount(paid),
-      created_by: input.created_by ?? null,
-    }
-  })
-  return { dueNow, rows }
-}

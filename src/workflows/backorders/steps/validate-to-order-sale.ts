@@ -12,7 +12,6 @@ import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService, {
   stockPairKey,
 } from "../../../modules/backorder/service"
-import { PaymentPolicy } from "../../../types/enums"
 import {
   ToOrderSaleInput,
   ToOrderSalePreview,
@@ -20,6 +19,13 @@ import {
 } from "../../../types/to-order-sale"
 import { roundAmount, toNumber } from "../../shared/money"
 import { splitSaleLine, StockFigures } from "../utils/shortages"
+import {
+  checkOneLinePerVariant,
+  chooseSalesChannel,
+  saleTotals,
+  shortageWarnings,
+  singleInventoryItemOf,
+} from "../utils/to-order-sale"
 
 export const validateToOrderSaleStepId = "validate-to-order-sale"
 
@@ -48,13 +54,7 @@ export const validateToOrderSaleStep = createStep(
     }
 
     const variantIds = input.lines.map((l) => l.variant_id)
-    const duplicate = variantIds.find((id, i) => variantIds.indexOf(id) !== i)
-    if (duplicate) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Variant ${duplicate} appears on more than one line: put all its units on one line.`
-      )
-    }
+    checkOneLinePerVariant(variantIds)
 
     const [{ data: customers }, { data: locations }, { data: variants }] =
       await Promise.all([
@@ -109,30 +109,11 @@ export const validateToOrderSaleStep = createStep(
       )
     }
 
-    const channels = (location.sales_channels ?? []).filter(Boolean) as {
-      id: string
-      name: string
-    }[]
-    let salesChannelId = input.sales_channel_id
-    if (salesChannelId) {
-      if (!channels.some((c) => c.id === salesChannelId)) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `Stock location ${location.id} is not linked to sales channel ${salesChannelId}`
-        )
-      }
-    } else if (channels.length === 1) {
-      salesChannelId = channels[0].id
-    } else {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        channels.length
-          ? `Stock location ${location.id} serves several sales channels (${channels
-              .map((c) => c.id)
-              .join(", ")}): give sales_channel_id`
-          : `Stock location ${location.id} is not linked to any sales channel`
-      )
-    }
+    const salesChannelId = chooseSalesChannel(
+      location.id,
+      (location.sales_channels ?? []).filter(Boolean) as { id: string }[],
+      input.sales_channel_id
+    )
 
     const region = await resolveRegion(query, input.region_id)
 
@@ -141,14 +122,18 @@ export const validateToOrderSaleStep = createStep(
       if (!variant.manage_inventory) {
         continue
       }
-      const items = (variant.inventory_items ?? []).filter(Boolean)
-      if (items.length !== 1 || toNumber(items[0]!.required_quantity) !== 1) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `Variant ${variant.id} is an inventory kit (${items.length} inventory items): to-order sales support variants with one inventory item`
-        )
-      }
-      inventoryItemIdByVariant.set(variant.id, items[0]!.inventory_item_id)
+      inventoryItemIdByVariant.set(
+        variant.id,
+        singleInventoryItemOf({
+          id: variant.id,
+          inventory_items: (variant.inventory_items ?? [])
+            .filter(Boolean)
+            .map((item) => ({
+              inventory_item_id: item!.inventory_item_id,
+              required_quantity: toNumber(item!.required_quantity),
+            })),
+        })
+      )
     }
 
     const levels = inventoryItemIdByVariant.size
@@ -220,39 +205,17 @@ export const validateToOrderSaleStep = createStep(
       })
     }
 
-    const total = roundAmount(lines.reduce((sum, l) => sum + l.total, 0))
-    const backorderedTotal = roundAmount(
-      lines.reduce((sum, l) => sum + l.unit_price * l.backordered, 0)
-    )
-    const deposit = resolveDeposit(input, total, options.defaultDepositPercent)
-    const dueNow: Record<PaymentPolicy, number> = {
-      pay_now: total,
-      deposit,
-      pay_on_receipt: roundAmount(total - backorderedTotal),
-    }
-
-    const warnings = lines
-      .filter((l) => l.backordered > 0)
-      .map(
-        (l) =>
-          `Not enough ${l.sku ?? l.title} at ${location.name}: ${l.quantity} ordered, ${Math.max(
-            0,
-            l.available
-          )} available, ${l.backordered} to order`
-      )
-
+    const totals = saleTotals(lines, input, options.defaultDepositPercent)
     const preview: ToOrderSalePreview = {
       customer_id: input.customer_id,
       location_id: location.id,
-      sales_channel_id: salesChannelId!,
+      sales_channel_id: salesChannelId,
       region_id: region.id,
       currency_code: region.currency_code,
       lines,
-      total,
-      backordered_total: backorderedTotal,
-      due_now: dueNow,
-      due_now_chosen: dueNow[input.payment_policy],
-      warnings,
+      ...totals,
+      due_now_chosen: totals.due_now[input.payment_policy],
+      warnings: shortageWarnings(lines, location.name),
     }
     return new StepResponse(preview)
   }
@@ -326,20 +289,4 @@ async function calculateUnitPrice(
     )
   }
   return toNumber(price.calculated_amount)
-}
-
-function resolveDeposit(
-  input: ToOrderSaleInput,
-  total: number,
-  defaultPercent: number
-): number {
-  const percent = input.deposit_percent ?? defaultPercent
-  const deposit = roundAmount(input.deposit_amount ?? (total * percent) / 100)
-  if (input.payment_policy === PaymentPolicy.DEPOSIT && deposit > total) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `Deposit ${deposit} exceeds the sale total ${total}`
-    )
-  }
-  return deposit
 }

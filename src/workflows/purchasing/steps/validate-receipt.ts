@@ -2,19 +2,18 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
+import { PurchaseOrderStatus } from "../../../types/enums"
 import {
-  PurchaseOrderStatus,
-  WAITING_BACKORDER_STATUSES,
-} from "../../../types/enums"
-import {
-  DropshipDelivery,
   ReceivePurchaseOrderInput,
   ReceiptPlan,
 } from "../../../types/receiving"
-import { LIMITS } from "../../../api/utils/validators"
 import { receiptRequestHash } from "../utils/receipt-request-hash"
+import {
+  planDropshipDeliveries,
+  planReceiptLines,
+  statusAfterReceipt,
+} from "../utils/receipt-plan"
 import { retrievePurchaseOrder } from "../utils/retrieve-purchase-order"
-import { waitingQuantity } from "../../../modules/backorder/utils/status"
 
 export const validateReceiptStepId = "validate-receipt"
 
@@ -95,116 +94,10 @@ export const validateReceiptStep = createStep(
       )
     }
 
-    const seen = new Set<string>()
-    const lines = input.lines.map((received) => {
-      const line = purchaseOrder.lines.find(
-        (l) => l.id === received.purchase_order_line_id
-      )
-      if (!line) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
-          `Purchase order ${number} has no line ${received.purchase_order_line_id}`
-        )
-      }
-      if (seen.has(line.id)) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `Purchase order ${number} line ${line.id} appears twice in the receipt`
-        )
-      }
-      seen.add(line.id)
-      const quantity = Number(line.quantity)
-      const open =
-        quantity -
-        Number(line.received_quantity) -
-        Number(line.cancelled_quantity)
-      const extra = Math.max(0, received.quantity - open)
-      if (extra > 0 && !received.over_receive) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `Purchase order ${number} line ${line.id}: receiving ${received.quantity} exceeds the ${open} still open`
-        )
-      }
-      if (quantity + extra > LIMITS.MAX_QUANTITY) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `Purchase order ${number} line ${line.id}: receiving ${received.quantity} over the ${open} still open would make the line ${quantity + extra} units, more than the ${LIMITS.MAX_QUANTITY} a line can hold`
-        )
-      }
-      return {
-        purchase_order_line_id: line.id,
-        inventory_item_id: line.inventory_item_id,
-        quantity: received.quantity,
-        over_received: extra,
-        previous: {
-          quantity,
-          received_quantity: Number(line.received_quantity),
-          over_received_quantity: Number(line.over_received_quantity),
-          stocked_quantity: Number(line.stocked_quantity),
-        },
-        next: {
-          quantity: quantity + extra,
-          received_quantity: Number(line.received_quantity) + received.quantity,
-          over_received_quantity: Number(line.over_received_quantity) + extra,
-        },
-        cancelled_quantity: Number(line.cancelled_quantity),
-      }
-    })
-
-    const fullyReceived = purchaseOrder.lines.every((line) => {
-      const planned = lines.find((l) => l.purchase_order_line_id === line.id)
-      const lineQuantity = planned
-        ? planned.next.quantity
-        : Number(line.quantity)
-      const received = planned
-        ? planned.next.received_quantity
-        : Number(line.received_quantity)
-      return received + Number(line.cancelled_quantity) >= lineQuantity
-    })
-
-    // A dropship reaches the customers directly: the units go to the waiting backorders the
-    // line was bought for, oldest link first.
-    const deliveries: DropshipDelivery[] = []
-    if (purchaseOrder.is_dropship) {
-      for (const received of lines) {
-        const line = purchaseOrder.lines.find(
-          (l) => l.id === received.purchase_order_line_id
-        )!
-        let left = received.quantity
-        for (const link of line.backorders) {
-          const b = link.backorder
-          if (
-            !b ||
-            left <= 0 ||
-            !WAITING_BACKORDER_STATUSES.includes(b.status)
-          ) {
-            continue
-          }
-          const waiting = waitingQuantity(b)
-          const take = Math.min(left, waiting)
-          if (take > 0) {
-            deliveries.push({
-              backorder_id: b.id,
-              order_id: b.order_id,
-              line_item_id: b.line_item_id,
-              inventory_item_id: b.inventory_item_id,
-              location_id: b.location_id,
-              purchase_order_line_id: line.id,
-              quantity: take,
-            })
-            left -= take
-          }
-        }
-      }
-      // The delivery is recorded as one Medusa fulfilment on the customer's order.
-      const orderIds = [...new Set(deliveries.map((d) => d.order_id))]
-      if (orderIds.length > 1) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `Dropship purchase order ${number} serves several orders (${orderIds.join(", ")}): a dropship receipt fulfils one order`
-        )
-      }
-    }
+    const lines = planReceiptLines(number, purchaseOrder.lines, input.lines)
+    const deliveries = purchaseOrder.is_dropship
+      ? planDropshipDeliveries(number, purchaseOrder.lines, lines)
+      : []
 
     const plan: ReceiptPlan = {
       existing_receipt_id: null,
@@ -215,9 +108,7 @@ export const validateReceiptStep = createStep(
       stock_now:
         !purchaseOrder.is_dropship && !purchaseOrder.stock_on_completion,
       lines,
-      status: fullyReceived
-        ? PurchaseOrderStatus.RECEIVED
-        : PurchaseOrderStatus.PARTIALLY_RECEIVED,
+      status: statusAfterReceipt(purchaseOrder.lines, lines),
       deliveries,
     }
     return new StepResponse(plan)

@@ -4,6 +4,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { RequestStockInput } from "../../../types/purchasing"
+import { loadStockRequestStep } from "../steps/load-stock-request"
 import { planPurchaseOrdersStep } from "../steps/plan-purchase-orders"
 
 export const previewStockRequestWorkflowId = "preview-stock-request"
@@ -23,6 +24,7 @@ export const previewStockRequestWorkflowId = "preview-stock-request"
 export const previewStockRequestWorkflow = createWorkflow(
   previewStockRequestWorkflowId,
   (input: WorkflowData<RequestStockInput>) => {
-    return new WorkflowResponse(planPurchaseOrdersStep(input))
+    const data = loadStockRequestStep(input)
+    return new WorkflowResponse(planPurchaseOrdersStep({ input, data }))
   }
 )

@@ -7,6 +7,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { PurchaseOrderEvents } from "../../../types/events"
 import { RequestStockInput } from "../../../types/purchasing"
+import { loadStockRequestStep } from "../steps/load-stock-request"
 import { planPurchaseOrdersStep } from "../steps/plan-purchase-orders"
 import { savePurchaseOrdersStep } from "../steps/save-purchase-orders"
 
@@ -29,7 +30,8 @@ export const requestStockWorkflowId = "request-stock"
 export const requestStockWorkflow = createWorkflow(
   requestStockWorkflowId,
   (input: WorkflowData<RequestStockInput>) => {
-    const plans = planPurchaseOrdersStep(input)
+    const data = loadStockRequestStep(input)
+    const plans = planPurchaseOrdersStep({ input, data })
     const purchaseOrderIds = savePurchaseOrdersStep(plans)
 
     const events = transform(

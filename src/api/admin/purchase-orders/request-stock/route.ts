@@ -2,18 +2,10 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { BackorderStatus, PurchaseOrderStatus } from "../../../../types/enums"
-import { previewStockRequestWorkflow } from "../../../../workflows/purchasing/workflows/preview-stock-request"
-import { requestStockWorkflow } from "../../../../workflows/purchasing/workflows/request-stock"
+import { selectAndRequestStockWorkflow } from "../../../../workflows/purchasing/workflows/select-and-request-stock"
 import { refetchPurchaseOrders } from "../helpers"
 import { AdminRequestStockType } from "../validators"
 import { withConflictMessages } from "../../../utils/errors"
-import {
-  describePlans,
-  SkippedBackorder,
-  splitOrderableBackorders,
-} from "./helpers"
 import type {
   AdminRequestStockPreviewResponse,
   AdminRequestStockResponse,
@@ -33,81 +25,20 @@ export const POST = withConflictMessages(async function (
     AdminRequestStockResponse | AdminRequestStockPreviewResponse
   >
 ) {
-  const {
-    all_open_backorders_of_supplier,
-    preview,
-    skip_unavailable,
-    ...body
-  } = req.validatedBody
-  let backorderIds = body.backorder_ids ?? []
-  if (all_open_backorders_of_supplier) {
-    backorderIds = await openBackordersOfSupplier(
-      req,
-      body.supplier_id!,
-      body.location_id
-    )
-  }
-  let skipped: SkippedBackorder[] | undefined
-  if (skip_unavailable) {
-    const split = await splitOrderableBackorders(req.scope, backorderIds)
-    backorderIds = split.orderable
-    skipped = split.skipped
-  }
-  const input = {
-    ...body,
-    backorder_ids: backorderIds,
-    created_by: req.auth_context.actor_id,
-  }
-  const nothingLeft = !!skipped && !backorderIds.length
-
-  if (preview) {
-    const plans = nothingLeft
-      ? []
-      : (await previewStockRequestWorkflow(req.scope).run({ input })).result
-    res.json({
-      preview: { purchase_orders: await describePlans(req.scope, plans) },
-      ...(skipped ? { skipped } : {}),
-    })
+  const { result } = await selectAndRequestStockWorkflow(req.scope).run({
+    input: { ...req.validatedBody, created_by: req.auth_context.actor_id },
+  })
+  const skipped = result.skipped ? { skipped: result.skipped } : {}
+  if (result.preview) {
+    res.json({ preview: { purchase_orders: result.preview }, ...skipped })
     return
   }
-  const ids = nothingLeft
-    ? []
-    : (await requestStockWorkflow(req.scope).run({ input })).result
-  const purchase_orders = ids.length
-    ? await refetchPurchaseOrders(req.scope, ids, req.queryConfig.fields)
+  const purchase_orders = result.purchase_order_ids.length
+    ? await refetchPurchaseOrders(
+        req.scope,
+        result.purchase_order_ids,
+        req.queryConfig.fields
+      )
     : []
-  res.json({ purchase_orders, ...(skipped ? { skipped } : {}) })
+  res.json({ purchase_orders, ...skipped })
 })
-
-async function openBackordersOfSupplier(
-  req: AuthenticatedMedusaRequest,
-  supplierId: string,
-  locationId?: string
-): Promise<string[]> {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "backorder",
-    fields: [
-      "id",
-      "purchase_order_lines.purchase_order_line.purchase_order.status",
-    ],
-    filters: {
-      supplier_id: supplierId,
-      status: BackorderStatus.NEW,
-      ...(locationId ? { location_id: locationId } : {}),
-    },
-  })
-  const open = new Set<string>([
-    PurchaseOrderStatus.DRAFT,
-    PurchaseOrderStatus.ORDERED,
-    PurchaseOrderStatus.PARTIALLY_RECEIVED,
-  ])
-  return data
-    .filter(
-      (b) =>
-        !(b.purchase_order_lines ?? []).some((link) =>
-          open.has(link?.purchase_order_line?.purchase_order?.status ?? "")
-        )
-    )
-    .map((b) => b.id)
-}

@@ -1,16 +1,8 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { BACKORDER_MODULE } from "../../../../modules/backorder"
-import BackorderModuleService from "../../../../modules/backorder/service"
-import { BackorderStatus, PurchaseOrderStatus } from "../../../../types/enums"
-import { PlannedPurchaseOrder } from "../../../../types/purchasing"
-import { roundAmount, toNumber } from "../../../../workflows/shared/money"
-
-const OPEN_PO_STATUSES = new Set<string>([
-  PurchaseOrderStatus.DRAFT,
-  PurchaseOrderStatus.ORDERED,
-  PurchaseOrderStatus.PARTIALLY_RECEIVED,
-])
+import { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
+import { BackorderStatus } from "../../../types/enums"
+import { PlannedPurchaseOrder } from "../../../types/purchasing"
+import { roundAmount } from "../../shared/money"
 
 /** A backorder left out of a stock request, said in names and numbers. */
 export type SkippedBackorder = {
@@ -27,41 +19,36 @@ export type SkippedBackorder = {
   message: string
 }
 
+/** A backorder asked for in a stock request, as read for choosing whether it can be ordered. */
+export type BackorderToOrder = {
+  id: string
+  status: string
+  sku: string | null
+  title: string | null
+  customer: {
+    first_name?: string | null
+    last_name?: string | null
+    email?: string | null
+  } | null
+  order_display_id: number | null
+  waiting_quantity: number
+  /** The open purchase order serving it, if any. */
+  open_purchase_order: { id: string; number: string } | null
+}
+
 /**
- * Splits the backorders of a stock request into those that can be ordered (new, on no open
- * purchase order) and those that cannot, each with why in the words staff read: "KETTLE-MATTE
- * × 3 for Jane Doe (order #12) is already on PO-0004".
+ * Splits the backorders of a stock request, in the order asked, into those that can be
+ * ordered (new, on no open purchase order) and those that cannot, each with why in the words
+ * staff read: "KETTLE-MATTE × 3 for Jane Doe (order #12) is already on PO-0004".
  */
-export async function splitOrderableBackorders(
-  container: MedusaContainer,
-  ids: string[]
-): Promise<{ orderable: string[]; skipped: SkippedBackorder[] }> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-  const { data } = await query.graph({
-    entity: "backorder",
-    fields: [
-      "id",
-      "status",
-      "sku",
-      "title",
-      "quantity",
-      "allocated_quantity",
-      "cancelled_quantity",
-      "customer.first_name",
-      "customer.last_name",
-      "customer.email",
-      "order.display_id",
-      "purchase_order_lines.purchase_order_line.purchase_order.id",
-      "purchase_order_lines.purchase_order_line.purchase_order.status",
-      "purchase_order_lines.purchase_order_line.purchase_order.display_id",
-    ],
-    filters: { id: ids },
-  })
+export function splitOrderableBackorders(
+  ids: string[],
+  backorders: BackorderToOrder[]
+): { orderable: string[]; skipped: SkippedBackorder[] } {
   const orderable: string[] = []
   const skipped: SkippedBackorder[] = []
   for (const id of ids) {
-    const backorder = data.find((b) => b.id === id)
+    const backorder = backorders.find((b) => b.id === id)
     if (!backorder) {
       skipped.push({
         backorder_id: id,
@@ -78,9 +65,7 @@ export async function splitOrderableBackorders(
       })
       continue
     }
-    const onOrder = (backorder.purchase_order_lines ?? [])
-      .map((link) => link?.purchase_order_line?.purchase_order)
-      .find((po) => po && OPEN_PO_STATUSES.has(po.status))
+    const onOrder = backorder.open_purchase_order
     if (backorder.status === BackorderStatus.NEW && !onOrder) {
       orderable.push(id)
       continue
@@ -92,11 +77,8 @@ export async function splitOrderableBackorders(
         backorder.customer.email ||
         null
       : null
-    const waiting =
-      toNumber(backorder.quantity) -
-      toNumber(backorder.allocated_quantity) -
-      toNumber(backorder.cancelled_quantity)
-    const orderDisplayId = backorder.order?.display_id ?? null
+    const waiting = backorder.waiting_quantity
+    const orderDisplayId = backorder.order_display_id
     const what = [
       `${backorder.sku ?? backorder.title ?? "Backorder"} × ${waiting}`,
       customer ? `for ${customer}` : null,
@@ -104,26 +86,34 @@ export async function splitOrderableBackorders(
     ]
       .filter(Boolean)
       .join(" ")
-    const number = onOrder
-      ? service.formatPurchaseOrderNumber(onOrder.display_id)
-      : null
     skipped.push({
       backorder_id: id,
-      sku: backorder.sku ?? null,
-      title: backorder.title ?? null,
+      sku: backorder.sku,
+      title: backorder.title,
       customer,
       order_display_id: orderDisplayId,
       waiting_quantity: waiting,
       reason: onOrder ? "on_purchase_order" : "not_new",
       status: backorder.status,
       purchase_order_id: onOrder?.id ?? null,
-      purchase_order_number: number,
+      purchase_order_number: onOrder?.number ?? null,
       message: onOrder
-        ? `${what} is already on ${number}`
+        ? `${what} is already on ${onOrder.number}`
         : `${what} is ${backorder.status.replace(/_/g, " ")}: only new backorders can be ordered`,
     })
   }
   return { orderable, skipped }
+}
+
+/** What a preview is described with, read for the plans' suppliers, locations and drafts. */
+export type PlanDescriptionData = {
+  suppliers: { id: string; name: string; currency_code: string | null }[]
+  locations: { id: string; name: string }[]
+  drafts: {
+    id: string
+    number: string
+    lines: { id: string; quantity: number }[]
+  }[]
 }
 
 /**
@@ -133,36 +123,14 @@ export async function splitOrderableBackorders(
  * line the units asked, ordered (with the rounding reason), its unit cost and total; the
  * order's total when every line has a cost.
  */
-export async function describePlans(
-  container: MedusaContainer,
-  plans: PlannedPurchaseOrder[]
+export function describePlans(
+  plans: PlannedPurchaseOrder[],
+  data: PlanDescriptionData
 ) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
-  const supplierIds = [...new Set(plans.map((p) => p.supplier_id))]
-  const locationIds = [
-    ...new Set(plans.map((p) => p.location_id).filter(Boolean)),
-  ] as string[]
-  const draftIds = plans
-    .map((p) => p.purchase_order_id)
-    .filter(Boolean) as string[]
-  const [suppliers, { data: locations }, drafts] = await Promise.all([
-    service.listSuppliers({ id: supplierIds }),
-    locationIds.length
-      ? query.graph({
-          entity: "stock_location",
-          fields: ["id", "name"],
-          filters: { id: locationIds },
-        })
-      : Promise.resolve({ data: [] as { id: string; name: string }[] }),
-    draftIds.length
-      ? service.listPurchaseOrders({ id: draftIds }, { relations: ["lines"] })
-      : Promise.resolve([]),
-  ])
   return plans.map((plan) => {
-    const supplier = suppliers.find((s) => s.id === plan.supplier_id)
-    const location = locations.find((l) => l.id === plan.location_id)
-    const draft = drafts.find((d) => d.id === plan.purchase_order_id)
+    const supplier = data.suppliers.find((s) => s.id === plan.supplier_id)
+    const location = data.locations.find((l) => l.id === plan.location_id)
+    const draft = data.drafts.find((d) => d.id === plan.purchase_order_id)
     const lines = plan.lines.map((line) => {
       const current = draft?.lines.find(
         (l) => l.id === line.purchase_order_line_id
@@ -173,7 +141,7 @@ export async function describePlans(
         sku: line.sku,
         title: line.title,
         supplier_sku: line.supplier_sku,
-        current_quantity: current ? toNumber(current.quantity) : null,
+        current_quantity: current ? current.quantity : null,
         requested_quantity: line.requested_quantity,
         quantity: line.quantity,
         rounding: line.rounding,
@@ -187,9 +155,7 @@ export async function describePlans(
     })
     return {
       purchase_order_id: plan.purchase_order_id,
-      number: draft
-        ? service.formatPurchaseOrderNumber(draft.display_id)
-        : null,
+      number: draft ? draft.number : null,
       supplier: {
         id: plan.supplier_id,
         name: supplier?.name ?? null,
@@ -216,7 +182,7 @@ export async function describePlans(
       total: lines.every((l) => l.total !== null)
         ? roundAmount(
             lines.reduce(
-              (sum, l) => MathBN.add(sum, l.total!),
+              (sum: BigNumberInput, l) => MathBN.add(sum, l.total!),
               MathBN.convert(0)
             )
           )
@@ -224,3 +190,5 @@ export async function describePlans(
     }
   })
 }
+
+export type StockRequestPreview = ReturnType<typeof describePlans>
