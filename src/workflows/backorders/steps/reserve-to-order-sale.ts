@@ -2,19 +2,17 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { PaymentPolicy } from "../../../types/enums"
 import { findShortages } from "../utils/shortages"
-import { toOrderSaleBackorders } from "../utils/to-order-sale"
+import {
+  toOrderSaleBackorders,
+  ToOrderSaleBackordersInput,
+} from "../utils/to-order-sale"
 import { saveShortageChecks } from "../utils/shortage-checks"
 import { withLock } from "../../shared/locking"
 
-export type ReserveToOrderSaleStepInput = {
-  order: {
-    id: string
-    customer_id: string
-    sales_channel_id: string
-    currency_code: string
-    total: number
+/** The sale's order with its lines, and how it is paid (see `ToOrderSaleBackordersInput`). */
+export type ReserveToOrderSaleStepInput = ToOrderSaleBackordersInput & {
+  order: ToOrderSaleBackordersInput["order"] & {
     items: {
       id: string
       variant_id: string
@@ -25,14 +23,6 @@ export type ReserveToOrderSaleStepInput = {
       total: number
     }[]
   }
-  location_id: string
-  /** Inventory item per variant, for the variants whose stock Medusa manages. */
-  inventory_item_ids: Record<string, string>
-  supplier_ids: Record<string, string>
-  payment_policy: PaymentPolicy
-  deposit_amount: number
-  priority?: number
-  created_by?: string
 }
 
 export type ReserveToOrderSaleStepOutput = {
