@@ -37,18 +37,30 @@ export const acquireLocksStep = createStep(
 
 export const releaseLocksStepId = "release-backorder-locks"
 
-/** This step releases a lock taken by `acquireLocksStep`. */
+/**
+ * This step releases a lock taken by `acquireLocksStep`. Its compensation takes the same keys
+ * back for the same owner (all at once, as `acquireLocks` does), so that the compensations of
+ * the steps between acquiring and releasing run under the lock they assumed, like the steps
+ * themselves; `acquireLocksStep`'s compensation then releases it again.
+ */
 export const releaseLocksStep = createStep(
   releaseLocksStepId,
   async (handle: LockHandle, { container }) => {
     await releaseLocks(container, handle.keys, handle.owner_id)
-    return new StepResponse(void 0)
+    return new StepResponse(void 0, handle)
+  },
+  async (handle, { container }) => {
+    if (!handle?.keys.length) {
+      return
+    }
+    await acquireLocks(container, handle.keys, handle.owner_id)
   }
 )
 
 /**
  * Inside a workflow's composition: takes the lock on `keys` for the steps that follow and
- * returns what releases it. Should a later step fail, the lock is released by compensation.
+ * returns what releases it. Should a later step fail, the steps between are compensated under
+ * the lock again (taken back by the release's compensation) and the lock is then released.
  *
  * @example
  * const lock = acquireWorkflowLock(keys, "receive")

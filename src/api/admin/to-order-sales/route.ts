@@ -45,7 +45,10 @@ export const POST = withConflictMessages(async function (
   } else {
     try {
       // Held (and renewed) while the sale is made: should this process die, the lease runs
-      // out within seconds and the sweep knows the sale was abandoned.
+      // out within seconds and the sweep knows the sale was abandoned. This is not a lock on
+      // stock (the workflow takes the inventory item locks itself, around reserving only): it
+      // marks this try as alive across instances for the whole run, and past the workflow's
+      // rollback until the try is marked failed below, so it stays here, around the run.
       const { result } = await withLock(
         req.scope,
         [toOrderSaleLockKey(attempt.id)],

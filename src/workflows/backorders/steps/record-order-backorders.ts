@@ -17,7 +17,6 @@ import {
   revertShortageChecks,
   saveShortageChecks,
 } from "../utils/shortage-checks"
-import { withLock } from "../../shared/locking"
 
 export type RecordOrderBackordersStepInput = {
   order: OrderToRecord
@@ -32,10 +31,13 @@ export const recordOrderBackordersStepId = "record-order-backorders-step"
 /**
  * This step records the units of an order that Medusa reserved without stock (a storefront
  * checkout of a variant that allows backorder, a converted draft order, an order edit that
- * added units) as backorders, at the location Medusa reserved from. Under the inventory item
- * lock it compares, per item and location, the reserved units not on the shelf with the units
- * already waiting on backorders, and hands the difference to this order's lines: a unit is
- * never recorded twice, and running it again for the same order records nothing new.
+ * added units) as backorders, at the location Medusa reserved from. It compares, per item and
+ * location, the reserved units not on the shelf with the units already waiting on backorders,
+ * and hands the difference to this order's lines: a unit is never recorded twice, and running
+ * it again for the same order records nothing new.
+ *
+ * The workflow holds the lock on the inventory item ids of the candidate lines (see
+ * `buildCandidates` and `acquireWorkflowLock`) around this step; the step assumes it.
  */
 export const recordOrderBackordersStep = createStep(
   recordOrderBackordersStepId,
@@ -55,66 +57,54 @@ export const recordOrderBackordersStep = createStep(
         null
       )
     }
-    const lockKeys = candidates.map((c) => c.inventory_item_id)
-
-    const result = await withLock(container, lockKeys, async () => {
-      // Read inside the lock: another instance may have checked these lines meanwhile.
-      const fresh = await backorderModule.listShortageChecks(
-        { line_item_id: candidates.map((c) => c.line_item_id) },
-        { select: ["id", "line_item_id", "checked_quantity", "short_quantity"] }
-      )
-      const checks = new Map(fresh.map((c) => [c.line_item_id, c]))
-      const open = candidates
-        .map((c) => {
-          const check = checks.get(c.line_item_id)
-          return check ? { ...c, checked: toNumber(check.checked_quantity) } : c
-        })
-        .filter((c) => c.quantity > c.checked)
-      const shortages = await findShortages(
-        inventoryModule,
-        backorderModule,
-        open
-      )
-      const { toCreate, toGrow } = splitShortages(
-        open,
-        shortages,
-        input.existing
-      )
-      const created = toCreate.length
-        ? await backorderModule.createBackorders(
-            toCreate.map(({ candidate, short }) =>
-              newOrderBackorder({
-                order: input.order,
-                candidate,
-                short,
-                source: input.source,
-                supplierIds: input.supplier_ids,
-              })
-            )
+    // Read under the lock: another instance may have checked these lines meanwhile.
+    const fresh = await backorderModule.listShortageChecks(
+      { line_item_id: candidates.map((c) => c.line_item_id) },
+      { select: ["id", "line_item_id", "checked_quantity", "short_quantity"] }
+    )
+    const checks = new Map(fresh.map((c) => [c.line_item_id, c]))
+    const open = candidates
+      .map((c) => {
+        const check = checks.get(c.line_item_id)
+        return check ? { ...c, checked: toNumber(check.checked_quantity) } : c
+      })
+      .filter((c) => c.quantity > c.checked)
+    const shortages = await findShortages(
+      inventoryModule,
+      backorderModule,
+      open
+    )
+    const { toCreate, toGrow } = splitShortages(open, shortages, input.existing)
+    const created = toCreate.length
+      ? await backorderModule.createBackorders(
+          toCreate.map(({ candidate, short }) =>
+            newOrderBackorder({
+              order: input.order,
+              candidate,
+              short,
+              source: input.source,
+              supplierIds: input.supplier_ids,
+            })
           )
-        : []
-      if (toGrow.length) {
-        await backorderModule.updateBackorders(
-          toGrow.map(({ id, quantity }) => ({ id, quantity }))
         )
-      }
-      const checked = await saveShortageChecks(
-        backorderModule,
-        input.order.id,
-        open,
-        shortages,
-        checks
+      : []
+    if (toGrow.length) {
+      await backorderModule.updateBackorders(
+        toGrow.map(({ id, quantity }) => ({ id, quantity }))
       )
-      return { created: created.map((b) => b.id), grown: toGrow, checked }
-    })
+    }
+    const checked = await saveShortageChecks(
+      backorderModule,
+      input.order.id,
+      open,
+      shortages,
+      checks
+    )
+    const createdIds = created.map((b) => b.id)
 
     return new StepResponse(
-      { created_ids: result.created, grown_ids: result.grown.map((g) => g.id) },
-      {
-        createdIds: result.created,
-        grown: result.grown,
-        checks: result.checked,
-      }
+      { created_ids: createdIds, grown_ids: toGrow.map((g) => g.id) },
+      { createdIds, grown: toGrow, checks: checked }
     )
   },
   async (data, { container }) => {

@@ -8,7 +8,6 @@ import {
   ToOrderSaleBackordersInput,
 } from "../utils/to-order-sale"
 import { saveShortageChecks } from "../utils/shortage-checks"
-import { withLock } from "../../shared/locking"
 
 /** The sale's order with its lines, and how it is paid (see `ToOrderSaleBackordersInput`). */
 export type ReserveToOrderSaleStepInput = ToOrderSaleBackordersInput & {
@@ -37,11 +36,15 @@ export const reserveToOrderSaleStepId = "reserve-to-order-sale"
 /**
  * This step reserves every unit of a to-order sale at the shop (in-stock units as usual,
  * short units with `allow_backorder`, so they keep their place before later sales) and
- * records the short units as backorders, all under the Locking module on the inventory item
- * ids that Medusa's own reservation and fulfilment steps lock on. Parallel sales of the same
- * variant therefore see each other's reservations: the stock on hand ships once and the rest
- * is backordered. It also works out what is due now under the sale's payment policy and each
- * backorder's share of it.
+ * records the short units as backorders. Parallel sales of the same variant see each other's
+ * reservations: the stock on hand ships once and the rest is backordered. It also works out
+ * what is due now under the sale's payment policy and each backorder's share of it.
+ *
+ * The workflow holds the lock on the sale's inventory item ids (the keys Medusa's own
+ * reservation and fulfilment steps lock on) around this step, so reserving, reading the stock
+ * figures and recording the backorders are one critical section: the next sale of the item
+ * sees this sale's backorders. The step and its compensation assume the lock (see
+ * `acquireWorkflowLock`: a compensation runs under the lock taken back).
  */
 export const reserveToOrderSaleStep = createStep(
   reserveToOrderSaleStepId,
@@ -53,90 +56,66 @@ export const reserveToOrderSaleStep = createStep(
     const managed = input.order.items.filter(
       (item) => input.inventory_item_ids[item.variant_id]
     )
-    const lockKeys = [
-      ...new Set(
-        managed.map((item) => input.inventory_item_ids[item.variant_id])
-      ),
-    ]
-
-    // Reserving, reading the stock figures and recording the backorders happen in one
-    // critical section: the next sale of the item must see this sale's backorders.
-    const { reservationIds, shortages, backorderIds, checkIds, dueNow } =
-      await withLock(container, lockKeys, async () => {
-        const reservations = managed.length
-          ? await inventoryModule.createReservationItems(
-              managed.map((item) => ({
-                line_item_id: item.id,
-                inventory_item_id: input.inventory_item_ids[item.variant_id],
-                location_id: input.location_id,
-                quantity: item.quantity,
-                allow_backorder: true,
-                description: "To-order sale",
-              }))
-            )
-          : []
-        const reservationIds = reservations.map((r) => r.id)
-        // A failing step is not compensated: undo its reservations before rethrowing.
-        try {
-          const candidates = managed.map((item) => {
-            const reservation = reservations.find(
-              (r) => r.line_item_id === item.id
-            )!
-            return {
-              line_item_id: item.id,
-              inventory_item_id: input.inventory_item_ids[item.variant_id],
-              location_id: input.location_id,
-              quantity: item.quantity,
-              checked: 0,
-              reserved_at: new Date(reservation.created_at),
-            }
-          })
-          const shortages = await findShortages(
-            inventoryModule,
-            backorderModule,
-            candidates
-          )
-          const { dueNow, rows } = toOrderSaleBackorders(
-            input,
-            managed,
-            shortages
-          )
-          const backorders = rows.length
-            ? await backorderModule.createBackorders(rows)
-            : []
-          const checks = await saveShortageChecks(
-            backorderModule,
-            input.order.id,
-            candidates,
-            shortages,
-            new Map()
-          )
-          return {
-            reservationIds,
-            shortages,
-            backorderIds: backorders.map((b) => b.id),
-            checkIds: checks.created,
-            dueNow,
-          }
-        } catch (error) {
-          if (reservationIds.length) {
-            await inventoryModule.deleteReservationItems(reservationIds)
-          }
-          throw error
+    const reservations = managed.length
+      ? await inventoryModule.createReservationItems(
+          managed.map((item) => ({
+            line_item_id: item.id,
+            inventory_item_id: input.inventory_item_ids[item.variant_id],
+            location_id: input.location_id,
+            quantity: item.quantity,
+            allow_backorder: true,
+            description: "To-order sale",
+          }))
+        )
+      : []
+    const reservationIds = reservations.map((r) => r.id)
+    // A failing step is not compensated: undo its reservations before rethrowing.
+    try {
+      const candidates = managed.map((item) => {
+        const reservation = reservations.find(
+          (r) => r.line_item_id === item.id
+        )!
+        return {
+          line_item_id: item.id,
+          inventory_item_id: input.inventory_item_ids[item.variant_id],
+          location_id: input.location_id,
+          quantity: item.quantity,
+          checked: 0,
+          reserved_at: new Date(reservation.created_at),
         }
       })
-
-    const output: ReserveToOrderSaleStepOutput = {
-      backorder_ids: backorderIds,
-      shortages: Object.fromEntries(shortages),
-      due_now: dueNow,
+      const shortages = await findShortages(
+        inventoryModule,
+        backorderModule,
+        candidates
+      )
+      const { dueNow, rows } = toOrderSaleBackorders(input, managed, shortages)
+      const backorders = rows.length
+        ? await backorderModule.createBackorders(rows)
+        : []
+      const checks = await saveShortageChecks(
+        backorderModule,
+        input.order.id,
+        candidates,
+        shortages,
+        new Map()
+      )
+      const output: ReserveToOrderSaleStepOutput = {
+        backorder_ids: backorders.map((b) => b.id),
+        shortages: Object.fromEntries(shortages),
+        due_now: dueNow,
+      }
+      return new StepResponse(output, {
+        reservationIds,
+        backorderIds: output.backorder_ids,
+        checkIds: checks.created,
+      })
+    } catch (error) {
+      if (reservationIds.length) {
+        await inventoryModule.deleteReservationItems(reservationIds)
+      }
+      throw error
     }
-    return new StepResponse(output, {
-      reservationIds,
-      backorderIds: output.backorder_ids,
-      checkIds,
-      lockKeys,
-    })
   },
   async (data, { container }) => {
     if (!data) {
@@ -152,9 +131,7 @@ export const reserveToOrderSaleStep = createStep(
     }
     if (data.reservationIds.length) {
       const inventoryModule = container.resolve(Modules.INVENTORY)
-      await withLock(container, data.lockKeys, async () => {
-        await inventoryModule.deleteReservationItems(data.reservationIds)
-      })
+      await inventoryModule.deleteReservationItems(data.reservationIds)
     }
   }
 )

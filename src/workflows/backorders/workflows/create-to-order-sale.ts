@@ -17,7 +17,9 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { BackorderEvents } from "../../../types/events"
 import { ToOrderSaleInput } from "../../../types/to-order-sale"
+import { lockKeys } from "../../shared/locking"
 import { toNumber } from "../../shared/money"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
 import { completeToOrderSaleAttemptStep } from "../steps/complete-to-order-sale-attempt"
 import { reserveToOrderSaleStep } from "../steps/reserve-to-order-sale"
 import { validateToOrderSaleStep } from "../steps/validate-to-order-sale"
@@ -175,7 +177,20 @@ export const createToOrderSaleWorkflow = createWorkflow(
         }
       }
     )
+    // The sale's inventory items, all at once, held only while reserving and recording (not
+    // around the order creation before nor the payment after).
+    const lock = acquireWorkflowLock(
+      transform({ reserveInput }, ({ reserveInput }) =>
+        lockKeys(
+          reserveInput.order.items.map(
+            (item) => reserveInput.inventory_item_ids[item.variant_id]
+          )
+        )
+      ),
+      "to-order-sale"
+    )
     const sale = reserveToOrderSaleStep(reserveInput)
+    lock.release()
 
     // The collection covers the whole order; what is due now is captured and the balance
     // stays authorized until the backordered units arrive.

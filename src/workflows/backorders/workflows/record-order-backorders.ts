@@ -8,7 +8,10 @@ import {
 import { BackorderSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
 import { recordOrderBackordersStep } from "../steps/record-order-backorders"
+import { lockKeys } from "../../shared/locking"
 import { toNumber } from "../../shared/money"
+import { acquireWorkflowLock } from "../../shared/workflow-lock"
+import { buildCandidates } from "../utils/recording"
 
 export type RecordOrderBackordersWorkflowInput = {
   order_id: string
@@ -139,7 +142,21 @@ export const recordOrderBackordersWorkflow = createWorkflow(
       }
     )
 
+    // The items of the lines that may be short, all at once, held only while recording.
+    const lock = acquireWorkflowLock(
+      transform({ stepInput }, ({ stepInput }) =>
+        lockKeys(
+          buildCandidates(
+            stepInput.order,
+            stepInput.reservations,
+            stepInput.existing
+          ).map((c) => c.inventory_item_id)
+        )
+      ),
+      "record-order-backorders"
+    )
     const recorded = recordOrderBackordersStep(stepInput)
+    lock.release()
 
     const events = transform({ recorded, input }, ({ recorded, input }) =>
       recorded.created_ids.map((id) => ({ id, order_id: input.order_id }))

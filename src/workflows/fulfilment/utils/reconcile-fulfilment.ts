@@ -44,6 +44,12 @@ export type PackedUnitsUndo = {
  * Runs after Medusa's fulfilment steps have released their inventory item locks, and takes
  * the same keys itself so that allocation, release and cancellation (which lock on them) do
  * not change the backorders between reading and writing them.
+ *
+ * An exception to "the workflow takes the locks, steps assume them": this runs inside the
+ * handler of Medusa's `fulfillmentCreated` hook, a step of Medusa's own workflow, which gives
+ * us no composition to put a lock step into, and the keys (the items of the backorders on the
+ * packed lines) are only known from the fulfilment the hook hands over. So it takes its one
+ * key set, all at once, with `withLock` around the read and write of the backorders only.
  */
 export async function recordPackedUnits(
   container: MedusaContainer,
@@ -197,6 +203,7 @@ export async function undoPackedUnits(
 /**
  * Puts the units a cancelled Medusa fulfilment had packed back to allocated on their
  * backorders. Returns the previous rows, to restore should the cancellation roll back.
+ * Like `recordPackedUnits`, it runs in a Medusa hook and takes its lock itself.
  */
 export async function unpackCanceledFulfilment(
   container: MedusaContainer,
