@@ -41,6 +41,12 @@ const shared = {
  */
 module.exports = {
   testTimeout: 120000,
+  // Every HTTP test file boots Medusa in the test process, and some of each boot stays on the
+  // heap; on a 2-core machine Jest runs the whole suite in its own process ("in band") and that
+  // process reached Node's 4 GB heap limit near the end. With a limit set, Jest runs the files
+  // in a worker (still one at a time on 2 cores) and starts a fresh one when an idle worker
+  // holds more than this.
+  workerIdleMemoryLimit: "1536MB",
   reporters: [
     "<rootDir>/integration-tests/reporters/progress.js",
     "<rootDir>/integration-tests/reporters/summary.js",
