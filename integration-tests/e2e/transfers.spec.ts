@@ -76,9 +76,15 @@ describe("transfers in the admin dashboard", () => {
     await snap(page, "request-transfer")
     await dialog().getByRole("button", { name: "Request stock" }).click()
     await toastWith("Transfer TR-0001 requested").waitFor()
-    await row.getByText("2 requested from Warehouse").waitFor()
+    // On a draft transfer the backorder leaves New for the Requested tab.
+    await page.getByTestId("backorder-tab-requested").click()
+    await page.waitForURL(/status=requested/)
+    const requestedRow = page.locator("tr", { hasText: "BEANS-HOUSE-1KG" })
+    await requestedRow.getByText("2 requested from Warehouse").waitFor()
 
-    await row.getByRole("link", { name: "2 requested from Warehouse" }).click()
+    await requestedRow
+      .getByRole("link", { name: "2 requested from Warehouse" })
+      .click()
     await page.waitForURL(/\/app\/transfers\/trf_/)
     await expectText(page.locator('[data-testid="transfer-status"]'), "Draft")
     await page.getByRole("button", { name: "Send" }).click()
