@@ -1,5 +1,8 @@
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { generateEntityId } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  generateEntityId,
+} from "@medusajs/framework/utils"
 import {
   createStep,
   StepResponse,
@@ -41,7 +44,8 @@ export const releaseLocksStepId = "release-backorder-locks"
  * This step releases a lock taken by `acquireLocksStep`. Its compensation takes the same keys
  * back for the same owner (all at once, as `acquireLocks` does), so that the compensations of
  * the steps between acquiring and releasing run under the lock they assumed, like the steps
- * themselves; `acquireLocksStep`'s compensation then releases it again.
+ * themselves; `acquireLocksStep`'s compensation then releases it again. Taking it back is
+ * best effort: a rollback is never left unfinished for want of the lock.
  */
 export const releaseLocksStep = createStep(
   releaseLocksStepId,
@@ -53,7 +57,18 @@ export const releaseLocksStep = createStep(
     if (!handle?.keys.length) {
       return
     }
-    await acquireLocks(container, handle.keys, handle.owner_id)
+    try {
+      await acquireLocks(container, handle.keys, handle.owner_id)
+    } catch (error) {
+      // A rollback must finish: a compensation that throws stops Medusa from compensating the
+      // steps before it, leaving the change half-done. Should other changes hold the keys for
+      // the whole wait, the steps are put back without the lock instead.
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(
+          `Compensating without the lock on ${handle.keys.join(", ")}: ${(error as Error).message}`
+        )
+    }
   }
 )
 
