@@ -8,15 +8,7 @@ import {
   toOrderSaleBackorders,
   ToOrderSaleBackordersInput,
 } from "../utils/to-order-sale"
-
-const refusal = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    return { type: (e as { type: string }).type, message: (e as Error).message }
-  }
-  throw new Error("expected a refusal")
-}
+import { refusal } from "../../__tests__/refusal"
 
 describe("to-order sale rules", () => {
   it("refuses a variant on two lines", () => {

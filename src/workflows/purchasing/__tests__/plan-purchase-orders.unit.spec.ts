@@ -7,6 +7,7 @@ import {
   StockRequestData,
   StockRequestTerm,
 } from "../utils/plan-purchase-orders"
+import { refusal } from "../../__tests__/refusal"
 
 const NOW = new Date("2026-12-01T10:00:00.000Z")
 
@@ -93,15 +94,6 @@ const plan = (
   input: Parameters<typeof planPurchaseOrders>[0],
   extra: Partial<StockRequestData> = {}
 ) => planPurchaseOrders(input, data(extra), NOW)
-
-const refusal = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    return { type: (e as { type: string }).type, message: (e as Error).message }
-  }
-  throw new Error("expected a refusal")
-}
 
 describe("planPurchaseOrders", () => {
   it("orders the waiting units of backorders from each variant's preferred supplier, merged per variant and rounded to MOQ and case pack", () => {

@@ -4,6 +4,7 @@ import {
   planReceiptLines,
   statusAfterReceipt,
 } from "../utils/receipt-plan"
+import { refusal } from "../../__tests__/refusal"
 
 const line = (
   id: string,
@@ -39,15 +40,6 @@ const waiting = (
     ...extra,
   },
 })
-
-const refusal = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    return { type: (e as { type: string }).type, message: (e as Error).message }
-  }
-  throw new Error("expected a refusal")
-}
 
 describe("planReceiptLines", () => {
   it("plans what each line receives, and what an explicit over-receipt adds to the line", () => {
