@@ -17,18 +17,44 @@ export async function setUpBench(container: MedusaContainer) {
   const store = await seedDemoStore(container)
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   let queries = 0
-  pg.on("query", () => {
+  // `BENCH_PROFILE=1`: each query's time, to see where a measured piece of work spends it.
+  const profile = process.env.BENCH_PROFILE === "1"
+  const started = new Map<string, { at: bigint; sql: string }>()
+  const slow: { ms: number; sql: string }[] = []
+  pg.on("query", (q: { __knexQueryUid: string; sql: string }) => {
     queries++
+    if (profile) {
+      started.set(q.__knexQueryUid, { at: process.hrtime.bigint(), sql: q.sql })
+    }
   })
+  if (profile) {
+    const done = (_: unknown, q: { __knexQueryUid: string }) => {
+      const begun = started.get(q.__knexQueryUid)
+      if (begun) {
+        started.delete(q.__knexQueryUid)
+        slow.push({
+          ms: Number(process.hrtime.bigint() - begun.at) / 1e6,
+          sql: begun.sql.replace(/\s+/g, " ").slice(0, 110),
+        })
+      }
+    }
+    pg.on("query-response", done)
+    pg.on("query-error", done)
+  }
   const measure = async <T>(work: () => Promise<T>) => {
     queries = 0
-    const started = process.hrtime.bigint()
+    slow.length = 0
+    const begun = process.hrtime.bigint()
     const result = await work()
-    return {
-      result,
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
-      queries,
+    const ms = Number(process.hrtime.bigint() - begun) / 1e6
+    if (profile) {
+      const sqlMs = slow.reduce((sum, q) => sum + q.ms, 0)
+      console.log(`  ${ms.toFixed(0)} ms, of it ${sqlMs.toFixed(0)} ms in SQL:`)
+      for (const q of slow.filter((q) => q.ms >= 5)) {
+        console.log(`  ${q.ms.toFixed(0).padStart(6)} ms  ${q.sql}`)
+      }
     }
+    return { result, ms, queries }
   }
   return {
     store,

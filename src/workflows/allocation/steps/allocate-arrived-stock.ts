@@ -60,14 +60,37 @@ async function allocateFreeStock(
   }
   const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
   const inventoryModule = container.resolve(Modules.INVENTORY)
-  const [levels, waiting, unchecked] = await Promise.all([
+  const [levels, waiting] = await Promise.all([
     inventoryModule.listInventoryLevels({
       inventory_item_id: input.map((i) => i.inventory_item_id),
       location_id: [...new Set(input.map((i) => i.location_id))],
     }),
     service.sumWaitingQuantities(input),
-    uncheckedUnits(container, input),
   ])
+  const arrivedAt = (key: string) =>
+    input
+      .filter((a) => stockPairKey(a) === key)
+      .reduce((sum, a) => sum + (a.arrived ?? 0), 0)
+  // Units reserved beyond the shelf before this stock arrived that no waiting backorder
+  // accounts for: only there can an order whose shortage is not recorded yet hold some, so
+  // only those pairs read their recent reservations (a receipt for 10,000 recorded
+  // backorders would otherwise read 10,000 reservations to find none).
+  const unaccounted = (key: string) => {
+    const level = levels.find((l) => stockPairKey(l) === key)
+    if (!level) {
+      return 0
+    }
+    const stocked = toNumber(level.stocked_quantity)
+    const reserved = toNumber(level.reserved_quantity)
+    return (
+      Math.max(0, reserved - (stocked - arrivedAt(key))) -
+      (waiting.get(key) ?? 0)
+    )
+  }
+  const unchecked = await uncheckedUnits(
+    container,
+    input.filter((pair) => unaccounted(stockPairKey(pair)) > 0)
+  )
   const allocations: StockAllocation[] = []
   // Several arrivals of one item and location share the free units: hand them out once.
   const handled = new Set<string>()
@@ -79,9 +102,6 @@ async function allocateFreeStock(
         continue
       }
       handled.add(key)
-      const arrived = input
-        .filter((a) => stockPairKey(a) === key)
-        .reduce((sum, a) => sum + (a.arrived ?? 0), 0)
       const stocked = toNumber(level.stocked_quantity)
       const reserved = toNumber(level.reserved_quantity)
       const waits = waiting.get(key) ?? 0
@@ -90,7 +110,7 @@ async function allocateFreeStock(
       // stock, and must not keep the arriving units from the customers already waiting.
       const shortUnrecorded = Math.min(
         unchecked.get(key) ?? 0,
-        Math.max(0, Math.max(0, reserved - (stocked - arrived)) - waits)
+        Math.max(0, unaccounted(key))
       )
       // Reservations include the waiting backorders' units: those are the ones to cover.
       const free = stocked - reserved + waits + shortUnrecorded
@@ -113,6 +133,9 @@ async function uncheckedUnits(
   container: MedusaContainer,
   pairs: StockPair[]
 ): Promise<Map<string, number>> {
+  if (!pairs.length) {
+    return new Map()
+  }
   const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
   const inventoryModule = container.resolve(Modules.INVENTORY)
   const catchUp = service.getOptions().catchUp
