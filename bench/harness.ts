@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs"
+import { Session } from "node:inspector/promises"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedDemoStore } from "../scripts/seed/demo-store"
@@ -44,9 +46,11 @@ export async function setUpBench(container: MedusaContainer) {
   const measure = async <T>(work: () => Promise<T>) => {
     queries = 0
     slow.length = 0
+    const cpu = await startCpuProfile()
     const begun = process.hrtime.bigint()
     const result = await work()
     const ms = Number(process.hrtime.bigint() - begun) / 1e6
+    await cpu?.stop()
     if (profile) {
       const sqlMs = slow.reduce((sum, q) => sum + q.ms, 0)
       console.log(`  ${ms.toFixed(0)} ms, of it ${sqlMs.toFixed(0)} ms in SQL:`)
@@ -62,5 +66,30 @@ export async function setUpBench(container: MedusaContainer) {
     service: container.resolve<BackorderModuleService>(BACKORDER_MODULE),
     inventory: container.resolve(Modules.INVENTORY),
     query: container.resolve(ContainerRegistrationKeys.QUERY),
+  }
+}
+
+/**
+ * `BENCH_CPU_PROFILE=<dir>`: a CPU profile of each measured piece of work (open the
+ * `.cpuprofile` in Chrome's DevTools), to see where its JavaScript time goes.
+ */
+async function startCpuProfile() {
+  const dir = process.env.BENCH_CPU_PROFILE
+  if (!dir) {
+    return undefined
+  }
+  const session = new Session()
+  session.connect()
+  await session.post("Profiler.enable")
+  await session.post("Profiler.start")
+  return {
+    stop: async () => {
+      const { profile } = await session.post("Profiler.stop")
+      writeFileSync(
+        `${dir}/measure-${Date.now()}.cpuprofile`,
+        JSON.stringify(profile)
+      )
+      session.disconnect()
+    },
   }
 }
