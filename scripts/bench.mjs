@@ -2,7 +2,7 @@
 // their numbers. Speed is measured here, never asserted in tests. The parallel POS sales
 // across two instances need Debian's redis-server (`npm run redis:install`); without one
 // that benchmark is left out with a notice. `BENCH_ONLY=scale` (or a comma-separated list of
-// allocation, dashboard, scale, cluster) runs only those.
+// allocation, scale, cluster) runs only those.
 import { recreateDatabase, startDatabase } from "./lib/database.mjs"
 import { findRedisServer, startRedis } from "./lib/redis.mjs"
 import { MEDUSA_BIN, run } from "./lib/run.mjs"
@@ -20,19 +20,14 @@ const env = {
   LOG_LEVEL: "error",
   MEDUSA_DISABLE_ADMIN: "true",
 }
-const only = (process.env.BENCH_ONLY ?? "allocation,dashboard,scale,cluster")
+const only = (process.env.BENCH_ONLY ?? "allocation,scale,cluster")
   .split(",")
   .map((name) => name.trim())
 let code = 0
 try {
-  if (only.includes("allocation") || only.includes("dashboard")) {
-    await run(MEDUSA_BIN, ["db:migrate"], { env })
-  }
   if (only.includes("allocation")) {
+    await run(MEDUSA_BIN, ["db:migrate"], { env })
     await run(MEDUSA_BIN, ["exec", "./bench/allocation.ts"], { env })
-  }
-  if (only.includes("dashboard")) {
-    await run(MEDUSA_BIN, ["exec", "./bench/dashboard.ts"], { env })
   }
   if (only.includes("scale")) {
     // A million backorders and orders (BENCH_SCALE) in a database of their own.
