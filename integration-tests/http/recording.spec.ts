@@ -185,6 +185,24 @@ medusaIntegrationTestRunner({
         expect(await shortPerOrder(orders)).toEqual([1, 1, 1])
       })
 
+      it("looks at the whole window in pages: lost orders beyond the first page are recorded in the same run", async () => {
+        const orders = await checkoutOnes("KETTLE-MATTE", 3)
+        expect(await waitForRecorded(orders, 3)).toEqual([1, 1, 1])
+        await forget(orders)
+
+        // One reservation per page: the three lost orders are on three pages (after the
+        // reservations earlier tests left in the window, all checked).
+        const result = await catchUpBackorders(getContainer(), {
+          graceSeconds: 0,
+          limit: 1,
+        })
+        expect(result.recorded_order_ids).toEqual(orders)
+        expect(await shortPerOrder(orders)).toEqual([1, 1, 1])
+        expect(
+          await catchUpBackorders(getContainer(), { graceSeconds: 0, limit: 1 })
+        ).toEqual({ recorded_order_ids: [], allocated_level_ids: [] })
+      })
+
       it("hands stock whose inventory level event was lost to the waiting backorders", async () => {
         const warehouse = store.warehouseLocationId
         const [orderId] = await checkoutOnes("KETTLE-MATTE", 1)

@@ -8,14 +8,17 @@ import BackorderModuleService, {
 import { allocateFreeStockWorkflow } from "../../allocation/workflows/allocate-free-stock"
 import { recordOrderBackordersWorkflow } from "../workflows/record-order-backorders"
 import { toNumber } from "../../shared/money"
-import { findUnchecked } from "../../shared/unchecked-reservations"
+import {
+  findUnchecked,
+  UncheckedReservation,
+} from "../../shared/unchecked-reservations"
 
 export type CatchUpOptions = {
   /** How far back to look for order lines nobody checked, in hours. */
   lookbackHours?: number
   /** Lines reserved more recently than this are left to the `order.placed` subscriber. */
   graceSeconds?: number
-  /** At most this many reservations are looked at in one run. */
+  /** Reservations are read in pages of this many (every page of the window in one run). */
   limit?: number
 }
 
@@ -51,14 +54,21 @@ async function recordMissedOrders(
     container.resolve(BACKORDER_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const now = Date.now()
-  const reservations = await inventoryModule.listReservationItems(
-    {
-      created_at: {
-        $gte: new Date(now - lookbackHours * 3600_000),
-        $lte: new Date(now - graceSeconds * 1000),
-      },
-    } as FilterableReservationItemProps,
-    {
+  const window = {
+    created_at: {
+      $gte: new Date(now - lookbackHours * 3600_000),
+      $lte: new Date(now - graceSeconds * 1000),
+    },
+  } as FilterableReservationItemProps
+  // The whole window, a page at a time: a busy shop reserves more lines in 72 hours than one
+  // page holds, and a lost event on a line past the first page must be found too. The window
+  // ends in the past and is read oldest first, so later reservations do not shift the pages.
+  const byLine = new Map<
+    string,
+    Parameters<typeof findUnchecked>[1][number][]
+  >()
+  for (let skip = 0; ; skip += limit) {
+    const page = await inventoryModule.listReservationItems(window, {
       select: [
         "line_item_id",
         "inventory_item_id",
@@ -66,16 +76,34 @@ async function recordMissedOrders(
         "quantity",
         "created_at",
       ],
-      order: { created_at: "ASC" },
+      order: { created_at: "ASC", id: "ASC" },
+      skip,
       take: limit,
+    })
+    for (const r of page) {
+      if (r.line_item_id) {
+        byLine.set(r.line_item_id, [
+          ...(byLine.get(r.line_item_id) ?? []),
+          { ...r, line_item_id: r.line_item_id },
+        ])
+      }
     }
-  )
-  const unchecked = await findUnchecked(
-    backorderModule,
-    reservations.filter(
-      (r): r is typeof r & { line_item_id: string } => !!r.line_item_id
+    if (page.length < limit) {
+      break
+    }
+  }
+  // Checked a page of lines at a time, each line with all its reservations (a kit's lie on
+  // both sides of a page break).
+  const lines = [...byLine.values()]
+  const unchecked: UncheckedReservation[] = []
+  for (let start = 0; start < lines.length; start += limit) {
+    unchecked.push(
+      ...(await findUnchecked(
+        backorderModule,
+        lines.slice(start, start + limit).flat()
+      ))
     )
-  )
+  }
   if (!unchecked.length) {
     return []
   }
