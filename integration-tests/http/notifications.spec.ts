@@ -228,6 +228,40 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("late promises, more than one run's worth", () => {
+      it("marks the next late backorders when the first ones of the queue are marked already", async () => {
+        const ids: string[] = []
+        for (let sale = 0; sale < 3; sale++) {
+          ids.push((await sellKettles(1)).backorders[0].id)
+        }
+        const days = ["2026-11-28", "2026-11-29", "2026-11-30"]
+        for (const [index, id] of ids.entries()) {
+          await service().updateBackorders({
+            id,
+            promised_at: new Date(`${days[index]}T00:00:00.000Z`),
+          })
+        }
+        const now = new Date("2026-12-02T12:00:00.000Z")
+
+        // One per run: each run marks the oldest promise not marked yet.
+        const runs: string[][] = []
+        for (let run = 0; run < 4; run++) {
+          const { result } = await markLateBackordersWorkflow(
+            getContainer()
+          ).run({ input: { now, limit: 1 } })
+          runs.push(result.map((b) => b.id))
+        }
+        expect(runs).toEqual([[ids[0]], [ids[1]], [ids[2]], []])
+        const marked = await service().listBackorders(
+          { id: ids },
+          { order: { promised_at: "ASC" } }
+        )
+        expect(marked.map((b) => [b.id, b.late_at])).toEqual(
+          ids.map((id) => [id, now])
+        )
+      })
+    })
+
     describe("purchase order documents for suppliers", () => {
       const draftFor = async (backorderId: string) =>
         (

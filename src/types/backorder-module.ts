@@ -191,6 +191,12 @@ export interface IBackorderModuleService extends IModuleService {
   listWaitingPairs(
     sharedContext?: Context
   ): Promise<(StockPair & { waiting: number })[]>
+  /** Waiting backorders past their promise and not marked late for it yet (ids). */
+  listUnmarkedLateBackorderIds(
+    now: Date,
+    limit: number,
+    sharedContext?: Context
+  ): Promise<string[]>
   /** Backorders matching the filters per status (the status filter itself ignored). */
   countBackordersByStatus(
     filters?: BackorderAggregateFilters,

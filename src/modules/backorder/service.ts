@@ -151,6 +151,25 @@ class BackorderModuleService
   }
 
   /**
+   * Ids of waiting backorders whose promise date is before `now` and that were not found
+   * late for that promise yet, earliest promise first, at most `limit`. The "not yet" is in
+   * the query: once more than `limit` are marked, a filter after the read would find the
+   * same marked ones every run and never the next (`IDX_backorder_status_promised_at`).
+   */
+  @InjectManager()
+  async listUnmarkedLateBackorderIds(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await reporting.unmarkedLateBackorderIds(
+      this.knex(sharedContext),
+      now,
+      limit
+    )
+  }
+
+  /**
    * How many backorders match the filters in each status (the status filter itself is
    * ignored, so the tabs of a list can show every count). A count over more than
    * `EXACT_COUNT_LIMIT` rows is the planner's estimate (see `countBackorderTabs`).

@@ -491,3 +491,23 @@ export async function summarizeStock(
 function roundRate(rate: number) {
   return Math.round(rate * 10000) / 10000
 }
+
+/** See `listUnmarkedLateBackorderIds`. */
+export async function unmarkedLateBackorderIds(
+  knex: Knex,
+  now: Date,
+  limit: number
+): Promise<string[]> {
+  const rows: { id: string }[] = await knex("backorder")
+    .select("id")
+    .whereNull("deleted_at")
+    .whereIn("status", WAITING_BACKORDER_STATUSES)
+    .where("promised_at", "<", now)
+    .whereRaw("late_promised_at IS DISTINCT FROM promised_at")
+    .orderBy([
+      { column: "promised_at", order: "asc" },
+      { column: "id", order: "asc" },
+    ])
+    .limit(limit)
+  return rows.map((row) => row.id)
+}

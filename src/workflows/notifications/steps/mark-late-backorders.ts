@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { WAITING_BACKORDER_STATUSES } from "../../../types/enums"
 
 export type LateBackorder = {
   id: string
@@ -24,30 +23,26 @@ export const markLateBackordersStep = createStep(
   async (input: { now?: Date; limit?: number }, { container }) => {
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
     const now = input.now ?? new Date()
-    const candidates = await service.listBackorders(
-      {
-        status: WAITING_BACKORDER_STATUSES,
-        promised_at: { $lt: now },
-      },
-      {
-        select: [
-          "id",
-          "order_id",
-          "title",
-          "promised_at",
-          "late_at",
-          "late_promised_at",
-        ],
-        order: { promised_at: "ASC" },
-        take: input.limit ?? 1000,
-      }
+    const ids = await service.listUnmarkedLateBackorderIds(
+      now,
+      input.limit ?? 1000
     )
-    const late = candidates.filter(
-      (b) =>
-        !b.late_promised_at ||
-        new Date(b.late_promised_at).getTime() !==
-          new Date(b.promised_at!).getTime()
-    )
+    const late = ids.length
+      ? await service.listBackorders(
+          { id: ids },
+          {
+            select: [
+              "id",
+              "order_id",
+              "title",
+              "promised_at",
+              "late_at",
+              "late_promised_at",
+            ],
+            order: { promised_at: "ASC", id: "ASC" },
+          }
+        )
+      : []
     if (!late.length) {
       return new StepResponse([] as LateBackorder[], [])
     }
