@@ -201,6 +201,14 @@ export async function seedHistory(
     )
   }
 
+  // The customers' searchable fields, copied as recording their backorders would have.
+  await knex.raw(
+    `INSERT INTO backorder_customer (id, email, first_name, last_name, company_name, phone)
+     SELECT id, email, first_name, last_name, company_name, phone FROM customer
+     WHERE id LIKE 'cus\\_bench\\_%'
+     ON CONFLICT (id) DO NOTHING`
+  )
+
   // Purchase orders of 50 backorders each: sent ones for the open backorders on order or
   // after, received ones for every tenth fulfilled backorder of the history.
   const poRows = (where: string, prefix: string, status: string) =>
@@ -252,6 +260,7 @@ export async function seedHistory(
 
   for (const table of [
     "backorder",
+    "backorder_customer",
     "customer",
     '"order"',
     "order_item",
