@@ -124,6 +124,15 @@ const Backorder = model
       where: "deleted_at IS NULL",
     },
     {
+      // The late list by promise date (waiting statuses, promise past, soonest first): one
+      // ordered scan instead of a top-N sort of every waiting backorder. Partial, so an
+      // allocation that makes a backorder available adds no entry to it.
+      name: "IDX_backorder_waiting_promised_at",
+      on: ["promised_at", "id"],
+      where:
+        "deleted_at IS NULL AND status IN ('new', 'on_order', 'partially_available')",
+    },
+    {
       // A supplier's backorders in one status (supplier filter of a tab, supplier groups).
       name: "IDX_backorder_supplier_status",
       on: ["supplier_id", "status"],
