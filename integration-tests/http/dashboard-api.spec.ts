@@ -120,6 +120,29 @@ medusaIntegrationTestRunner({
         ])
       })
 
+      it("finds a customer by full name, and by the new name once renamed", async () => {
+        const { kettle, grinder } = await twoSales()
+        const both = [kettle.backorders[0].id, grinder.backorders[0].id].sort()
+
+        const byName = await api.get("/admin/backorders?q=jane%20doe", admin)
+        expect(ids(byName)).toEqual(both)
+
+        await api.post(
+          `/admin/customers/${store.customerId}`,
+          { last_name: "Quennell" },
+          admin
+        )
+        // The copy is refreshed by a subscriber of `customer.updated`, after the response.
+        let renamed = await api.get("/admin/backorders?q=quennell", admin)
+        for (let i = 0; i < 20 && renamed.data.count === 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 250))
+          renamed = await api.get("/admin/backorders?q=quennell", admin)
+        }
+        expect(ids(renamed)).toEqual(both)
+        const oldName = await api.get("/admin/backorders?q=jane%20doe", admin)
+        expect(oldName.data.count).toBe(0)
+      })
+
       it("lists backorders on a draft purchase order or transfer apart from the new ones nobody requested", async () => {
         const { kettle, grinder } = await twoSales()
         const kettleId = kettle.backorders[0].id

@@ -240,6 +240,24 @@ export interface IBackorderModuleService extends IModuleService {
     limit?: number,
     sharedContext?: Context
   ): Promise<string[]>
+  /** Ids of the customers with backorders whose searchable fields contain `q`. */
+  searchBackorderCustomerIds(
+    q: string,
+    limit?: number,
+    sharedContext?: Context
+  ): Promise<string[]>
+  /** Copies Medusa customers' searchable fields for the backorder search. */
+  upsertBackorderCustomerCopies(
+    customers: {
+      id: string
+      email?: string | null
+      first_name?: string | null
+      last_name?: string | null
+      company_name?: string | null
+      phone?: string | null
+    }[],
+    sharedContext?: Context
+  ): Promise<void>
   /** Ids of the backorders on a draft purchase order or draft transfer (requested, not sent). */
   listBackorderIdsInDraft(sharedContext?: Context): Promise<string[]>
   /** The figures of the backorder health page. */

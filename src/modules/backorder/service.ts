@@ -27,6 +27,7 @@ import {
 import {
   Allocation,
   Backorder,
+  BackorderCustomer,
   PurchaseOrder,
   PurchaseOrderDispatch,
   PurchaseOrderLine,
@@ -66,6 +67,7 @@ class BackorderModuleService
   extends MedusaService({
     Allocation,
     Backorder,
+    BackorderCustomer,
     PurchaseOrder,
     PurchaseOrderDispatch,
     PurchaseOrderLine,
@@ -283,6 +285,38 @@ class BackorderModuleService
       q,
       matches,
       limit
+    )
+  }
+
+  /**
+   * Ids of the customers with backorders whose email, name, company or phone contains `q`
+   * (their copy in this module, trigram indexed), at most `limit`.
+   */
+  @InjectManager()
+  async searchBackorderCustomerIds(
+    q: string,
+    limit = 200,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await reporting.searchBackorderCustomerIds(
+      this.knex(sharedContext),
+      q,
+      limit
+    )
+  }
+
+  /**
+   * Copies the searchable fields of Medusa customers (read by the caller from the customer
+   * module) for the backorder search: inserted, or refreshed when already copied.
+   */
+  @InjectTransactionManager()
+  async upsertBackorderCustomerCopies(
+    customers: reporting.BackorderCustomerFields[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await reporting.upsertBackorderCustomers(
+      this.knex(sharedContext),
+      customers
     )
   }
 

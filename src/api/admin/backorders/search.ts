@@ -4,16 +4,15 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
-import { escapeLikePattern } from "../../utils/validators"
 
 /**
  * Turns the staff search `q` of the backorder list, its counts and supplier groups into an
- * `id` filter, so the three always agree: SKU or title containing the text, customers found
- * by Medusa's customer search, or the order with that number (`12` or `#12`). The text is
- * searched literally: `%` and `_` match only themselves.
+ * `id` filter, so the three always agree: SKU or title containing the text, customers
+ * whose email, name, company or phone contains it, or the order with that number (`12` or
+ * `#12`). The text is searched literally: `%` and `_` match only themselves.
  */
 export async function resolveBackorderSearch(
   req: AuthenticatedMedusaRequest,
@@ -41,26 +40,23 @@ export async function resolveBackorderSearch(
 
 /**
  * Ids of the backorders the staff search `q` finds (newest first, at most 1000): SKU or
- * title containing the text (trigram indexes), customers found by Medusa's customer
- * search, or the order with that number. Three reads, whatever the number of backorders.
+ * title containing the text (trigram indexes), customers whose email, name, company or
+ * phone contains it (the module's trigram-indexed copy of them), or the order with that
+ * number. Three reads, whatever the number of backorders.
  */
 export async function findBackorderIdsBySearch(
   scope: MedusaContainer,
   q: string
 ): Promise<string[]> {
-  const customerModule = scope.resolve(Modules.CUSTOMER)
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const backorderModule: BackorderModuleService =
     scope.resolve(BACKORDER_MODULE)
 
   const orderNumber = /^#?(\d{1,9})$/.exec(q)?.[1]
   const [customers, orders] = await Promise.all([
-    // Medusa's customer search puts `q` into ILIKE patterns as it is: typed wildcards must
-    // match themselves.
-    customerModule.listCustomers(
-      { q: escapeLikePattern(q) },
-      { select: ["id"], take: 200 }
-    ),
+    // The module's copy of the customers with backorders (trigram indexed), not Medusa's
+    // customer search, which reads every customer of the store.
+    backorderModule.searchBackorderCustomerIds(q, 200),
     orderNumber
       ? query
           .graph({
@@ -72,7 +68,7 @@ export async function findBackorderIdsBySearch(
       : Promise.resolve([] as { id: string }[]),
   ])
   return await backorderModule.searchBackorderIds(q, {
-    customer_ids: customers.map((c) => c.id),
+    customer_ids: customers,
     order_ids: orders.map((o) => o.id),
   })
 }

@@ -1,5 +1,6 @@
 export { default as Allocation } from "./allocation"
 export { default as Backorder } from "./backorder"
+export { default as BackorderCustomer } from "./backorder-customer"
 export { default as PurchaseOrder } from "./purchase-order"
 export { default as PurchaseOrderDispatch } from "./purchase-order-dispatch"
 export { default as PurchaseOrderLine } from "./purchase-order-line"

@@ -13,6 +13,7 @@ import {
   splitShortages,
 } from "../utils/recording"
 import { findShortages } from "../utils/shortages"
+import { copyBackorderCustomers } from "./copy-backorder-customers"
 import {
   revertShortageChecks,
   saveShortageChecks,
@@ -99,6 +100,10 @@ export const recordOrderBackordersStep = createStep(
       open,
       shortages,
       checks
+    )
+    await copyBackorderCustomers(
+      container,
+      created.map((b) => b.customer_id)
     )
     const createdIds = created.map((b) => b.id)
 

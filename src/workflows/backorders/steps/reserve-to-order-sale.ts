@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { findShortages } from "../utils/shortages"
+import { copyBackorderCustomers } from "./copy-backorder-customers"
 import {
   toOrderSaleBackorders,
   ToOrderSaleBackordersInput,
@@ -93,6 +94,10 @@ export const reserveToOrderSaleStep = createStep(
       const backorders = rows.length
         ? await backorderModule.createBackorders(rows)
         : []
+      await copyBackorderCustomers(
+        container,
+        backorders.map((b) => b.customer_id)
+      )
       const checks = await saveShortageChecks(
         backorderModule,
         input.order.id,
