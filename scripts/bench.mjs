@@ -3,7 +3,11 @@
 // across two instances need Debian's redis-server (`npm run redis:install`); without one
 // that benchmark is left out with a notice. `BENCH_ONLY=scale` (or a comma-separated list of
 // allocation, scale, cluster) runs only those.
-import { recreateDatabase, startDatabase } from "./lib/database.mjs"
+import {
+  recreateDatabase,
+  startDatabase,
+  withServerClient,
+} from "./lib/database.mjs"
 import { findRedisServer, startRedis } from "./lib/redis.mjs"
 import { MEDUSA_BIN, run } from "./lib/run.mjs"
 
@@ -85,23 +89,18 @@ process.exit(code)
 
 /** The backorders the scale benchmark seeded in `name`, 0 when it has none or is missing. */
 async function countSeededBackorders(env, name) {
-  const { default: pg } = await import("pg")
-  const client = new pg.Client({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USERNAME,
-    password: env.DB_PASSWORD,
-    database: name,
-  })
   try {
-    await client.connect()
-    const { rows } = await client.query(
-      "SELECT count(*) AS n FROM backorder WHERE id LIKE 'bo\\_bench\\_%'"
+    return await withServerClient(
+      env,
+      async (client) => {
+        const { rows } = await client.query(
+          "SELECT count(*) AS n FROM backorder WHERE id LIKE 'bo\\_bench\\_%'"
+        )
+        return Number(rows[0].n)
+      },
+      name
     )
-    return Number(rows[0].n)
   } catch {
     return 0
-  } finally {
-    await client.end().catch(() => {})
   }
 }

@@ -116,15 +116,15 @@ function connectionEnv({ host, port, user, password, database }) {
   }
 }
 
-/** Runs `work` with a client on the server's `postgres` database, then disconnects. */
-async function withServerClient(env, work) {
+/** Runs `work` with a client on one database of the server (`postgres`), then disconnects. */
+export async function withServerClient(env, work, database = "postgres") {
   const { default: pg } = await import("pg")
   const client = new pg.Client({
     host: env.DB_HOST,
     port: Number(env.DB_PORT),
     user: env.DB_USERNAME,
     password: env.DB_PASSWORD,
-    database: "postgres",
+    database,
   })
   await client.connect()
   try {

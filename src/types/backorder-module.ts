@@ -7,6 +7,16 @@ import type {
 } from "./enums"
 import type { ResolvedBackorderPluginOptions } from "../modules/backorder/options"
 
+/** The searchable fields copied from a Medusa customer into `backorder_customer`. */
+export type BackorderCustomerFields = {
+  id: string
+  email?: string | null
+  first_name?: string | null
+  last_name?: string | null
+  company_name?: string | null
+  phone?: string | null
+}
+
 /**
  * Types of the backorder module service: what its own (non-CRUD) methods take and answer,
  * and `IBackorderModuleService`, the interface of those methods. The generated CRUD methods
@@ -248,14 +258,7 @@ export interface IBackorderModuleService extends IModuleService {
   ): Promise<string[]>
   /** Copies Medusa customers' searchable fields for the backorder search. */
   upsertBackorderCustomerCopies(
-    customers: {
-      id: string
-      email?: string | null
-      first_name?: string | null
-      last_name?: string | null
-      company_name?: string | null
-      phone?: string | null
-    }[],
+    customers: BackorderCustomerFields[],
     sharedContext?: Context
   ): Promise<void>
   /** Ids of the backorders on a draft purchase order or draft transfer (requested, not sent). */

@@ -12,6 +12,7 @@ import { BackorderStatus, ToOrderSaleAttemptStatus } from "../../types/enums"
 import {
   AllocateStockInput,
   BackorderAggregateFilters,
+  BackorderCustomerFields,
   BackorderHealth,
   BackorderListCount,
   BeginToOrderSaleAttemptInput,
@@ -311,7 +312,7 @@ class BackorderModuleService
    */
   @InjectTransactionManager()
   async upsertBackorderCustomerCopies(
-    customers: reporting.BackorderCustomerFields[],
+    customers: BackorderCustomerFields[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     await reporting.upsertBackorderCustomers(

@@ -7,6 +7,7 @@ import {
 import {
   BACKORDER_FILTER_COLUMNS,
   BackorderAggregateFilters,
+  BackorderCustomerFields,
   BackorderHealth,
   BackorderListCount,
   DateRange,
@@ -226,16 +227,6 @@ export async function groupBackordersBySupplier(
  * trigram index is built on (Migration20261203162500), so it must stay this exact text.
  */
 export const BACKORDER_CUSTOMER_SEARCH_TEXT = `(coalesce(email, '') || ' ' || coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company_name, '') || ' ' || coalesce(phone, ''))`
-
-/** The searchable fields copied from a Medusa customer into `backorder_customer`. */
-export type BackorderCustomerFields = {
-  id: string
-  email?: string | null
-  first_name?: string | null
-  last_name?: string | null
-  company_name?: string | null
-  phone?: string | null
-}
 
 /** `%q%` for `ILIKE`, with the text's own `%`, `_` and `\` matching only themselves. */
 function containsPattern(q: string) {
