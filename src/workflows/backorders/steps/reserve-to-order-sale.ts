@@ -90,16 +90,42 @@ export const reserveToOrderSaleStep = createStep(
         candidates
       )
       const { dueNow, rows } = toOrderSaleBackorders(input, managed, shortages)
-      const backorders = rows.length
-        ? await backorderModule.createBackorders(rows)
-        : []
-      const checks = await saveShortageChecks(
-        backorderModule,
-        input.order.id,
-        candidates,
-        shortages,
-        new Map()
-      )
+      // The backorders and the checks are independent writes: side by side. Should one of
+      // them fail, what the other made is removed with the reservations below.
+      const [createdBackorders, savedChecks] = await Promise.allSettled([
+        rows.length ? backorderModule.createBackorders(rows) : [],
+        saveShortageChecks(
+          backorderModule,
+          input.order.id,
+          candidates,
+          shortages,
+          new Map()
+        ),
+      ])
+      if (
+        createdBackorders.status === "rejected" ||
+        savedChecks.status === "rejected"
+      ) {
+        if (
+          createdBackorders.status === "fulfilled" &&
+          createdBackorders.value.length
+        ) {
+          await backorderModule.deleteBackorders(
+            createdBackorders.value.map((b) => b.id)
+          )
+        }
+        if (
+          savedChecks.status === "fulfilled" &&
+          savedChecks.value.created.length
+        ) {
+          await backorderModule.deleteShortageChecks(savedChecks.value.created)
+        }
+        throw createdBackorders.status === "rejected"
+          ? createdBackorders.reason
+          : (savedChecks as PromiseRejectedResult).reason
+      }
+      const backorders = createdBackorders.value
+      const checks = savedChecks.value
       const output: ReserveToOrderSaleStepOutput = {
         backorder_ids: backorders.map((b) => b.id),
         shortages: Object.fromEntries(shortages),
