@@ -1,8 +1,8 @@
 // `npm run bench`: runs the benchmarks in bench/ against their own database and prints
-// their numbers. Speed is measured here, never asserted in tests. The parallel POS sales
-// across two instances need Debian's redis-server (`npm run redis:install`); without one
-// that benchmark is left out with a notice. `BENCH_ONLY=scale` (or a comma-separated list of
-// allocation, scale, cluster) runs only those.
+// their numbers. Speed is measured here, never asserted in tests. The benchmarks over HTTP
+// against built servers (cluster, sales) need Debian's redis-server (`npm run
+// redis:install`); without one they are left out with a notice. `BENCH_ONLY=scale` (or a
+// comma-separated list of allocation, scale, cluster, sales) runs only those.
 import {
   recreateDatabase,
   startDatabase,
@@ -24,13 +24,17 @@ const env = {
   LOG_LEVEL: "error",
   MEDUSA_DISABLE_ADMIN: "true",
 }
-const only = (process.env.BENCH_ONLY ?? "allocation,scale,cluster")
+const only = (process.env.BENCH_ONLY ?? "allocation,scale,cluster,sales")
   .split(",")
   .map((name) => name.trim())
 let code = 0
 try {
-  if (only.includes("allocation")) {
+  // Every `medusa exec` loads Medusa on this database, so it is migrated even for the
+  // benchmarks over HTTP (which use a database of their own).
+  if (only.some((name) => name !== "scale")) {
     await run(MEDUSA_BIN, ["db:migrate"], { env })
+  }
+  if (only.includes("allocation")) {
     await run(MEDUSA_BIN, ["exec", "./bench/allocation.ts"], { env })
   }
   if (only.includes("scale")) {
@@ -56,29 +60,40 @@ try {
     await run(MEDUSA_BIN, ["db:migrate"], { env: scaleEnv })
     await run(MEDUSA_BIN, ["exec", "./bench/scale.ts"], { env: scaleEnv })
   }
-  if (!only.includes("cluster")) {
-    // Left out by BENCH_ONLY.
-  } else if (findRedisServer()) {
+  // The benchmarks over HTTP against built servers on Redis (the production topology).
+  const overHttp = ["cluster", "sales"].filter((name) => only.includes(name))
+  if (overHttp.length && !findRedisServer()) {
+    console.warn(
+      `No redis-server found: ${overHttp.join(" and ")} left out (\`npm run redis:install\` installs one).`
+    )
+  } else if (overHttp.length) {
     const redis = await startRedis({
       port: Number(process.env.CLUSTER_REDIS_PORT || 6390),
     })
+    const httpEnv = {
+      ...env,
+      CLUSTER_REDIS_URL: redis.url,
+      CLUSTER_BASE_PORT: process.env.CLUSTER_BASE_PORT || "9410",
+    }
     try {
-      // Two built servers and a worker on this Redis, in a database of their own.
-      await run(MEDUSA_BIN, ["exec", "./bench/cluster-sales.ts"], {
-        env: {
-          ...env,
-          CLUSTER_REDIS_URL: redis.url,
-          CLUSTER_DB_NAME: "medusa_backorders_bench_cluster",
-          CLUSTER_BASE_PORT: process.env.CLUSTER_BASE_PORT || "9410",
-        },
-      })
+      if (only.includes("cluster")) {
+        // Two built servers and a worker on this Redis, in a database of their own.
+        await run(MEDUSA_BIN, ["exec", "./bench/cluster-sales.ts"], {
+          env: {
+            ...httpEnv,
+            CLUSTER_DB_NAME: "medusa_backorders_bench_cluster",
+          },
+        })
+      }
+      if (only.includes("sales")) {
+        // To-order sales and checkouts next to Medusa's draft orders and plain checkouts.
+        await run(MEDUSA_BIN, ["exec", "./bench/sales.ts"], {
+          env: { ...httpEnv, CLUSTER_DB_NAME: "medusa_backorders_bench_sales" },
+        })
+      }
     } finally {
       await redis.stop()
     }
-  } else {
-    console.warn(
-      "No redis-server found: the cluster sales benchmark is left out (`npm run redis:install` installs one)."
-    )
   }
 } catch (error) {
   console.error(error.message)

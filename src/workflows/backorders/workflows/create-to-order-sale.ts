@@ -10,6 +10,7 @@ import {
 import {
   createHook,
   createWorkflow,
+  parallelize,
   transform,
   when,
   WorkflowData,
@@ -52,35 +53,42 @@ const SYSTEM_PAYMENT_PROVIDER = "pp_system_default"
 export const createToOrderSaleWorkflow = createWorkflow(
   createToOrderSaleWorkflowId,
   (input: WorkflowData<ToOrderSaleInput>) => {
-    const preview = validateToOrderSaleStep(input)
-
     const variantIds = transform({ input }, ({ input }) =>
       input.lines.map((l) => l.variant_id)
     )
-    const { data: preferredSuppliers } = useQueryGraphStep({
-      entity: "supplier_variant",
-      fields: ["variant_id", "supplier_id"],
-      filters: { variant_id: variantIds, is_preferred: true },
-    }).config({ name: "preferred-suppliers" })
-
-    const { data: customers } = useQueryGraphStep({
-      entity: "customer",
-      fields: [
-        "addresses.first_name",
-        "addresses.last_name",
-        "addresses.company",
-        "addresses.address_1",
-        "addresses.address_2",
-        "addresses.city",
-        "addresses.postal_code",
-        "addresses.province",
-        "addresses.country_code",
-        "addresses.phone",
-        "addresses.is_default_shipping",
-        "addresses.is_default_billing",
-      ],
-      filters: { id: preview.customer_id },
-    }).config({ name: "customer-addresses" })
+    // The reads for the order, side by side with the checks (they change nothing, so a sale
+    // refused by the checks has nothing to undo). Without a customer the sale is refused:
+    // the addresses are then read for no customer at all.
+    const customerFilter = transform({ input }, ({ input }) => ({
+      id: input.customer_id ? [input.customer_id] : [],
+    }))
+    const [preview, { data: preferredSuppliers }, { data: customers }] =
+      parallelize(
+        validateToOrderSaleStep(input),
+        useQueryGraphStep({
+          entity: "supplier_variant",
+          fields: ["variant_id", "supplier_id"],
+          filters: { variant_id: variantIds, is_preferred: true },
+        }).config({ name: "preferred-suppliers" }),
+        useQueryGraphStep({
+          entity: "customer",
+          fields: [
+            "addresses.first_name",
+            "addresses.last_name",
+            "addresses.company",
+            "addresses.address_1",
+            "addresses.address_2",
+            "addresses.city",
+            "addresses.postal_code",
+            "addresses.province",
+            "addresses.country_code",
+            "addresses.phone",
+            "addresses.is_default_shipping",
+            "addresses.is_default_billing",
+          ],
+          filters: customerFilter,
+        }).config({ name: "customer-addresses" })
+      )
 
     const orderInput = transform(
       { input, preview, customers },

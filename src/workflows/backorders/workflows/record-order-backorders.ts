@@ -1,6 +1,7 @@
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
+  parallelize,
   transform,
   WorkflowData,
   WorkflowResponse,
@@ -34,27 +35,42 @@ export const recordOrderBackordersWorkflowId = "record-order-backorders"
 export const recordOrderBackordersWorkflow = createWorkflow(
   recordOrderBackordersWorkflowId,
   (input: WorkflowData<RecordOrderBackordersWorkflowInput>) => {
-    const { data: orders } = useQueryGraphStep({
-      entity: "order",
-      fields: [
-        "id",
-        "customer_id",
-        "sales_channel_id",
-        "currency_code",
-        // Asking for a total makes the order module load the items' quantities and totals.
-        "total",
-        "cart.id",
-        "items.id",
-        "items.variant_id",
-        "items.product_id",
-        "items.title",
-        "items.variant_sku",
-        "items.quantity",
-        "items.total",
-      ],
-      filters: { id: input.order_id },
-      options: { throwIfKeyNotFound: true },
-    }).config({ name: "order" })
+    // The order and the backorders already recorded for it, side by side; then its lines'
+    // reservations and preferred suppliers, side by side. All reads.
+    const [{ data: orders }, { data: existing }] = parallelize(
+      useQueryGraphStep({
+        entity: "order",
+        fields: [
+          "id",
+          "customer_id",
+          "sales_channel_id",
+          "currency_code",
+          // Asking for a total makes the order module load the items' quantities and totals.
+          "total",
+          "cart.id",
+          "items.id",
+          "items.variant_id",
+          "items.product_id",
+          "items.title",
+          "items.variant_sku",
+          "items.quantity",
+          "items.total",
+        ],
+        filters: { id: input.order_id },
+        options: { throwIfKeyNotFound: true },
+      }).config({ name: "order" }),
+      useQueryGraphStep({
+        entity: "backorder",
+        fields: [
+          "id",
+          "line_item_id",
+          "location_id",
+          "quantity",
+          "cancelled_quantity",
+        ],
+        filters: { order_id: input.order_id },
+      }).config({ name: "existing-backorders" })
+    )
 
     const lineItemIds = transform({ orders }, ({ orders }) =>
       (orders[0].items ?? []).filter(Boolean).map((item) => item!.id)
@@ -65,36 +81,25 @@ export const recordOrderBackordersWorkflow = createWorkflow(
         .filter((id): id is string => !!id)
     )
 
-    const { data: reservations } = useQueryGraphStep({
-      entity: "reservation",
-      fields: [
-        "id",
-        "line_item_id",
-        "inventory_item_id",
-        "location_id",
-        "quantity",
-        "created_at",
-      ],
-      filters: { line_item_id: lineItemIds },
-    }).config({ name: "reservations" })
-
-    const { data: existing } = useQueryGraphStep({
-      entity: "backorder",
-      fields: [
-        "id",
-        "line_item_id",
-        "location_id",
-        "quantity",
-        "cancelled_quantity",
-      ],
-      filters: { order_id: input.order_id },
-    }).config({ name: "existing-backorders" })
-
-    const { data: preferredSuppliers } = useQueryGraphStep({
-      entity: "supplier_variant",
-      fields: ["variant_id", "supplier_id"],
-      filters: { variant_id: variantIds, is_preferred: true },
-    }).config({ name: "preferred-suppliers" })
+    const [{ data: reservations }, { data: preferredSuppliers }] = parallelize(
+      useQueryGraphStep({
+        entity: "reservation",
+        fields: [
+          "id",
+          "line_item_id",
+          "inventory_item_id",
+          "location_id",
+          "quantity",
+          "created_at",
+        ],
+        filters: { line_item_id: lineItemIds },
+      }).config({ name: "reservations" }),
+      useQueryGraphStep({
+        entity: "supplier_variant",
+        fields: ["variant_id", "supplier_id"],
+        filters: { variant_id: variantIds, is_preferred: true },
+      }).config({ name: "preferred-suppliers" })
+    )
 
     const stepInput = transform(
       { input, orders, reservations, existing, preferredSuppliers },
