@@ -48,7 +48,10 @@ async function timed(work: () => Promise<unknown>) {
  * - a POS to-order sale (`POST /admin/to-order-sales`, one line of 2 units of a variant with
  *   none in stock, the demo customer, `pay_now`) against Medusa's draft order create and
  *   convert (`POST /admin/draft-orders`, `POST /admin/draft-orders/:id/convert-to-order`) of
- *   the same customer, variant, quantity, region and sales channel;
+ *   the same customer, variant, quantity, region and sales channel, and against the same
+ *   draft order converted and then paid the way the dashboard does it (`POST
+ *   /admin/payment-collections` for the order's total, `.../mark-as-paid`), since the sale
+ *   takes the payment too;
  * - a storefront checkout (cart, address, shipping options, shipping method, payment
  *   collection, payment session, complete: the same seven calls) of a variant that allows
  *   backorder with none in stock (a backorder is recorded) against one with stock. The whole
@@ -119,6 +122,39 @@ export default async function benchSales() {
         )
       })
     }
+    // What a shop on plain Medusa does to take the money of that order: a payment collection
+    // for its total, marked paid (Medusa authorizes and captures it with the system
+    // provider), as the to-order sale's `pay_now` captures the whole order.
+    const paidDraftOrder = async () => {
+      await idle()
+      return timed(async () => {
+        const { draft_order } = ok(
+          "create draft order",
+          await admin.post("/admin/draft-orders", draftInput)
+        )
+        const { order } = ok(
+          "convert draft order",
+          await admin.post(
+            `/admin/draft-orders/${draft_order.id}/convert-to-order`,
+            {}
+          )
+        )
+        const { payment_collection } = ok(
+          "create payment collection",
+          await admin.post("/admin/payment-collections", {
+            order_id: order.id,
+            amount: Number(order.total),
+          })
+        )
+        ok(
+          "mark payment collection paid",
+          await admin.post(
+            `/admin/payment-collections/${payment_collection.id}/mark-as-paid`,
+            { order_id: order.id }
+          )
+        )
+      })
+    }
     let shopper = 0
     const checkout = async (item: Item) => {
       await idle()
@@ -138,6 +174,8 @@ export default async function benchSales() {
     const samples = {
       sale: [] as number[],
       draft: [] as number[],
+      paidSale: [] as number[],
+      paidDraft: [] as number[],
       backorderCheckout: [] as number[],
       stockedCheckout: [] as number[],
       backorderComplete: [] as number[],
@@ -157,6 +195,7 @@ export default async function benchSales() {
         return [await plugin(), m] as const
       }
       const [saleMs, draftMs] = await pair(toOrderSale, draftOrder)
+      const [paidSaleMs, paidDraftMs] = await pair(toOrderSale, paidDraftOrder)
       const [withBackorder, stocked] = await pair(
         () => checkout(backorderable),
         () => checkout(inStock)
@@ -166,6 +205,8 @@ export default async function benchSales() {
       }
       samples.sale.push(saleMs)
       samples.draft.push(draftMs)
+      samples.paidSale.push(paidSaleMs)
+      samples.paidDraft.push(paidDraftMs)
       samples.backorderCheckout.push(withBackorder.whole)
       samples.stockedCheckout.push(stocked.whole)
       samples.backorderComplete.push(withBackorder.complete)
@@ -205,6 +246,7 @@ export default async function benchSales() {
       )
     }
     row("to-order sale / draft+convert", samples.sale, samples.draft)
+    row("  / draft+convert+mark paid", samples.paidSale, samples.paidDraft)
     row(
       "checkout backorder / in stock",
       samples.backorderCheckout,
