@@ -2,7 +2,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { refused } from "../helpers/api"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../src/modules/backorder"
+import { catchUpBackorders } from "../../src/workflows/backorders/utils/catch-up"
 import BackorderModuleService from "../../src/modules/backorder/service"
 
 jest.setTimeout(180000)
@@ -141,6 +143,35 @@ medusaIntegrationTestRunner({
         expect(ids(renamed)).toEqual(both)
         const oldName = await api.get("/admin/backorders?q=jane%20doe", admin)
         expect(oldName.data.count).toBe(0)
+      })
+
+      it("a rename whose customer.updated was lost is found by the catch-up", async () => {
+        const { kettle, grinder } = await twoSales()
+        const both = [kettle.backorders[0].id, grinder.backorders[0].id].sort()
+
+        // Renamed without any event: as if `customer.updated` never reached a worker.
+        const pg = getContainer().resolve(
+          ContainerRegistrationKeys.PG_CONNECTION
+        )
+        await pg.raw(
+          `UPDATE customer SET last_name = 'Quennell', updated_at = now() WHERE id = ?`,
+          [store.customerId]
+        )
+        const stale = await api.get("/admin/backorders?q=quennell", admin)
+        expect(stale.data.count).toBe(0)
+
+        const result = await catchUpBackorders(getContainer(), {
+          graceSeconds: 0,
+        })
+        expect(result.refreshed_customer_ids).toEqual([store.customerId])
+        const renamed = await api.get("/admin/backorders?q=quennell", admin)
+        expect(ids(renamed)).toEqual(both)
+
+        // Up to date now: the next run refreshes nothing.
+        const again = await catchUpBackorders(getContainer(), {
+          graceSeconds: 0,
+        })
+        expect(again.refreshed_customer_ids).toEqual([])
       })
 
       it("lists backorders on a draft purchase order or transfer apart from the new ones nobody requested", async () => {

@@ -181,6 +181,7 @@ medusaIntegrationTestRunner({
         expect(second).toEqual({
           recorded_order_ids: [],
           allocated_level_ids: [],
+          refreshed_customer_ids: [],
         })
         expect(await shortPerOrder(orders)).toEqual([1, 1, 1])
       })
@@ -200,7 +201,11 @@ medusaIntegrationTestRunner({
         expect(await shortPerOrder(orders)).toEqual([1, 1, 1])
         expect(
           await catchUpBackorders(getContainer(), { graceSeconds: 0, limit: 1 })
-        ).toEqual({ recorded_order_ids: [], allocated_level_ids: [] })
+        ).toEqual({
+          recorded_order_ids: [],
+          allocated_level_ids: [],
+          refreshed_customer_ids: [],
+        })
       })
 
       it("hands stock whose inventory level event was lost to the waiting backorders", async () => {
@@ -229,7 +234,11 @@ medusaIntegrationTestRunner({
         ])
         expect(
           await catchUpBackorders(getContainer(), { graceSeconds: 0 })
-        ).toEqual({ recorded_order_ids: [], allocated_level_ids: [] })
+        ).toEqual({
+          recorded_order_ids: [],
+          allocated_level_ids: [],
+          refreshed_customer_ids: [],
+        })
       })
     })
 

@@ -6,8 +6,9 @@ import { catchUpBackorders } from "../workflows/backorders/utils/catch-up"
 
 /**
  * Every minute, on the worker: records the shortages of orders whose `order.placed` event was
- * lost or whose handler failed, and hands out free stock whose inventory level event was
- * missed. Nothing that must happen depends on one delivery of one event.
+ * lost or whose handler failed, hands out free stock whose inventory level event was missed,
+ * and refreshes the search copy of customers whose `customer.updated` was. Nothing that must
+ * happen depends on one delivery of one event.
  */
 export default async function catchUpBackordersJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -18,9 +19,13 @@ export default async function catchUpBackordersJob(container: MedusaContainer) {
     return
   }
   const result = await catchUpBackorders(container, options)
-  if (result.recorded_order_ids.length || result.allocated_level_ids.length) {
+  if (
+    result.recorded_order_ids.length ||
+    result.allocated_level_ids.length ||
+    result.refreshed_customer_ids.length
+  ) {
     logger.info(
-      `Backorders caught up: recorded orders ${result.recorded_order_ids.join(", ") || "none"}; allocated stock at inventory levels ${result.allocated_level_ids.join(", ") || "none"}`
+      `Backorders caught up: recorded orders ${result.recorded_order_ids.join(", ") || "none"}; allocated stock at inventory levels ${result.allocated_level_ids.join(", ") || "none"}; refreshed search copies of customers ${result.refreshed_customer_ids.join(", ") || "none"}`
     )
   }
 }

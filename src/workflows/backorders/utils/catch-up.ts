@@ -27,14 +27,18 @@ export type CatchUpResult = {
   recorded_order_ids: string[]
   /** Inventory levels whose free units were handed to waiting backorders now. */
   allocated_level_ids: string[]
+  /** Customers whose copy for the backorder search was out of date and is refreshed now. */
+  refreshed_customer_ids: string[]
 }
 
 /**
  * What must happen even when an event is lost, late or its handler failed (a lock held too
  * long, a worker killed): order lines that Medusa reserved and nobody checked for a shortage
- * are recorded, and stock that is free where backorders wait is handed out. Both run the same
- * idempotent workflows as the subscribers, under the same locks, so running this while a
- * subscriber handles the same order, on another instance, or twice, changes nothing twice.
+ * are recorded, stock that is free where backorders wait is handed out, and customers updated
+ * without their `customer.updated` reaching the search copy get it refreshed. The first two
+ * run the same idempotent workflows as the subscribers, under the same locks, so running this
+ * while a subscriber handles the same order, on another instance, or twice, changes nothing
+ * twice.
  */
 export async function catchUpBackorders(
   container: MedusaContainer,
@@ -42,7 +46,73 @@ export async function catchUpBackorders(
 ): Promise<CatchUpResult> {
   const recorded = await recordMissedOrders(container, options)
   const allocated = await allocateMissedStock(container)
-  return { recorded_order_ids: recorded, allocated_level_ids: allocated }
+  const refreshed = await refreshStaleCustomerCopies(container, options)
+  return {
+    recorded_order_ids: recorded,
+    allocated_level_ids: allocated,
+    refreshed_customer_ids: refreshed,
+  }
+}
+
+const COPIED_CUSTOMER_FIELDS = [
+  "email",
+  "first_name",
+  "last_name",
+  "company_name",
+  "phone",
+] as const
+
+/**
+ * The customers updated in the window (a page at a time) who have a copy for the backorder
+ * search that differs from them now: their copy is refreshed.
+ */
+async function refreshStaleCustomerCopies(
+  container: MedusaContainer,
+  { lookbackHours = 72, limit = 5000 }: CatchUpOptions
+): Promise<string[]> {
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  const backorderModule: BackorderModuleService =
+    container.resolve(BACKORDER_MODULE)
+  const refreshed: string[] = []
+  for (let skip = 0; ; skip += limit) {
+    const customers = await customerModule.listCustomers(
+      {
+        updated_at: {
+          $gte: new Date(Date.now() - lookbackHours * 3600_000).toISOString(),
+        },
+      },
+      {
+        select: ["id", ...COPIED_CUSTOMER_FIELDS],
+        order: { updated_at: "ASC", id: "ASC" },
+        skip,
+        take: limit,
+      }
+    )
+    const copies = customers.length
+      ? await backorderModule.listBackorderCustomers(
+          { id: customers.map((c) => c.id) },
+          { select: ["id", ...COPIED_CUSTOMER_FIELDS] }
+        )
+      : []
+    const copyById = new Map(copies.map((c) => [c.id, c]))
+    const stale = customers.filter((customer) => {
+      const copy = copyById.get(customer.id)
+      return (
+        copy &&
+        COPIED_CUSTOMER_FIELDS.some(
+          (field) => (copy[field] ?? null) !== (customer[field] ?? null)
+        )
+      )
+    })
+    if (stale.length) {
+      await backorderModule.upsertBackorderCustomerCopies(stale)
+      refreshed.push(...stale.map((c) => c.id))
+    }
+    if (customers.length < limit) {
+      break
+    }
+  }
+  return refreshed
 }
 
 async function recordMissedOrders(
