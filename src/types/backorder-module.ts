@@ -8,6 +8,15 @@ import type {
 import type { ResolvedBackorderPluginOptions } from "../modules/backorder/options"
 
 /** The searchable fields copied from a Medusa customer into `backorder_customer`. */
+export const BACKORDER_CUSTOMER_FIELDS = [
+  "email",
+  "first_name",
+  "last_name",
+  "company_name",
+  "phone",
+] as const
+
+/** A Medusa customer's id and its `BACKORDER_CUSTOMER_FIELDS`. */
 export type BackorderCustomerFields = {
   id: string
   email?: string | null

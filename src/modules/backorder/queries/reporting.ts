@@ -5,6 +5,7 @@ import {
   WAITING_BACKORDER_STATUSES,
 } from "../../../types/enums"
 import {
+  BACKORDER_CUSTOMER_FIELDS,
   BACKORDER_FILTER_COLUMNS,
   BackorderAggregateFilters,
   BackorderCustomerFields,
@@ -259,13 +260,7 @@ export async function upsertBackorderCustomers(
   if (!customers.length) {
     return
   }
-  const fields = [
-    "email",
-    "first_name",
-    "last_name",
-    "company_name",
-    "phone",
-  ] as const
+  const fields = BACKORDER_CUSTOMER_FIELDS
   await knex("backorder_customer")
     .insert(
       customers.map((c) => ({

@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
+import { BACKORDER_CUSTOMER_FIELDS } from "../../../types/backorder-module"
 import BackorderModuleService from "../../../modules/backorder/service"
 
 /**
@@ -20,14 +21,7 @@ export async function copyBackorderCustomers(
   const customers = await container.resolve(Modules.CUSTOMER).listCustomers(
     { id: ids },
     {
-      select: [
-        "id",
-        "email",
-        "first_name",
-        "last_name",
-        "company_name",
-        "phone",
-      ],
+      select: ["id", ...BACKORDER_CUSTOMER_FIELDS],
     }
   )
   await container

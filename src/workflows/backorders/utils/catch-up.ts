@@ -7,6 +7,7 @@ import BackorderModuleService, {
 } from "../../../modules/backorder/service"
 import { allocateFreeStockWorkflow } from "../../allocation/workflows/allocate-free-stock"
 import { recordOrderBackordersWorkflow } from "../workflows/record-order-backorders"
+import { BACKORDER_CUSTOMER_FIELDS } from "../../../types/backorder-module"
 import { toNumber } from "../../shared/money"
 import {
   findUnchecked,
@@ -54,14 +55,6 @@ export async function catchUpBackorders(
   }
 }
 
-const COPIED_CUSTOMER_FIELDS = [
-  "email",
-  "first_name",
-  "last_name",
-  "company_name",
-  "phone",
-] as const
-
 /**
  * The customers updated in the window (a page at a time) who have a copy for the backorder
  * search that differs from them now: their copy is refreshed.
@@ -82,7 +75,7 @@ async function refreshStaleCustomerCopies(
         },
       },
       {
-        select: ["id", ...COPIED_CUSTOMER_FIELDS],
+        select: ["id", ...BACKORDER_CUSTOMER_FIELDS],
         order: { updated_at: "ASC", id: "ASC" },
         skip,
         take: limit,
@@ -91,7 +84,7 @@ async function refreshStaleCustomerCopies(
     const copies = customers.length
       ? await backorderModule.listBackorderCustomers(
           { id: customers.map((c) => c.id) },
-          { select: ["id", ...COPIED_CUSTOMER_FIELDS] }
+          { select: ["id", ...BACKORDER_CUSTOMER_FIELDS] }
         )
       : []
     const copyById = new Map(copies.map((c) => [c.id, c]))
@@ -99,7 +92,7 @@ async function refreshStaleCustomerCopies(
       const copy = copyById.get(customer.id)
       return (
         copy &&
-        COPIED_CUSTOMER_FIELDS.some(
+        BACKORDER_CUSTOMER_FIELDS.some(
           (field) => (copy[field] ?? null) !== (customer[field] ?? null)
         )
       )
