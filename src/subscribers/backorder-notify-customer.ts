@@ -1,4 +1,5 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BackorderEvents } from "../types/events"
 import { CustomerNotificationKind } from "../workflows/notifications/utils/customer-notifications"
 import { notifyBackorderCustomersWorkflow } from "../workflows/notifications/workflows/notify-backorder-customers"
@@ -56,7 +57,18 @@ export default async function backorderNotifyCustomer({
     const conflict = errors.some((e) =>
       /idempotency_key: .* already exists/.test(e.error?.message ?? "")
     )
-    if (!errors.length || (conflict && attempt === ATTEMPTS)) {
+    if (!errors.length) {
+      return
+    }
+    if (conflict && attempt === ATTEMPTS) {
+      // Another worker keeps winning keys of this batch: it is sending the same notices
+      // (each key is created once, by whichever worker gets there first). Left to it, and
+      // said in the log rather than hidden.
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(
+          `Backorder notifications "${kind}" for ${ids.length} backorder(s) (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", ..." : ""}) left to the worker sending them at the same time after ${ATTEMPTS} tries`
+        )
       return
     }
     if (!conflict) {
