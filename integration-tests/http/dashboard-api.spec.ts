@@ -136,7 +136,7 @@ medusaIntegrationTestRunner({
         )
         // The copy is refreshed by a subscriber of `customer.updated`, after the response.
         let renamed = await api.get("/admin/backorders?q=quennell", admin)
-        for (let i = 0; i < 20 && renamed.data.count === 0; i++) {
+        for (let i = 0; i < 20 && renamed.data.backorders.length === 0; i++) {
           await new Promise((resolve) => setTimeout(resolve, 250))
           renamed = await api.get("/admin/backorders?q=quennell", admin)
         }

@@ -771,7 +771,8 @@ medusaIntegrationTestRunner({
         ])
         const { data: firstBackorders } = await eventually(
           () => api.get(`/admin/backorders?order_id=${first.id}`, admin),
-          (res) => res.data.count === 1
+          // The page and its count are two reads: wait for the row itself.
+          (res) => res.data.backorders.length === 1
         )
         const po = await orderedPurchaseOrder([
           firstBackorders.backorders[0].id,
