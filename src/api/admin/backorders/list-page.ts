@@ -40,6 +40,12 @@ export async function listBackorderPage(
     backorderModule.countBackorderList(filters),
   ])
   const ids = page.map((b) => b.id)
+  // A page that is not full is the end of the list: its rows give the exact count, from the
+  // same read (the count query runs beside it and may see a row recorded in between).
+  const count =
+    ids.length < take && (ids.length > 0 || skip === 0)
+      ? { count: skip + ids.length, estimated: false }
+      : counted
   const { data } = ids.length
     ? await query.graph({ entity: "backorder", fields, filters: { id: ids } })
     : { data: [] as { id: string }[] }
@@ -49,8 +55,8 @@ export async function listBackorderPage(
       scope,
       [...data].sort((a, b) => position.get(a.id)! - position.get(b.id)!)
     ) as AdminBackorderListResponse["backorders"],
-    count: counted.count,
-    count_estimated: counted.estimated,
+    count: count.count,
+    count_estimated: count.estimated,
     offset: skip,
     limit: take,
   }
