@@ -56,42 +56,35 @@ export const validateToOrderSaleStep = createStep(
     const variantIds = input.lines.map((l) => l.variant_id)
     checkOneLinePerVariant(variantIds)
 
-    // Independent reads, side by side.
-    const [
-      { data: customers },
-      { data: locations },
-      { data: variants },
-      regionResult,
-    ] = await Promise.all([
-      query.graph({
-        entity: "customer",
-        fields: ["id"],
-        filters: { id: input.customer_id },
-      }),
-      query.graph({
-        entity: "stock_location",
-        fields: ["id", "name", "sales_channels.id", "sales_channels.name"],
-        filters: { id: input.location_id },
-      }),
-      query.graph({
-        entity: "product_variant",
-        fields: [
-          "id",
-          "sku",
-          "title",
-          "product_id",
-          "product.title",
-          "manage_inventory",
-          "allow_backorder",
-          "price_set.id",
-          "inventory_items.inventory_item_id",
-          "inventory_items.required_quantity",
-        ],
-        filters: { id: variantIds },
-      }),
-      // Settled here, thrown below: the checks keep the order they are answered in.
-      settle(resolveRegion(query, input.region_id)),
-    ])
+    const [{ data: customers }, { data: locations }, { data: variants }] =
+      await Promise.all([
+        query.graph({
+          entity: "customer",
+          fields: ["id"],
+          filters: { id: input.customer_id },
+        }),
+        query.graph({
+          entity: "stock_location",
+          fields: ["id", "name", "sales_channels.id", "sales_channels.name"],
+          filters: { id: input.location_id },
+        }),
+        query.graph({
+          entity: "product_variant",
+          fields: [
+            "id",
+            "sku",
+            "title",
+            "product_id",
+            "product.title",
+            "manage_inventory",
+            "allow_backorder",
+            "price_set.id",
+            "inventory_items.inventory_item_id",
+            "inventory_items.required_quantity",
+          ],
+          filters: { id: variantIds },
+        }),
+      ])
 
     if (!customers.length) {
       throw new MedusaError(
@@ -121,7 +114,8 @@ export const validateToOrderSaleStep = createStep(
       (location.sales_channels ?? []).filter(Boolean) as { id: string }[],
       input.sales_channel_id
     )
-    const region = unsettle(regionResult)
+
+    const region = await resolveRegion(query, input.region_id)
 
     const inventoryItemIdByVariant = new Map<string, string>()
     for (const variant of variants) {
@@ -142,30 +136,12 @@ export const validateToOrderSaleStep = createStep(
       )
     }
 
-    // The stock figures and every line's price (Medusa prices a line by its quantity), side
-    // by side.
-    const [levels, priceResults] = await Promise.all([
-      inventoryItemIdByVariant.size
-        ? inventoryModule.listInventoryLevels({
-            inventory_item_id: [...inventoryItemIdByVariant.values()],
-            location_id: location.id,
-          })
-        : [],
-      Promise.all(
-        input.lines.map(
-          (line) =>
-            line.unit_price ??
-            settle(
-              calculateUnitPrice(
-                pricingModule,
-                variants.find((v) => v.id === line.variant_id)!,
-                region,
-                line.quantity
-              )
-            )
-        )
-      ),
-    ])
+    const levels = inventoryItemIdByVariant.size
+      ? await inventoryModule.listInventoryLevels({
+          inventory_item_id: [...inventoryItemIdByVariant.values()],
+          location_id: location.id,
+        })
+      : []
     const figures = new Map<string, StockFigures>()
     for (const level of levels) {
       figures.set(stockPairKey(level), {
@@ -191,12 +167,17 @@ export const validateToOrderSaleStep = createStep(
     }
 
     const lines: ToOrderSalePreviewLine[] = []
-    for (const [index, line] of input.lines.entries()) {
+    for (const line of input.lines) {
       const variant = variants.find((v) => v.id === line.variant_id)!
       const inventoryItemId = inventoryItemIdByVariant.get(variant.id) ?? null
-      // A line without a price is refused after the stock checks above, the first such line.
-      const priced = priceResults[index]
-      const unitPrice = typeof priced === "number" ? priced : unsettle(priced)
+      const unitPrice =
+        line.unit_price ??
+        (await calculateUnitPrice(
+          pricingModule,
+          variant,
+          region,
+          line.quantity
+        ))
       const split = splitSaleLine(
         line.quantity,
         inventoryItemId
@@ -239,23 +220,6 @@ export const validateToOrderSaleStep = createStep(
     return new StepResponse(preview)
   }
 )
-
-type Settled<T> = { value: T } | { error: unknown }
-
-/** A promise that does not reject: its value or its error, for `unsettle` to throw later. */
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ value }),
-    (error) => ({ error })
-  )
-}
-
-function unsettle<T>(settled: Settled<T>): T {
-  if ("error" in settled) {
-    throw settled.error
-  }
-  return settled.value
-}
 
 async function resolveRegion(
   query: Omit<RemoteQueryFunction, symbol>,
