@@ -606,6 +606,30 @@ medusaIntegrationTestRunner({
             fill_rate: 0.6667,
           },
         ])
+
+        // Fill rates are over the purchase orders sent in the last 90 days, like the
+        // backorders' own: the follow-up sent 91 days ago no longer counts, so the first
+        // order's 4 of 4 is the whole rate; with both that old there is none.
+        const pg = getContainer().resolve(
+          ContainerRegistrationKeys.PG_CONNECTION
+        )
+        const sentDaysAgo = (id: string, days: number) =>
+          pg.raw(
+            `UPDATE purchase_order SET ordered_at = now() - make_interval(days => ?) WHERE id = ?`,
+            [days, id]
+          )
+        await sentDaysAgo(follow_up.id, 91)
+        await sentDaysAgo(po.id, 89)
+        expect(await fillRates()).toEqual([
+          {
+            ...brewware,
+            ordered_quantity: 4,
+            received_quantity: 4,
+            fill_rate: 1,
+          },
+        ])
+        await sentDaysAgo(po.id, 91)
+        expect(await fillRates()).toEqual([])
       })
 
       it("refuses a stock summary without exactly one of variant_id / inventory_item_id, and unknown ids", async () => {

@@ -312,7 +312,8 @@ export async function searchBackorderIds(
  * (an index-only scan of their covering partial index) grouped by status and currency and
  * rolled up both ways (by status with the age buckets, late and waiting figures; by
  * currency for the deposits), the fill rate over the last 90 days (index-only scan of the
- * covering `created_at` index), the suppliers' fill rates, and the `new` backorders on no
+ * covering `created_at` index), the suppliers' fill rates over their purchase orders sent in
+ * the last 90 days (their lines read from a covering index), and the `new` backorders on no
  * purchase order or transfer, draft included (index-only, the open index holds `id`).
  */
 export async function summarizeBackorderHealth(
@@ -347,6 +348,7 @@ export async function summarizeBackorderHealth(
     (_, i) => `SUM(bucket_${i}) AS bucket_${i}`
   ).join(", ")
 
+  const since90Days = new Date(now.getTime() - 90 * 86400000)
   const [open, fill, suppliers, notRequested] = await Promise.all([
     knex.raw(
       // One hashed grouping by status and currency (a few cells), the age buckets counted
@@ -398,7 +400,7 @@ export async function summarizeBackorderHealth(
     }>,
     knex("backorder")
       .whereNull("deleted_at")
-      .where("created_at", ">=", new Date(now.getTime() - 90 * 86400000))
+      .where("created_at", ">=", since90Days)
       .first()
       .sum({ wanted: knex.raw("quantity - cancelled_quantity") })
       .sum({ allocated: "allocated_quantity" }) as Promise<{
@@ -407,7 +409,10 @@ export async function summarizeBackorderHealth(
     }>,
     // Units a completion moved to a follow-up purchase order are counted there, not twice:
     // the follow-ups' units per parent and variant are summed once (follow-ups are few)
-    // and joined, instead of a subquery run for every received line of the history.
+    // and joined, instead of a subquery run for every received line. Only the purchase
+    // orders sent in the last 90 days count, as for the backorders' own fill rate: how a
+    // supplier delivers now, and a few of the history's lines (read from the covering
+    // `IDX_purchase_order_line_order_cover`) instead of every line ever ordered.
     knex("purchase_order_line as l")
       .join("purchase_order as po", "po.id", "l.purchase_order_id")
       .leftJoin(
@@ -426,6 +431,7 @@ export async function summarizeBackorderHealth(
       .whereNull("l.deleted_at")
       .whereNull("po.deleted_at")
       .whereIn("po.status", ["partially_received", "received", "closed"])
+      .where("po.ordered_at", ">=", since90Days)
       .select("po.supplier_id")
       .sum({
         ordered_quantity: knex.raw("l.quantity - COALESCE(fu.quantity, 0)"),

@@ -79,7 +79,7 @@ const BackorderHealthPage = () => {
         <Figure
           label="Fill rate (90 days)"
           value={formatPercent(health.fill_rate)}
-          hint="Units allocated of the units backordered (less cancelled) on backorders created in the last 90 days. A supplier's fill rate below counts units received of units ordered on its purchase orders that have had a delivery (units moved to a follow-up count there)."
+          hint="Units allocated of the units backordered (less cancelled) on backorders created in the last 90 days. A supplier's fill rate below counts units received of units ordered on its purchase orders sent in the last 90 days that have had a delivery (units moved to a follow-up count there)."
         />
         <Figure
           label="Oldest open"
@@ -217,13 +217,16 @@ const AgeChart = ({ health }: { health: BackorderHealth }) => {
   )
 }
 
-/** Received over ordered units per supplier, from purchase orders that have arrived. */
+/**
+ * Received over ordered units per supplier, from its purchase orders sent in the last 90
+ * days that have arrived.
+ */
 const SupplierFillRates = ({ health }: { health: BackorderHealth }) => (
   <Container className="flex flex-col gap-y-4 px-6 py-4">
-    <Heading level="h2">Supplier fill rate</Heading>
+    <Heading level="h2">Supplier fill rate, last 90 days</Heading>
     {!health.supplier_fill_rates.length ? (
       <Text size="small" className="text-ui-fg-muted">
-        No purchase order has been received yet.
+        No purchase order sent in the last 90 days has been received yet.
       </Text>
     ) : (
       health.supplier_fill_rates.map((s) => (

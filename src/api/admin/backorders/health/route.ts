@@ -11,7 +11,8 @@ import type { AdminBackorderHealthResponse } from "../../../../types/http/backor
 /**
  * The backorder health figures for the overview page: open backorders by status and age,
  * waiting units, late promise dates, backorders with no purchase order, deposits held, the
- * fill rate of the last 90 days and each supplier's fill rate from receipts.
+ * fill rate of the last 90 days and each supplier's fill rate from the receipts of its
+ * purchase orders sent in the last 90 days.
  */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest,
