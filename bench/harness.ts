@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs"
+import { mkdirSync, writeFileSync } from "node:fs"
 import { Session } from "node:inspector/promises"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -85,6 +85,7 @@ async function startCpuProfile() {
   return {
     stop: async () => {
       const { profile } = await session.post("Profiler.stop")
+      mkdirSync(dir, { recursive: true })
       writeFileSync(
         `${dir}/measure-${Date.now()}.cpuprofile`,
         JSON.stringify(profile)
