@@ -391,6 +391,7 @@ medusaIntegrationTestRunner({
                 name: "Brewware Wholesale",
               },
               count: 1,
+              count_estimated: false,
               waiting_quantity: 3,
             },
             {
@@ -399,6 +400,7 @@ medusaIntegrationTestRunner({
                 name: "Nordic Coffee Supply",
               },
               count: 1,
+              count_estimated: false,
               waiting_quantity: 2,
             },
           ],

@@ -117,6 +117,7 @@ medusaIntegrationTestRunner({
               name: "Nordic Coffee Supply",
             },
             count: 1,
+            count_estimated: false,
             waiting_quantity: 2,
           },
         ])

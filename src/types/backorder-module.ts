@@ -70,6 +70,11 @@ export type DateRange = {
 export type SupplierGroup = {
   supplier_id: string | null
   count: number
+  /**
+   * `true` when the count holds the planner's estimate of this supplier's history (fulfilled
+   * and cancelled backorders), which would take reading more rows than `EXACT_COUNT_LIMIT`.
+   */
+  count_estimated: boolean
   /** Units still waiting for stock. */
   waiting_quantity: number
 }

@@ -56,7 +56,7 @@ export function SupplierGroups({
                       {group.supplier?.name ?? "No supplier"}
                     </Table.Cell>
                     <Table.Cell className="text-right tabular-nums">
-                      {group.count}
+                      {`${group.count_estimated ? "~" : ""}${group.count}`}
                     </Table.Cell>
                     <Table.Cell className="text-right tabular-nums">
                       {group.waiting_quantity}

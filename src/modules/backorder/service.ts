@@ -221,7 +221,8 @@ class BackorderModuleService
   }
 
   /**
-   * The backorders matching the filters grouped by supplier (SaleDock's list), in one query.
+   * The backorders matching the filters grouped by supplier (SaleDock's list): exact counts,
+   * but for a supplier's history too large to count cheaply, which is estimated.
    */
   @InjectManager()
   async groupBackordersBySupplier(

@@ -126,6 +126,8 @@ export type AdminBackorderCountsResponse = {
 export type AdminSupplierGroup = {
   supplier: { id: string; name: string | null } | null
   count: number
+  /** `true` when `count` is an estimate (a large history). */
+  count_estimated: boolean
   waiting_quantity: number
 }
 

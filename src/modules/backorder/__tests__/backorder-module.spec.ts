@@ -10,7 +10,7 @@ moduleIntegrationTestRunner<BackorderModuleService>({
   resolve: path.join(__dirname, ".."),
   // Apply the committed migration, so the checks and indexes tested are the ones that ship.
   pathToMigrations: path.join(__dirname, "..", "migrations"),
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     const createSupplier = (data: Record<string, unknown> = {}) =>
       service.createSuppliers({ name: "Acme Coffee Supply", ...data })
 
@@ -232,13 +232,30 @@ moduleIntegrationTestRunner<BackorderModuleService>({
         expect(groups).toHaveLength(2)
         expect(groups).toEqual(
           expect.arrayContaining([
-            { supplier_id: "sup_a", count: 2, waiting_quantity: 6 },
-            { supplier_id: null, count: 1, waiting_quantity: 0 },
+            {
+              supplier_id: "sup_a",
+              count: 2,
+              count_estimated: false,
+              waiting_quantity: 6,
+            },
+            {
+              supplier_id: null,
+              count: 1,
+              count_estimated: false,
+              waiting_quantity: 0,
+            },
           ])
         )
         expect(
           await service.groupBackordersBySupplier({ status: "on_order" })
-        ).toEqual([{ supplier_id: "sup_a", count: 1, waiting_quantity: 3 }])
+        ).toEqual([
+          {
+            supplier_id: "sup_a",
+            count: 1,
+            count_estimated: false,
+            waiting_quantity: 3,
+          },
+        ])
 
         const health = await service.summarizeBackorderHealth(now)
         expect(health).toEqual(
@@ -577,6 +594,104 @@ moduleIntegrationTestRunner<BackorderModuleService>({
           })
         ).rejects.toThrow(/chk_allocation_quantity_not_zero/)
         expect(await service.listAllocations()).toHaveLength(2)
+      })
+    })
+
+    describe("supplier groups over a large history", () => {
+      it("counts the open backorders and the small histories exactly and estimates a large one, flagged", async () => {
+        const knex = MikroOrmWrapper.forkManager().getKnex()
+        // 60,000 fulfilled backorders of one supplier (more than EXACT_COUNT_LIMIT), three of
+        // another and two cancelled ones with no supplier, written as a history would be.
+        const history = (
+          prefix: string,
+          count: number,
+          status: string,
+          supplier: string | null
+        ) =>
+          knex.raw(
+            `INSERT INTO backorder (id, status, source, order_id, line_item_id, variant_id,
+               inventory_item_id, location_id, supplier_id, quantity, raw_quantity)
+             SELECT 'bo_' || :prefix || g, :status, 'storefront', 'order_' || :prefix || g,
+                    'ordli_' || :prefix || g, 'variant_1', 'iitem_1', 'sloc_shop', :supplier, 1,
+                    '{"value": "1", "precision": 20}'
+             FROM generate_series(1, :count) g`,
+            { prefix, count, status, supplier }
+          )
+        await history("big_", 60000, "fulfilled", "sup_big")
+        await history("small_", 3, "fulfilled", "sup_small")
+        await history("none_", 2, "cancelled", null)
+        await service.createBackorders([
+          backorderData({
+            line_item_id: "ordli_open_1",
+            supplier_id: "sup_big",
+          }),
+          backorderData({
+            line_item_id: "ordli_open_2",
+            supplier_id: "sup_small",
+            status: "on_order",
+            quantity: 2,
+          }),
+        ])
+        await knex.raw("ANALYZE backorder")
+
+        const groups = await service.groupBackordersBySupplier({})
+        const bySupplier = new Map(groups.map((g) => [g.supplier_id, g]))
+        expect(groups).toHaveLength(3)
+        expect(bySupplier.get("sup_small")).toEqual({
+          supplier_id: "sup_small",
+          count: 4,
+          count_estimated: false,
+          waiting_quantity: 2,
+        })
+        expect(bySupplier.get(null)).toEqual({
+          supplier_id: null,
+          count: 2,
+          count_estimated: false,
+          waiting_quantity: 0,
+        })
+        // The open one exactly plus the planner's estimate of the 60,000 (ANALYZE samples
+        // 30,000 rows, so the estimate is within a fraction of a percent).
+        const big = bySupplier.get("sup_big")!
+        expect(big).toEqual({
+          supplier_id: "sup_big",
+          count: expect.any(Number),
+          count_estimated: true,
+          waiting_quantity: 3,
+        })
+        expect(Math.abs(big.count - 60001)).toBeLessThanOrEqual(600)
+
+        // Without the history nothing is estimated.
+        expect(
+          await service.groupBackordersBySupplier({
+            status: ["new", "on_order"],
+          })
+        ).toEqual(
+          expect.arrayContaining([
+            {
+              supplier_id: "sup_big",
+              count: 1,
+              count_estimated: false,
+              waiting_quantity: 3,
+            },
+            {
+              supplier_id: "sup_small",
+              count: 1,
+              count_estimated: false,
+              waiting_quantity: 2,
+            },
+          ])
+        )
+        // A history small enough under the filters is counted exactly.
+        expect(
+          await service.groupBackordersBySupplier({ status: "cancelled" })
+        ).toEqual([
+          {
+            supplier_id: null,
+            count: 2,
+            count_estimated: false,
+            waiting_quantity: 0,
+          },
+        ])
       })
     })
   },

@@ -11,7 +11,7 @@ import type { AdminSupplierGroupsResponse } from "../../../../types/http/backord
 /**
  * The backorders matching the filters grouped by supplier, as SaleDock lists them: each
  * supplier with how many backorders and units wait on it; backorders without a supplier
- * come last.
+ * come last. A large history is counted by estimate (`count_estimated`), as the list's count.
  */
 export const GET = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<
@@ -46,6 +46,7 @@ export const GET = withConflictMessages(async function (
             }
           : null,
         count: group.count,
+        count_estimated: group.count_estimated,
         waiting_quantity: group.waiting_quantity,
       }))
       .sort((a, b) =>
