@@ -221,6 +221,8 @@ export class Instance {
 export type StoreIds = {
   regionId: string
   warehouseLocationId: string
+  /** The demo store's other own location, a transfer's source. */
+  shopLocationId: string
   webChannelId: string
   publishableKey: string
   customerId: string
@@ -277,6 +279,9 @@ async function storeIds(pool: Pool): Promise<StoreIds> {
     ),
     warehouseLocationId: await one(
       `SELECT id AS value FROM stock_location WHERE name = 'Warehouse' AND deleted_at IS NULL`
+    ),
+    shopLocationId: await one(
+      `SELECT id AS value FROM stock_location WHERE name = 'Shop' AND deleted_at IS NULL`
     ),
     webChannelId: await one(
       `SELECT id AS value FROM sales_channel WHERE name = 'Webshop' AND deleted_at IS NULL`

@@ -10,8 +10,10 @@ import {
   ordersOf,
   prepareCart,
   receive,
+  receiveTransfer,
   sale,
   sentPurchaseOrder,
+  sentTransfer,
   tally,
   Tally,
 } from "./shop"
@@ -247,6 +249,103 @@ describe("the production topology: two servers and a worker on Redis", () => {
       reserved: 12,
       incoming: 0,
     })
+    await expectInvariants()
+  })
+
+  it("transfer receipts on both servers race checkouts at the destination: the customers waiting get the transferred units, the checkouts wait, once each", async () => {
+    const item = await createItem(cluster, "transfer", 0)
+    // 6 units on the shelf at the shop, another own location.
+    const level = await cluster.admin[0].post(
+      `/admin/inventory-items/${item.inventoryItemId}/location-levels`,
+      { location_id: cluster.store.shopLocationId, stocked_quantity: 6 }
+    )
+    expect(level.status).toBe(200)
+    // 6 customers wait at the warehouse; the 6 units are sent to them from the shop.
+    for (let i = 0; i < 6; i++) {
+      expect(
+        (await completeSale(cluster, server(i), item, tally())).backordered
+      ).toBe(1)
+    }
+    const { rows: waiting } = await cluster.pool.query(
+      `SELECT id FROM backorder WHERE inventory_item_id = $1 AND deleted_at IS NULL
+        ORDER BY created_at`,
+      [item.inventoryItemId]
+    )
+    const transfer = await sentTransfer(
+      cluster,
+      waiting.map((row) => row.id)
+    )
+    expect(await levelOf(cluster, item, cluster.store.shopLocationId)).toEqual({
+      stocked: 0,
+      reserved: 0,
+      incoming: 0,
+    })
+    expect(await levelOf(cluster, item)).toEqual({
+      stocked: 0,
+      reserved: 6,
+      incoming: 6,
+    })
+    const carts = await mapLimited(
+      Array.from({ length: 6 }, (_, i) => i),
+      3,
+      (i) =>
+        prepareCart(cluster, shop(i), item, `transfer-${i}@backorders.test`)
+    )
+
+    const conflicts = tally()
+    const started = Date.now()
+    const results = await Promise.allSettled([
+      ...[0, 1, 2].map((i) =>
+        receiveTransfer(
+          server(i),
+          transfer,
+          2,
+          `transfer-receipt-${i}`,
+          conflicts
+        )
+      ),
+      ...carts.map((cartId, i) => completeCart(shop(i), cartId, conflicts)),
+    ])
+    report("3 transfer receipts and 6 checkouts", conflicts, started)
+
+    expect(results.filter((r) => r.status === "rejected")).toEqual([])
+    expect(await locksLeft(item, [transfer.id])).toEqual([])
+    expect((await settled(item)).unrecorded).toEqual([])
+    const { rows: backorders } = await cluster.pool.query(
+      `SELECT source, status, quantity::int, allocated_quantity::int AS allocated
+         FROM backorder WHERE inventory_item_id = $1 AND deleted_at IS NULL
+        ORDER BY source, created_at`,
+      [item.inventoryItemId]
+    )
+    // The 6 the transfer was for got its 6 units; the checkouts found none free and wait.
+    expect(backorders).toEqual([
+      ...Array(6).fill({
+        source: "pos",
+        status: "available",
+        quantity: 1,
+        allocated: 1,
+      }),
+      ...Array(6).fill({
+        source: "storefront",
+        status: "new",
+        quantity: 1,
+        allocated: 0,
+      }),
+    ])
+    expect(await levelOf(cluster, item)).toEqual({
+      stocked: 6,
+      reserved: 12,
+      incoming: 0,
+    })
+    const {
+      rows: [received],
+    } = await cluster.pool.query(
+      `SELECT t.status, l.received_quantity::int AS received
+         FROM transfer t JOIN transfer_line l ON l.transfer_id = t.id
+        WHERE t.id = $1`,
+      [transfer.id]
+    )
+    expect(received).toEqual({ status: "received", received: 6 })
     await expectInvariants()
   })
 

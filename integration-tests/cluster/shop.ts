@@ -285,6 +285,46 @@ export async function receive(
   return expectOk(`receive on ${purchaseOrder.id}`, res)
 }
 
+/**
+ * A transfer of the item from the shop to the warehouse for these backorders (waiting at the
+ * warehouse), sent: the units leave the shop and are incoming at the warehouse.
+ */
+export async function sentTransfer(
+  cluster: Cluster,
+  backorderIds: string[]
+): Promise<{ id: string; lineId: string }> {
+  const admin = cluster.admin[0]
+  const { transfer } = expectOk(
+    "request transfer",
+    await admin.post("/admin/transfers/request-stock", {
+      backorder_ids: backorderIds,
+      source_location_id: cluster.store.shopLocationId,
+    })
+  )
+  expectOk(
+    "send transfer",
+    await admin.post(`/admin/transfers/${transfer.id}/send`, {})
+  )
+  return { id: transfer.id, lineId: transfer.lines[0].id }
+}
+
+/** Receives `quantity` on the transfer's line, retrying 409s with the same key. */
+export async function receiveTransfer(
+  admin: AxiosInstance,
+  transfer: { id: string; lineId: string },
+  quantity: number,
+  idempotencyKey: string,
+  tally: Tally
+) {
+  const res = await retryingConflicts(tally, () =>
+    admin.post(`/admin/transfers/${transfer.id}/receive`, {
+      lines: [{ transfer_line_id: transfer.lineId, quantity }],
+      idempotency_key: idempotencyKey,
+    })
+  )
+  return expectOk(`receive on ${transfer.id}`, res)
+}
+
 /** Per order with a line of the item: its backordered units (open or not) and when it reserved. */
 export async function ordersOf(cluster: Cluster, item: Item) {
   const { rows } = await cluster.pool.query(
@@ -313,14 +353,18 @@ export async function ordersOf(cluster: Cluster, item: Item) {
   }[]
 }
 
-/** The item's inventory level at the warehouse as plain numbers. */
-export async function levelOf(cluster: Cluster, item: Item) {
+/** The item's inventory level at the warehouse (or another location) as plain numbers. */
+export async function levelOf(
+  cluster: Cluster,
+  item: Item,
+  locationId = cluster.store.warehouseLocationId
+) {
   const { rows } = await cluster.pool.query(
     `SELECT stocked_quantity::int AS stocked, reserved_quantity::int AS reserved,
             incoming_quantity::int AS incoming
        FROM inventory_level
       WHERE inventory_item_id = $1 AND location_id = $2 AND deleted_at IS NULL`,
-    [item.inventoryItemId, cluster.store.warehouseLocationId]
+    [item.inventoryItemId, locationId]
   )
   return rows[0] as { stocked: number; reserved: number; incoming: number }
 }
