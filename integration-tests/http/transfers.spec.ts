@@ -413,6 +413,66 @@ medusaIntegrationTestRunner({
       expect((await requestTransfer([first.id])).number).toBe("TR-0002")
     })
 
+    it("units a cancelled transfer puts back at its source go to the backorders waiting there", async () => {
+      // The shop has 2: 3 of the 5 sold wait, and the warehouse sends them.
+      const atShop = await sale("BEANS-HOUSE-1KG", 5)
+      expect(atShop.quantity).toBe(3)
+      const transfer = await requestTransfer([atShop.id])
+      await send(transfer.id)
+      // Meanwhile the warehouse sells what it has left and 2 more, to order.
+      const left = (await beans()).warehouse.available
+      const atWarehouse = (
+        await api.post(
+          "/admin/to-order-sales",
+          {
+            customer_id: store.customerId,
+            location_id: store.warehouseLocationId,
+            lines: [
+              {
+                variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
+                quantity: left + 2,
+              },
+            ],
+            payment_policy: "pay_now",
+          },
+          admin
+        )
+      ).data.backorders[0]
+      expect(atWarehouse).toEqual(
+        expect.objectContaining({ quantity: 2, status: "new" })
+      )
+      const before = await beans()
+
+      await api.post(`/admin/transfers/${transfer.id}/cancel`, {}, admin)
+
+      // The 3 back in the warehouse (no longer incoming at the shop): 2 to the customer
+      // waiting there, 1 free on the shelf.
+      expect(await beans()).toEqual({
+        shop: { ...before.shop, incoming: 0 },
+        warehouse: {
+          ...before.warehouse,
+          stocked: before.warehouse.stocked + 3,
+          available: before.warehouse.available + 3,
+        },
+      })
+      expect(await getBackorder(atWarehouse.id)).toEqual(
+        expect.objectContaining({ status: "available", allocated_quantity: 2 })
+      )
+      expect(await ledgerOf(atWarehouse.id)).toEqual([
+        {
+          quantity: 2,
+          source: "stock",
+          rule: "fifo",
+          reason: "oldest order",
+          transfer_id: null,
+        },
+      ])
+      expect(await getBackorder(atShop.id)).toEqual(
+        expect.objectContaining({ status: "new", allocated_quantity: 0 })
+      )
+      await expectInvariants()
+    })
+
     it("cancelling a transfer leaves a backorder that a sent purchase order still brings on order", async () => {
       const bo = await sale("BEANS-HOUSE-1KG", 3)
       const [po] = (
@@ -662,17 +722,43 @@ medusaIntegrationTestRunner({
         )
         expect(await ledgerOf(second.id)).toEqual([])
 
+        // A customer waits at the warehouse, so the cancellation also hands them units: the
+        // failure comes after that, the last step that changes anything.
+        const free = Math.max((await beans()).warehouse.available, 0)
+        const atWarehouse = (
+          await api.post(
+            "/admin/to-order-sales",
+            {
+              customer_id: store.customerId,
+              location_id: store.warehouseLocationId,
+              lines: [
+                {
+                  variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
+                  quantity: free + 1,
+                },
+              ],
+              payment_policy: "pay_now",
+            },
+            admin
+          )
+        ).data.backorders[0]
+        expect(atWarehouse.quantity).toBe(1)
+        const beforeCancel = await beans()
         expectFailure(
           await failing(
             cancelTransferWorkflow(container),
-            "adjust-incoming-quantities"
+            "allocate-arrived-stock"
           ).run({ input: { id: other.id }, throwOnError: false })
         )
         expect(await getTransfer(other.id)).toEqual(
           expect.objectContaining({ status: "in_transit", cancelled_at: null })
         )
-        expect(await beans()).toEqual(start)
+        expect(await beans()).toEqual(beforeCancel)
         expect((await getBackorder(second.id)).status).toBe("on_order")
+        expect(await getBackorder(atWarehouse.id)).toEqual(
+          expect.objectContaining({ status: "new", allocated_quantity: 0 })
+        )
+        expect(await ledgerOf(atWarehouse.id)).toEqual([])
       })
     })
   },

@@ -5,8 +5,14 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { BackorderStatus, TransferStatus } from "../../../types/enums"
+import {
+  AllocationSource,
+  BackorderStatus,
+  TransferStatus,
+} from "../../../types/enums"
 import { TransferEvents } from "../../../types/events"
+import { allocateArrivedStockStep } from "../../allocation/steps/allocate-arrived-stock"
+import { emitAllocationEvents } from "../../allocation/utils/allocation-events"
 import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { updateTransferStateStep } from "../steps/update-transfer-state"
@@ -18,7 +24,9 @@ export const cancelTransferWorkflowId = "cancel-transfer"
 /**
  * This workflow cancels a transfer that is not fully received: a sent transfer's units
  * still in transit go back into the source location's stock and leave the destination's
- * `incoming_quantity`; units already received stay where they are. The backorders it served
+ * `incoming_quantity`, and are handed to the backorders waiting at the source as stock found
+ * there is (ledger source `stock`); units already received
+ * stay where they are. The backorders it served
  * that were `on_order` go back to `new`, ready to be requested again, unless a sent purchase
  * order still brings them. Emits
  * `transfer.cancelled`.
@@ -93,11 +101,28 @@ export const cancelTransferWorkflow = createWorkflow(
       )
     )
 
+    // Under the same lock: the units back on the source's shelf go to whoever waits there.
+    const allocations = allocateArrivedStockStep(
+      transform({ transfer, inTransit }, ({ transfer, inTransit }) =>
+        inTransit.map((line) => ({
+          inventory_item_id: line.inventory_item_id,
+          location_id: transfer.source_location_id,
+          // Stock back on the shelf, not units the transfer brought (those are counted
+          // against its receipts at the destination).
+          source: AllocationSource.STOCK,
+          arrived: line.quantity,
+        }))
+      )
+    )
+    lock.release()
+
     emitEventStep({
       eventName: TransferEvents.CANCELLED,
       data: transform({ transfer }, ({ transfer }) => ({ id: transfer.id })),
     }).config({ name: "emit-transfer-cancelled" })
-    lock.release()
+    emitAllocationEvents(
+      transform({ allocations }, ({ allocations }) => ({ allocations }))
+    )
     return new WorkflowResponse(
       transform({ transfer }, ({ transfer }) => transfer.id)
     )
