@@ -277,6 +277,8 @@ medusaIntegrationTestRunner({
           status: "new",
           purchase_order_id: draft.id,
           purchase_order_number: draft.number,
+          transfer_id: null,
+          transfer_number: null,
           message: `KETTLE-MATTE × 2 for Jane Doe (order #${onDraft.order_display_id}) is already on ${draft.number}`,
         }
         const previewed = await requestStock({
@@ -297,6 +299,8 @@ medusaIntegrationTestRunner({
             status: null,
             purchase_order_id: null,
             purchase_order_number: null,
+            transfer_id: null,
+            transfer_number: null,
             message: "Backorder bo_missing was not found",
           },
         ])

@@ -473,6 +473,75 @@ medusaIntegrationTestRunner({
       await expectInvariants()
     })
 
+    it("a backorder on a draft transfer is not ordered from a supplier as well", async () => {
+      // The shop has 2: 3 of the 5 sold wait, and a transfer from the warehouse is drafted.
+      const waiting = await sale("BEANS-HOUSE-1KG", 5)
+      expect(waiting.quantity).toBe(3)
+      const draft = await requestTransfer([waiting.id])
+      expect(draft.status).toBe("draft")
+      const purchaseOrders = async () =>
+        (await api.get("/admin/purchase-orders", admin)).data.count
+
+      expect(
+        await refused(
+          api.post(
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [waiting.id] },
+            admin
+          )
+        )
+      ).toEqual({
+        status: 400,
+        data: {
+          type: "not_allowed",
+          message: `Backorder ${waiting.id} is already on transfer TR-0001`,
+        },
+      })
+      // In bulk it is left out, and said why.
+      const { data: bulk } = await api.post(
+        "/admin/purchase-orders/request-stock",
+        { backorder_ids: [waiting.id], skip_unavailable: true },
+        admin
+      )
+      expect(bulk).toEqual({
+        purchase_orders: [],
+        skipped: [
+          expect.objectContaining({
+            backorder_id: waiting.id,
+            reason: "on_transfer",
+            status: "new",
+            transfer_id: draft.id,
+            transfer_number: "TR-0001",
+            message: expect.stringMatching(
+              /^BEANS-HOUSE-1KG × 3 for Jane Doe \(order #\d+\) is already on TR-0001$/
+            ),
+          }),
+        ],
+      })
+      // "Order all open" of its supplier does not pick it: nothing to order.
+      const { data: allOpen } = await api.post(
+        "/admin/purchase-orders/request-stock",
+        {
+          all_open_backorders_of_supplier: true,
+          supplier_id: waiting.supplier_id,
+          skip_unavailable: true,
+        },
+        admin
+      )
+      expect(allOpen).toEqual({ purchase_orders: [], skipped: [] })
+      expect(await purchaseOrders()).toBe(0)
+
+      // Once the draft is cancelled it can be ordered.
+      await api.post(`/admin/transfers/${draft.id}/cancel`, {}, admin)
+      const { data: ordered } = await api.post(
+        "/admin/purchase-orders/request-stock",
+        { backorder_ids: [waiting.id] },
+        admin
+      )
+      expect(ordered.purchase_orders).toHaveLength(1)
+      expect(await purchaseOrders()).toBe(1)
+    })
+
     it("cancelling a transfer leaves a backorder that a sent purchase order still brings on order", async () => {
       const bo = await sale("BEANS-HOUSE-1KG", 3)
       const [po] = (

@@ -103,9 +103,11 @@ export type AdminSkippedBackorder = {
   customer: string | null
   order_display_id: number | null
   waiting_quantity: number
-  reason: "on_purchase_order" | "not_new" | "not_found"
+  reason: "on_purchase_order" | "on_transfer" | "not_new" | "not_found"
   purchase_order_id: string | null
   purchase_order_number: string | null
+  transfer_id: string | null
+  transfer_number: string | null
   message: string
 }
 

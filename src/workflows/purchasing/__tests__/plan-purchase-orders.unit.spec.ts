@@ -25,6 +25,7 @@ const backorder = (
   order_id: "order_1",
   waiting_quantity,
   open_purchase_order_number: null,
+  open_transfer_number: null,
   ...extra,
 })
 
@@ -417,6 +418,25 @@ describe("planPurchaseOrders", () => {
     ).toEqual({
       type: "not_allowed",
       message: "Backorder bo_1 is already on purchase order PO-0004",
+    })
+    // On a draft transfer it is still new, but its units are about to come from another
+    // own location: ordering them too would buy them twice.
+    expect(
+      refusal(() =>
+        plan(
+          { backorder_ids: ["bo_1"] },
+          {
+            backorders: [
+              backorder("bo_1", "var_kettle", 2, {
+                open_transfer_number: "TR-0002",
+              }),
+            ],
+          }
+        )
+      )
+    ).toEqual({
+      type: "not_allowed",
+      message: "Backorder bo_1 is already on transfer TR-0002",
     })
     expect(
       refusal(() =>

@@ -16,14 +16,15 @@ const backorder = (
   order_display_id: 12,
   waiting_quantity: 3,
   open_purchase_order: null,
+  open_transfer: null,
   ...extra,
 })
 
 describe("splitOrderableBackorders", () => {
-  it("keeps new backorders on no open purchase order, in the order asked, and says why each other one is left out", () => {
+  it("keeps new backorders on no open purchase order or transfer, in the order asked, and says why each other one is left out", () => {
     expect(
       splitOrderableBackorders(
-        ["bo_4", "bo_1", "bo_gone", "bo_2", "bo_3"],
+        ["bo_4", "bo_1", "bo_gone", "bo_2", "bo_3", "bo_5"],
         [
           backorder("bo_1"),
           backorder("bo_2", {
@@ -37,6 +38,10 @@ describe("splitOrderableBackorders", () => {
             waiting_quantity: 1,
           }),
           backorder("bo_4"),
+          // Still new, but on a draft transfer: its units come from another own location.
+          backorder("bo_5", {
+            open_transfer: { id: "trf_2", number: "TR-0002" },
+          }),
         ]
       )
     ).toEqual({
@@ -53,6 +58,8 @@ describe("splitOrderableBackorders", () => {
           status: null,
           purchase_order_id: null,
           purchase_order_number: null,
+          transfer_id: null,
+          transfer_number: null,
           message: "Backorder bo_gone was not found",
         },
         {
@@ -66,6 +73,8 @@ describe("splitOrderableBackorders", () => {
           status: "new",
           purchase_order_id: "po_4",
           purchase_order_number: "PO-0004",
+          transfer_id: null,
+          transfer_number: null,
           message:
             "KETTLE-MATTE × 3 for Jane Doe (order #12) is already on PO-0004",
         },
@@ -80,8 +89,26 @@ describe("splitOrderableBackorders", () => {
           status: "partially_available",
           purchase_order_id: null,
           purchase_order_number: null,
+          transfer_id: null,
+          transfer_number: null,
           message:
             "Kettle × 1 for max@example.com is partially available: only new backorders can be ordered",
+        },
+        {
+          backorder_id: "bo_5",
+          sku: "KETTLE-MATTE",
+          title: "Kettle",
+          customer: "Jane Doe",
+          order_display_id: 12,
+          waiting_quantity: 3,
+          reason: "on_transfer",
+          status: "new",
+          purchase_order_id: null,
+          purchase_order_number: null,
+          transfer_id: "trf_2",
+          transfer_number: "TR-0002",
+          message:
+            "KETTLE-MATTE × 3 for Jane Doe (order #12) is already on TR-0002",
         },
       ],
     })

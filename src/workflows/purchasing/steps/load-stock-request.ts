@@ -3,7 +3,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { waitingQuantity } from "../../../modules/backorder/utils/status"
-import { PurchaseOrderStatus } from "../../../types/enums"
+import {
+  OPEN_TRANSFER_STATUSES,
+  PurchaseOrderStatus,
+} from "../../../types/enums"
 import { RequestStockInput } from "../../../types/purchasing"
 import { toNumber } from "../../shared/money"
 import { StockRequestData } from "../utils/plan-purchase-orders"
@@ -18,7 +21,7 @@ const OPEN_PO_STATUSES: string[] = [
 
 /**
  * This step reads what a stock request is planned from, changing and refusing nothing: the
- * backorders asked for (with the open purchase order each is on), their and the plain lines'
+ * backorders asked for (with the open purchase order and open transfer each is on), their and the plain lines'
  * variants, the supplier terms of those variants, the suppliers that may be chosen, the draft
  * to add to, whether the stock location exists and, for a dropship, the orders' shipping
  * addresses. `planPurchaseOrders` decides from it.
@@ -37,6 +40,7 @@ export const loadStockRequestStep = createStep(
             {
               relations: [
                 "purchase_order_lines.purchase_order_line.purchase_order",
+                "transfer_lines.transfer_line.transfer",
               ],
             }
           )
@@ -112,6 +116,9 @@ export const loadStockRequestStep = createStep(
         const onOrder = b.purchase_order_lines
           .map((link) => link.purchase_order_line?.purchase_order)
           .find((po) => po && OPEN_PO_STATUSES.includes(po.status))
+        const onTransfer = b.transfer_lines
+          .map((link) => link.transfer_line?.transfer)
+          .find((t) => t && OPEN_TRANSFER_STATUSES.includes(t.status))
         return {
           id: b.id,
           status: b.status,
@@ -122,6 +129,9 @@ export const loadStockRequestStep = createStep(
           waiting_quantity: waitingQuantity(b),
           open_purchase_order_number: onOrder
             ? service.formatPurchaseOrderNumber(onOrder.display_id)
+            : null,
+          open_transfer_number: onTransfer
+            ? service.formatTransferNumber(onTransfer.display_id)
             : null,
         }
       }),

@@ -3,7 +3,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
 import { waitingQuantity } from "../../../modules/backorder/utils/status"
-import { BackorderStatus, PurchaseOrderStatus } from "../../../types/enums"
+import {
+  BackorderStatus,
+  OPEN_TRANSFER_STATUSES,
+  PurchaseOrderStatus,
+} from "../../../types/enums"
 import {
   SkippedBackorder,
   splitOrderableBackorders,
@@ -13,7 +17,10 @@ export const selectBackordersToOrderStepId = "select-backorders-to-order"
 
 export type SelectBackordersToOrderInput = {
   backorder_ids?: string[]
-  /** Every new backorder of `supplier_id` (at `location_id`) on no open purchase order. */
+  /**
+   * Every new backorder of `supplier_id` (at `location_id`) on no open purchase order or
+   * transfer.
+   */
   all_open_backorders_of_supplier?: boolean
   supplier_id?: string
   location_id?: string
@@ -50,11 +57,30 @@ const openPurchaseOrderOf = (backorder: {
     .map((link) => link?.purchase_order_line?.purchase_order)
     .find((po) => po && OPEN_PO_STATUSES.includes(po.status)) ?? null
 
+const openTransferOf = (backorder: {
+  transfer_lines?:
+    | ({
+        transfer_line?: {
+          transfer?: {
+            id?: string
+            status: string
+            display_id?: number
+          } | null
+        } | null
+      } | null)[]
+    | null
+}) =>
+  (backorder.transfer_lines ?? [])
+    .map((link) => link?.transfer_line?.transfer)
+    .find((t) => t && OPEN_TRANSFER_STATUSES.includes(t.status as never)) ??
+  null
+
 /**
  * This step chooses the backorders a stock request is for, changing nothing: the ones given,
  * or with `all_open_backorders_of_supplier` every new backorder of the supplier (at the
- * location) on no open purchase order; with `skip_unavailable`, those that cannot be ordered
- * (not new, already on an open purchase order, gone) are left out and answered in `skipped`.
+ * location) on no open purchase order or transfer (a draft one too); with `skip_unavailable`,
+ * those that cannot be ordered (not new, already on an open purchase order or transfer, gone)
+ * are left out and answered in `skipped`.
  */
 export const selectBackordersToOrderStep = createStep(
   selectBackordersToOrderStepId,
@@ -68,6 +94,7 @@ export const selectBackordersToOrderStep = createStep(
         fields: [
           "id",
           "purchase_order_lines.purchase_order_line.purchase_order.status",
+          "transfer_lines.transfer_line.transfer.status",
         ],
         filters: {
           supplier_id: input.supplier_id!,
@@ -82,7 +109,7 @@ export const selectBackordersToOrderStep = createStep(
               OPEN_PO_STATUSES.includes(
                 link?.purchase_order_line?.purchase_order?.status ?? ""
               )
-            )
+            ) && !openTransferOf(b)
         )
         .map((b) => b.id)
     }
@@ -109,6 +136,9 @@ export const selectBackordersToOrderStep = createStep(
         "purchase_order_lines.purchase_order_line.purchase_order.id",
         "purchase_order_lines.purchase_order_line.purchase_order.status",
         "purchase_order_lines.purchase_order_line.purchase_order.display_id",
+        "transfer_lines.transfer_line.transfer.id",
+        "transfer_lines.transfer_line.transfer.status",
+        "transfer_lines.transfer_line.transfer.display_id",
       ],
       filters: { id: ids },
     })
@@ -116,6 +146,7 @@ export const selectBackordersToOrderStep = createStep(
       ids,
       data.map((b) => {
         const onOrder = openPurchaseOrderOf(b)
+        const onTransfer = openTransferOf(b)
         return {
           id: b.id,
           status: b.status,
@@ -128,6 +159,12 @@ export const selectBackordersToOrderStep = createStep(
             ? {
                 id: onOrder.id,
                 number: service.formatPurchaseOrderNumber(onOrder.display_id),
+              }
+            : null,
+          open_transfer: onTransfer
+            ? {
+                id: onTransfer.id!,
+                number: service.formatTransferNumber(onTransfer.display_id!),
               }
             : null,
         }

@@ -29,6 +29,8 @@ export type StockRequestBackorder = {
   waiting_quantity: number
   /** The number of an open purchase order serving it (`PO-0004`), or null. */
   open_purchase_order_number: string | null
+  /** The number of an open transfer serving it (`TR-0002`, a draft too), or null. */
+  open_transfer_number: string | null
 }
 
 export type StockRequestVariant = {
@@ -103,7 +105,8 @@ export type Demand = {
 
 /**
  * Refuses backorders that were not found, are not `new`, or are already on an open purchase
- * order, in the order asked.
+ * order or an open transfer (a draft one too: its units are about to come from another own
+ * location), in the order asked.
  */
 export function checkOrderableBackorders(
   ids: string[],
@@ -127,6 +130,12 @@ export function checkOrderableBackorders(
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `Backorder ${backorder.id} is already on purchase order ${backorder.open_purchase_order_number}`
+      )
+    }
+    if (backorder.open_transfer_number) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Backorder ${backorder.id} is already on transfer ${backorder.open_transfer_number}`
       )
     }
   }

@@ -12,10 +12,12 @@ export type SkippedBackorder = {
   customer: string | null
   order_display_id: number | null
   waiting_quantity: number
-  reason: "on_purchase_order" | "not_new" | "not_found"
+  reason: "on_purchase_order" | "on_transfer" | "not_new" | "not_found"
   status: string | null
   purchase_order_id: string | null
   purchase_order_number: string | null
+  transfer_id: string | null
+  transfer_number: string | null
   message: string
 }
 
@@ -34,12 +36,14 @@ export type BackorderToOrder = {
   waiting_quantity: number
   /** The open purchase order serving it, if any. */
   open_purchase_order: { id: string; number: string } | null
+  /** The open transfer serving it (a draft too), if any. */
+  open_transfer: { id: string; number: string } | null
 }
 
 /**
  * Splits the backorders of a stock request, in the order asked, into those that can be
- * ordered (new, on no open purchase order) and those that cannot, each with why in the words
- * staff read: "KETTLE-MATTE × 3 for Jane Doe (order #12) is already on PO-0004".
+ * ordered (new, on no open purchase order or transfer) and those that cannot, each with why
+ * in the words staff read: "KETTLE-MATTE × 3 for Jane Doe (order #12) is already on PO-0004".
  */
 export function splitOrderableBackorders(
   ids: string[],
@@ -61,12 +65,15 @@ export function splitOrderableBackorders(
         status: null,
         purchase_order_id: null,
         purchase_order_number: null,
+        transfer_id: null,
+        transfer_number: null,
         message: `Backorder ${id} was not found`,
       })
       continue
     }
     const onOrder = backorder.open_purchase_order
-    if (backorder.status === BackorderStatus.NEW && !onOrder) {
+    const onTransfer = backorder.open_transfer
+    if (backorder.status === BackorderStatus.NEW && !onOrder && !onTransfer) {
       orderable.push(id)
       continue
     }
@@ -93,13 +100,20 @@ export function splitOrderableBackorders(
       customer,
       order_display_id: orderDisplayId,
       waiting_quantity: waiting,
-      reason: onOrder ? "on_purchase_order" : "not_new",
+      reason: onOrder
+        ? "on_purchase_order"
+        : onTransfer
+          ? "on_transfer"
+          : "not_new",
       status: backorder.status,
       purchase_order_id: onOrder?.id ?? null,
       purchase_order_number: onOrder?.number ?? null,
-      message: onOrder
-        ? `${what} is already on ${onOrder.number}`
-        : `${what} is ${backorder.status.replace(/_/g, " ")}: only new backorders can be ordered`,
+      transfer_id: onTransfer?.id ?? null,
+      transfer_number: onTransfer?.number ?? null,
+      message:
+        onOrder || onTransfer
+          ? `${what} is already on ${(onOrder ?? onTransfer)!.number}`
+          : `${what} is ${backorder.status.replace(/_/g, " ")}: only new backorders can be ordered`,
     })
   }
   return { orderable, skipped }
