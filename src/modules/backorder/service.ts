@@ -1,4 +1,4 @@
-import { Context } from "@medusajs/framework/types"
+import { Context, InferTypeOf } from "@medusajs/framework/types"
 import {
   generateEntityId,
   InjectManager,
@@ -29,6 +29,7 @@ import {
   Allocation,
   Backorder,
   BackorderCustomer,
+  BackorderSearchText,
   PurchaseOrder,
   PurchaseOrderDispatch,
   PurchaseOrderLine,
@@ -59,6 +60,14 @@ export { AGE_BUCKETS, EXACT_COUNT_LIMIT } from "./queries/reporting"
 
 type InjectedDependencies = Record<string, unknown>
 
+/** A backorder as the generated methods return it, and what `createBackorders` takes. */
+type BackorderRecord = InferTypeOf<typeof Backorder>
+type CreateBackorderInput = {
+  sku?: string | null
+  title?: string | null
+  [field: string]: unknown
+}
+
 /**
  * The backorder module: suppliers and their terms, backorders, purchase orders, receipts
  * and the allocation ledger. Its SQL lives in `queries/`: the allocation in
@@ -69,6 +78,7 @@ class BackorderModuleService
     Allocation,
     Backorder,
     BackorderCustomer,
+    BackorderSearchText,
     PurchaseOrder,
     PurchaseOrderDispatch,
     PurchaseOrderLine,
@@ -116,6 +126,36 @@ class BackorderModuleService
       this.options_.purchaseOrderNumberPadding,
       "0"
     )}`
+  }
+
+  /**
+   * The generated `createBackorders`, with the SKUs and titles of the new backorders written
+   * to `backorder_search_text` (the texts the staff search matches) in the same
+   * transaction, before the backorders (so the generated method's events are emitted
+   * last). `updateBackorders` keeps the generated method: no code path changes a
+   * backorder's `sku` or `title` after it is recorded (the workflows update quantities,
+   * statuses, dates, suppliers and payments), and a text never needs deleting.
+   */
+  // @ts-expect-error: the generated method is typed as a property
+  createBackorders(
+    data: CreateBackorderInput,
+    sharedContext?: Context
+  ): Promise<BackorderRecord>
+  createBackorders(
+    data: CreateBackorderInput[],
+    sharedContext?: Context
+  ): Promise<BackorderRecord[]>
+  @InjectTransactionManager()
+  async createBackorders(
+    data: CreateBackorderInput | CreateBackorderInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BackorderRecord | BackorderRecord[]> {
+    await reporting.insertBackorderSearchTexts(
+      this.knex(sharedContext),
+      [data].flat()
+    )
+    // @ts-expect-error: `super` reaches the generated method, typed as a property
+    return await super.createBackorders(data, sharedContext)
   }
 
   /**
