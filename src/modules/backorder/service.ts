@@ -1,5 +1,11 @@
-import { Context, InferTypeOf } from "@medusajs/framework/types"
 import {
+  Context,
+  DAL,
+  InferTypeOf,
+  ModulesSdkTypes,
+} from "@medusajs/framework/types"
+import {
+  EmitEvents,
   generateEntityId,
   InjectManager,
   InjectTransactionManager,
@@ -98,12 +104,21 @@ class BackorderModuleService
 {
   protected readonly options_: ResolvedBackorderPluginOptions
 
+  // The repository and the `backorder` table's service the generated methods use.
+  protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly backorderService_: ModulesSdkTypes.IMedusaInternalService<
+    typeof Backorder
+  >
+
   constructor(
     container: InjectedDependencies,
     options: BackorderPluginOptions = {}
   ) {
     super(...arguments)
     this.options_ = resolveBackorderPluginOptions(options)
+    this.baseRepository_ = container.baseRepository as DAL.RepositoryService
+    this.backorderService_ =
+      container.backorderService as typeof this.backorderService_
   }
 
   /** The plugin options with their defaults filled in. */
@@ -131,10 +146,12 @@ class BackorderModuleService
   /**
    * The generated `createBackorders`, with the SKUs and titles of the new backorders written
    * to `backorder_search_text` (the texts the staff search matches) in the same
-   * transaction, before the backorders (so the generated method's events are emitted
-   * last). `updateBackorders` keeps the generated method: no code path changes a
-   * backorder's `sku` or `title` after it is recorded (the workflows update quantities,
-   * statuses, dates, suppliers and payments), and a text never needs deleting.
+   * transaction, before the backorders. Built as core's modules build theirs (`createCarts`):
+   * the transaction commits before the result is serialized (so it has the columns' defaults)
+   * and the module's events are emitted. `updateBackorders` keeps the generated method: no
+   * code path changes a backorder's `sku` or `title` after it is recorded (the workflows
+   * update quantities, statuses, dates, suppliers and payments), and a text never needs
+   * deleting.
    */
   // @ts-expect-error: the generated method is typed as a property
   createBackorders(
@@ -145,8 +162,21 @@ class BackorderModuleService
     data: CreateBackorderInput[],
     sharedContext?: Context
   ): Promise<BackorderRecord[]>
-  @InjectTransactionManager()
+  @InjectManager()
+  @EmitEvents()
   async createBackorders(
+    data: CreateBackorderInput | CreateBackorderInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BackorderRecord | BackorderRecord[]> {
+    const created = await this.createBackordersWithSearchTexts_(
+      data,
+      sharedContext
+    )
+    return await this.baseRepository_.serialize(created)
+  }
+
+  @InjectTransactionManager()
+  protected async createBackordersWithSearchTexts_(
     data: CreateBackorderInput | CreateBackorderInput[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<BackorderRecord | BackorderRecord[]> {
@@ -154,8 +184,7 @@ class BackorderModuleService
       this.knex(sharedContext),
       [data].flat()
     )
-    // @ts-expect-error: `super` reaches the generated method, typed as a property
-    return await super.createBackorders(data, sharedContext)
+    return await this.backorderService_.create(data, sharedContext)
   }
 
   /**
