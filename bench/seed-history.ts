@@ -209,6 +209,16 @@ export async function seedHistory(
      ON CONFLICT (id) DO NOTHING`
   )
 
+  // The distinct SKUs and titles the staff search matches, written as recording the
+  // backorders would have (`createBackorders`).
+  await knex.raw(
+    `INSERT INTO backorder_search_text (value)
+     SELECT sku FROM backorder WHERE id LIKE 'bo\\_bench\\_%' AND sku IS NOT NULL
+     UNION
+     SELECT title FROM backorder WHERE id LIKE 'bo\\_bench\\_%' AND title IS NOT NULL
+     ON CONFLICT (value) DO NOTHING`
+  )
+
   // Purchase orders of 50 backorders each: sent ones for the open backorders on order or
   // after, received ones for every tenth fulfilled backorder of the history.
   const poRows = (where: string, prefix: string, status: string) =>
@@ -261,6 +271,7 @@ export async function seedHistory(
   for (const table of [
     "backorder",
     "backorder_customer",
+    "backorder_search_text",
     "customer",
     '"order"',
     "order_item",

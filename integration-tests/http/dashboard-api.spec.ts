@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { refused } from "../helpers/api"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { BACKORDER_MODULE } from "../../src/modules/backorder"
 import { catchUpBackorders } from "../../src/workflows/backorders/utils/catch-up"
 import BackorderModuleService from "../../src/modules/backorder/service"
@@ -61,6 +61,56 @@ medusaIntegrationTestRunner({
     }
 
     describe("search the backorder list", () => {
+      it("finds a recorded backorder by part of its SKU and of its title, through the texts the sale wrote; % matches only itself", async () => {
+        const container = getContainer()
+        const productModule = container.resolve(Modules.PRODUCT)
+        const [variant] = await productModule.listProductVariants(
+          { sku: "KETTLE-MATTE" },
+          { relations: ["product"] }
+        )
+        await productModule.updateProducts(variant.product_id!, {
+          title: "Gooseneck Kettle 100% Steel",
+        })
+        const kettleId = (await sale("KETTLE-MATTE", 3)).backorders[0].id
+        await sale("GRINDER-WHITE", 2)
+
+        const backorderModule: BackorderModuleService =
+          container.resolve(BACKORDER_MODULE)
+        const [recorded] = await backorderModule.listBackorders(
+          { id: kettleId },
+          { select: ["sku", "title"] }
+        )
+        expect(recorded).toEqual({
+          id: kettleId,
+          sku: "KETTLE-MATTE",
+          title: "Gooseneck Kettle 100% Steel",
+        })
+        const texts = await backorderModule.listBackorderSearchTexts(
+          {
+            value: ["KETTLE-MATTE", "Gooseneck Kettle 100% Steel"],
+          },
+          { select: ["value"] }
+        )
+        expect(texts.map((t) => t.value).sort()).toEqual([
+          "Gooseneck Kettle 100% Steel",
+          "KETTLE-MATTE",
+        ])
+
+        const search = async (q: string) =>
+          ids(
+            await api.get(`/admin/backorders?q=${encodeURIComponent(q)}`, admin)
+          )
+        expect(await search("ettle-ma")).toEqual([kettleId])
+        expect(await search("neck kett")).toEqual([kettleId])
+        expect(await search("100% steel")).toEqual([kettleId])
+        expect(await search("0%")).toEqual([kettleId])
+        // As patterns these would match "100% Steel" (and "1%0" also "100"); typed, they
+        // are not in any SKU or title.
+        expect(await search("1%0")).toEqual([])
+        expect(await search("100%%")).toEqual([])
+        expect(await search("10_%")).toEqual([])
+      })
+
       it("finds by SKU, customer email and order number; counts and supplier groups follow the search", async () => {
         const { kettle, grinder } = await twoSales()
         const kettleId = kettle.backorders[0].id

@@ -1,5 +1,11 @@
-import { Context } from "@medusajs/framework/types"
 import {
+  Context,
+  DAL,
+  InferTypeOf,
+  ModulesSdkTypes,
+} from "@medusajs/framework/types"
+import {
+  EmitEvents,
   generateEntityId,
   InjectManager,
   InjectTransactionManager,
@@ -29,6 +35,7 @@ import {
   Allocation,
   Backorder,
   BackorderCustomer,
+  BackorderSearchText,
   PurchaseOrder,
   PurchaseOrderDispatch,
   PurchaseOrderLine,
@@ -59,6 +66,14 @@ export { AGE_BUCKETS, EXACT_COUNT_LIMIT } from "./queries/reporting"
 
 type InjectedDependencies = Record<string, unknown>
 
+/** A backorder as the generated methods return it, and what `createBackorders` takes. */
+type BackorderRecord = InferTypeOf<typeof Backorder>
+type CreateBackorderInput = {
+  sku?: string | null
+  title?: string | null
+  [field: string]: unknown
+}
+
 /**
  * The backorder module: suppliers and their terms, backorders, purchase orders, receipts
  * and the allocation ledger. Its SQL lives in `queries/`: the allocation in
@@ -69,6 +84,7 @@ class BackorderModuleService
     Allocation,
     Backorder,
     BackorderCustomer,
+    BackorderSearchText,
     PurchaseOrder,
     PurchaseOrderDispatch,
     PurchaseOrderLine,
@@ -88,12 +104,21 @@ class BackorderModuleService
 {
   protected readonly options_: ResolvedBackorderPluginOptions
 
+  // The repository and the `backorder` table's service the generated methods use.
+  protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly backorderService_: ModulesSdkTypes.IMedusaInternalService<
+    typeof Backorder
+  >
+
   constructor(
     container: InjectedDependencies,
     options: BackorderPluginOptions = {}
   ) {
     super(...arguments)
     this.options_ = resolveBackorderPluginOptions(options)
+    this.baseRepository_ = container.baseRepository as DAL.RepositoryService
+    this.backorderService_ =
+      container.backorderService as typeof this.backorderService_
   }
 
   /** The plugin options with their defaults filled in. */
@@ -116,6 +141,50 @@ class BackorderModuleService
       this.options_.purchaseOrderNumberPadding,
       "0"
     )}`
+  }
+
+  /**
+   * The generated `createBackorders`, with the SKUs and titles of the new backorders written
+   * to `backorder_search_text` (the texts the staff search matches) in the same
+   * transaction, before the backorders. Built as core's modules build theirs (`createCarts`):
+   * the transaction commits before the result is serialized (so it has the columns' defaults)
+   * and the module's events are emitted. `updateBackorders` keeps the generated method: no
+   * code path changes a backorder's `sku` or `title` after it is recorded (the workflows
+   * update quantities, statuses, dates, suppliers and payments), and a text never needs
+   * deleting.
+   */
+  // @ts-expect-error: the generated method is typed as a property
+  createBackorders(
+    data: CreateBackorderInput,
+    sharedContext?: Context
+  ): Promise<BackorderRecord>
+  createBackorders(
+    data: CreateBackorderInput[],
+    sharedContext?: Context
+  ): Promise<BackorderRecord[]>
+  @InjectManager()
+  @EmitEvents()
+  async createBackorders(
+    data: CreateBackorderInput | CreateBackorderInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BackorderRecord | BackorderRecord[]> {
+    const created = await this.createBackordersWithSearchTexts_(
+      data,
+      sharedContext
+    )
+    return await this.baseRepository_.serialize(created)
+  }
+
+  @InjectTransactionManager()
+  protected async createBackordersWithSearchTexts_(
+    data: CreateBackorderInput | CreateBackorderInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BackorderRecord | BackorderRecord[]> {
+    await reporting.insertBackorderSearchTexts(
+      this.knex(sharedContext),
+      [data].flat()
+    )
+    return await this.backorderService_.create(data, sharedContext)
   }
 
   /**

@@ -40,9 +40,10 @@ export async function resolveBackorderSearch(
 
 /**
  * Ids of the backorders the staff search `q` finds (newest first, at most 1000): SKU or
- * title containing the text (trigram indexes), customers whose email, name, company or
- * phone contains it (the module's trigram-indexed copy of them), or the order with that
- * number. Three reads, whatever the number of backorders.
+ * title containing the text (the module's trigram-indexed table of the distinct SKUs and
+ * titles), customers whose email, name, company or phone contains it (the module's
+ * trigram-indexed copy of them), or the order with that number. Four reads, whatever the
+ * number of backorders.
  */
 export async function findBackorderIdsBySearch(
   scope: MedusaContainer,

@@ -69,8 +69,10 @@ const Backorder = model
   })
   // Not declared here: DML has no `INCLUDE`, so the covering indexes on `created_at` (the
   // list's default sort and the 90-day fill rate) and on the open backorders (health, stock
-  // summary) are created by a hand-written migration (Migration20261203161300), as are the
-  // trigram indexes of the search. `supplier_id` alone is served by the prefix of
+  // summary) are created by a hand-written migration (Migration20261203161300). The search
+  // has no trigram index here: it matches `q` against the distinct SKUs and titles in
+  // `backorder_search_text` and finds their backorders by equality on `IDX_backorder_sku` /
+  // `IDX_backorder_title`. `supplier_id` alone is served by the prefix of
   // `IDX_backorder_supplier_status`.
   .indexes([
     {
@@ -139,7 +141,8 @@ const Backorder = model
       where: "deleted_at IS NULL",
     },
     {
-      // The list sorted by SKU or title (the search itself uses the trigram indexes).
+      // The list sorted by SKU or title, and the search's backorders of the SKUs and titles
+      // containing the term (`sku = ANY(...)`, `title = ANY(...)`).
       name: "IDX_backorder_sku",
       on: ["sku"],
       where: "deleted_at IS NULL",

@@ -1,6 +1,7 @@
 export { default as Allocation } from "./allocation"
 export { default as Backorder } from "./backorder"
 export { default as BackorderCustomer } from "./backorder-customer"
+export { default as BackorderSearchText } from "./backorder-search-text"
 export { default as PurchaseOrder } from "./purchase-order"
 export { default as PurchaseOrderDispatch } from "./purchase-order-dispatch"
 export { default as PurchaseOrderLine } from "./purchase-order-line"

@@ -480,10 +480,61 @@ export async function upsertBackorderCustomers(
 }
 
 /**
- * Ids of the backorders a staff search matches, newest first. `ILIKE '%q%'` on `sku` and
- * `title` is served by their trigram GIN indexes (the hand-written migration), the customer
- * and order ids by their btree indexes: PostgreSQL ORs the four bitmaps instead of reading
- * the table. Terms shorter than three characters have no trigram and scan.
+ * Most texts (distinct SKUs and titles) containing the search term the search looks up by
+ * equality. Past it (a term of one or two characters, or a word in thousands of titles) the
+ * search reads `backorder` itself instead: see `searchBackorderIds`.
+ */
+export const SEARCH_TEXT_LIMIT = 1000
+
+/**
+ * Writes the distinct SKUs and titles of these backorders to `backorder_search_text`, the
+ * table the staff search matches the term against. Sorted and in one statement that skips
+ * the texts already there, so two transactions recording the same texts take their row
+ * locks in the same order and cannot deadlock on them.
+ */
+export async function insertBackorderSearchTexts(
+  knex: Knex,
+  backorders: { sku?: string | null; title?: string | null }[]
+): Promise<void> {
+  const texts = [
+    ...new Set(
+      backorders.flatMap((b) =>
+        [b.sku, b.title].filter((t): t is string => typeof t === "string")
+      )
+    ),
+  ].sort()
+  if (!texts.length) {
+    return
+  }
+  await knex.raw(
+    `INSERT INTO backorder_search_text (value)
+     SELECT unnest(?::text[]) ORDER BY 1
+     ON CONFLICT (value) DO NOTHING`,
+    [texts]
+  )
+}
+
+/**
+ * Ids of the backorders a staff search matches, newest first: SKU or title containing `q`,
+ * or one of the given customers or orders. Exact, in two steps:
+ *
+ * 1. The texts containing `q` among the distinct SKUs and titles (`backorder_search_text`,
+ *    a few thousand rows, its trigram index), at most `SEARCH_TEXT_LIMIT` + 1.
+ * 2. The backorders whose `sku` or `title` is one of those texts (a text containing `q`
+ *    means every backorder with that SKU or title matches), or whose customer or order is
+ *    given: `= ANY` on the btree indexes of `sku`, `title`, `customer_id` and `order_id`.
+ *
+ * Trigram indexes on `backorder` itself served `ILIKE` directly, but SKUs share prefixes,
+ * so a SKU term's common trigrams had posting lists of the whole table (52 ms in the index
+ * at a million backorders), and every allocation UPDATE wrote into both of them.
+ *
+ * Past the cap (more than `SEARCH_TEXT_LIMIT` texts contain `q`: a term of one or two
+ * characters, or a word in thousands of distinct titles) step 2 would be a list of
+ * thousands of keys; the search then runs `sku ILIKE '%q%' OR title ILIKE '%q%'` on
+ * `backorder` itself instead, which the planner answers by walking the newest backorders
+ * backwards until it has `limit` matches: quick for such a common term (a few thousand
+ * rows read), a scan of the table only if those thousands of texts each belong to very
+ * few of a million backorders.
  */
 export async function searchBackorderIds(
   knex: Knex,
@@ -492,16 +543,33 @@ export async function searchBackorderIds(
   limit: number
 ): Promise<string[]> {
   const pattern = containsPattern(q)
+  const found: { value: string }[] = await knex("backorder_search_text")
+    .select("value")
+    .whereILike("value", pattern)
+    .limit(SEARCH_TEXT_LIMIT + 1)
+  const texts = found.map((row) => row.value)
+  const pastCap = texts.length > SEARCH_TEXT_LIMIT
+  const customerIds = matches.customer_ids ?? []
+  const orderIds = matches.order_ids ?? []
+  if (!pastCap && !texts.length && !customerIds.length && !orderIds.length) {
+    return []
+  }
   const rows: { id: string }[] = await knex("backorder")
     .select("id")
     .whereNull("deleted_at")
     .where((where) => {
-      where.whereILike("sku", pattern).orWhereILike("title", pattern)
-      if (matches.customer_ids?.length) {
-        where.orWhereIn("customer_id", matches.customer_ids)
+      if (pastCap) {
+        where.whereILike("sku", pattern).orWhereILike("title", pattern)
+      } else if (texts.length) {
+        where
+          .whereRaw("sku = ANY(?)", [texts])
+          .orWhereRaw("title = ANY(?)", [texts])
       }
-      if (matches.order_ids?.length) {
-        where.orWhereIn("order_id", matches.order_ids)
+      if (customerIds.length) {
+        where.orWhereRaw("customer_id = ANY(?)", [customerIds])
+      }
+      if (orderIds.length) {
+        where.orWhereRaw("order_id = ANY(?)", [orderIds])
       }
     })
     .orderBy("created_at", "desc")
