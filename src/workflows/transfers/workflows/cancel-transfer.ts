@@ -11,8 +11,10 @@ import {
   TransferStatus,
 } from "../../../types/enums"
 import { TransferEvents } from "../../../types/events"
-import { allocateArrivedStockStep } from "../../allocation/steps/allocate-arrived-stock"
-import { emitAllocationEvents } from "../../allocation/utils/allocation-events"
+import {
+  allocateArrivedStockStep,
+  emitAllocationEvents,
+} from "../../allocation"
 import { adjustIncomingQuantitiesStep } from "../../shared/steps/adjust-incoming-quantities"
 import { stockReceivedUnitsStep } from "../../shared/steps/stock-received-units"
 import { updateTransferStateStep } from "../steps/update-transfer-state"
