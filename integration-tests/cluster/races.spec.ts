@@ -78,6 +78,39 @@ async function expectInvariants() {
   expect(await invariantViolations(cluster.sql)).toEqual({})
 }
 
+/**
+ * After 6 units arrived for 6 waiting to-order sales while 6 checkouts raced them: the 6
+ * sales' backorders have their unit, the 6 checkouts' wait with none, and the warehouse
+ * holds the 6 with all 12 units reserved and nothing incoming.
+ */
+async function expectSixServedSixWaiting(item: Item) {
+  const { rows: backorders } = await cluster.pool.query(
+    `SELECT source, status, quantity::int, allocated_quantity::int AS allocated
+       FROM backorder WHERE inventory_item_id = $1 AND deleted_at IS NULL
+      ORDER BY source, created_at`,
+    [item.inventoryItemId]
+  )
+  expect(backorders).toEqual([
+    ...Array(6).fill({
+      source: "pos",
+      status: "available",
+      quantity: 1,
+      allocated: 1,
+    }),
+    ...Array(6).fill({
+      source: "storefront",
+      status: "new",
+      quantity: 1,
+      allocated: 0,
+    }),
+  ])
+  expect(await levelOf(cluster, item)).toEqual({
+    stocked: 6,
+    reserved: 12,
+    incoming: 0,
+  })
+}
+
 function report(label: string, { conflicts }: Tally, started: number) {
   // The numbers a reader of the CI log wants: how contended the race was.
   console.log(
@@ -223,32 +256,8 @@ describe("the production topology: two servers and a worker on Redis", () => {
     expect(await locksLeft(item, [po.id])).toEqual([])
 
     expect((await settled(item)).unrecorded).toEqual([])
-    const { rows: backorders } = await cluster.pool.query(
-      `SELECT source, status, quantity::int, allocated_quantity::int AS allocated
-         FROM backorder WHERE inventory_item_id = $1 AND deleted_at IS NULL
-        ORDER BY source, created_at`,
-      [item.inventoryItemId]
-    )
     // The 6 who waited got the 6 units; the 6 checkouts came after them and wait.
-    expect(backorders).toEqual([
-      ...Array(6).fill({
-        source: "pos",
-        status: "available",
-        quantity: 1,
-        allocated: 1,
-      }),
-      ...Array(6).fill({
-        source: "storefront",
-        status: "new",
-        quantity: 1,
-        allocated: 0,
-      }),
-    ])
-    expect(await levelOf(cluster, item)).toEqual({
-      stocked: 6,
-      reserved: 12,
-      incoming: 0,
-    })
+    await expectSixServedSixWaiting(item)
     await expectInvariants()
   })
 
@@ -311,32 +320,8 @@ describe("the production topology: two servers and a worker on Redis", () => {
     expect(results.filter((r) => r.status === "rejected")).toEqual([])
     expect(await locksLeft(item, [transfer.id])).toEqual([])
     expect((await settled(item)).unrecorded).toEqual([])
-    const { rows: backorders } = await cluster.pool.query(
-      `SELECT source, status, quantity::int, allocated_quantity::int AS allocated
-         FROM backorder WHERE inventory_item_id = $1 AND deleted_at IS NULL
-        ORDER BY source, created_at`,
-      [item.inventoryItemId]
-    )
     // The 6 the transfer was for got its 6 units; the checkouts found none free and wait.
-    expect(backorders).toEqual([
-      ...Array(6).fill({
-        source: "pos",
-        status: "available",
-        quantity: 1,
-        allocated: 1,
-      }),
-      ...Array(6).fill({
-        source: "storefront",
-        status: "new",
-        quantity: 1,
-        allocated: 0,
-      }),
-    ])
-    expect(await levelOf(cluster, item)).toEqual({
-      stocked: 6,
-      reserved: 12,
-      incoming: 0,
-    })
+    await expectSixServedSixWaiting(item)
     const {
       rows: [received],
     } = await cluster.pool.query(

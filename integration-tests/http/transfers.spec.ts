@@ -25,12 +25,16 @@ medusaIntegrationTestRunner({
       ;({ store, admin } = await seedDemoStoreWithAdmin(getContainer()))
     })
 
-    const sale = async (sku: string, quantity: number) => {
+    const sale = async (
+      sku: string,
+      quantity: number,
+      locationId = store.shopLocationId
+    ) => {
       const res = await api.post(
         "/admin/to-order-sales",
         {
           customer_id: store.customerId,
-          location_id: store.shopLocationId,
+          location_id: locationId,
           lines: [{ variant_id: store.variantIdsBySku[sku], quantity }],
           payment_policy: "pay_now",
         },
@@ -421,23 +425,11 @@ medusaIntegrationTestRunner({
       await send(transfer.id)
       // Meanwhile the warehouse sells what it has left and 2 more, to order.
       const left = (await beans()).warehouse.available
-      const atWarehouse = (
-        await api.post(
-          "/admin/to-order-sales",
-          {
-            customer_id: store.customerId,
-            location_id: store.warehouseLocationId,
-            lines: [
-              {
-                variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
-                quantity: left + 2,
-              },
-            ],
-            payment_policy: "pay_now",
-          },
-          admin
-        )
-      ).data.backorders[0]
+      const atWarehouse = await sale(
+        "BEANS-HOUSE-1KG",
+        left + 2,
+        store.warehouseLocationId
+      )
       expect(atWarehouse).toEqual(
         expect.objectContaining({ quantity: 2, status: "new" })
       )
@@ -794,23 +786,11 @@ medusaIntegrationTestRunner({
         // A customer waits at the warehouse, so the cancellation also hands them units: the
         // failure comes after that, the last step that changes anything.
         const free = Math.max((await beans()).warehouse.available, 0)
-        const atWarehouse = (
-          await api.post(
-            "/admin/to-order-sales",
-            {
-              customer_id: store.customerId,
-              location_id: store.warehouseLocationId,
-              lines: [
-                {
-                  variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
-                  quantity: free + 1,
-                },
-              ],
-              payment_policy: "pay_now",
-            },
-            admin
-          )
-        ).data.backorders[0]
+        const atWarehouse = await sale(
+          "BEANS-HOUSE-1KG",
+          free + 1,
+          store.warehouseLocationId
+        )
         expect(atWarehouse.quantity).toBe(1)
         const beforeCancel = await beans()
         expectFailure(
