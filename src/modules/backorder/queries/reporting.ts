@@ -200,8 +200,7 @@ export async function countBackordersByStatus(
  */
 export async function groupBackordersBySupplier(
   knex: Knex,
-  filters: BackorderAggregateFilters,
-  exactCountLimit = EXACT_COUNT_LIMIT
+  filters: BackorderAggregateFilters
 ): Promise<SupplierGroup[]> {
   const asked =
     filters.status === undefined
@@ -236,11 +235,7 @@ export async function groupBackordersBySupplier(
         >)
       : Promise.resolve([]),
     closed.length
-      ? countHistoryBySupplier(
-          knex,
-          { ...filters, status: closed },
-          exactCountLimit
-        )
+      ? countHistoryBySupplier(knex, { ...filters, status: closed })
       : Promise.resolve([]),
   ])
   const groups = new Map<string | null, SupplierGroup>()
@@ -272,8 +267,7 @@ export async function groupBackordersBySupplier(
 /** The history part of `groupBackordersBySupplier`: exact where cheap, estimated where not. */
 async function countHistoryBySupplier(
   knex: Knex,
-  filters: BackorderAggregateFilters,
-  exactCountLimit: number
+  filters: BackorderAggregateFilters
 ): Promise<
   { supplier_id: string | null; count: number; estimated: boolean }[]
 > {
@@ -301,7 +295,10 @@ async function countHistoryBySupplier(
     // their frequencies, the share of NULL and the number of distinct values.
     knex("pg_stats")
       .select(
-        knex.raw("CAST(most_common_vals AS text) AS most_common_vals"),
+        // `anyarray` has no cast to `text[]` but through its text form.
+        knex.raw(
+          "CAST(CAST(most_common_vals AS text) AS text[]) AS most_common_vals"
+        ),
         "most_common_freqs",
         "null_frac",
         "n_distinct"
@@ -313,7 +310,7 @@ async function countHistoryBySupplier(
       })
       .first() as Promise<
       | {
-          most_common_vals: string | null
+          most_common_vals: string[] | null
           most_common_freqs: number[] | null
           null_frac: number
           n_distinct: number
@@ -336,14 +333,14 @@ async function countHistoryBySupplier(
      SELECT supplier_id FROM s WHERE supplier_id IS NOT NULL`
     ) as Promise<{ rows: { supplier_id: string }[] }>,
   ])
-  if (total <= exactCountLimit || !stats) {
+  if (total <= EXACT_COUNT_LIMIT || !stats) {
     return await exactly()
   }
 
-  const common = new Map<string, number>()
-  const values = parsePgTextArray(stats.most_common_vals)
-  values.forEach((value, i) =>
-    common.set(value, Number(stats.most_common_freqs?.[i] ?? 0))
+  const common = new Map(
+    (stats.most_common_vals ?? []).map(
+      (value, i) => [value, Number(stats.most_common_freqs?.[i] ?? 0)] as const
+    )
   )
   const commonShare = [...common.values()].reduce((sum, f) => sum + f, 0)
   const distinct =
@@ -361,8 +358,8 @@ async function countHistoryBySupplier(
     { supplier_id: null, rows: total * Number(stats.null_frac) },
   ].sort((a, b) => a.rows - b.rows)
 
-  // The smallest suppliers, up to `exactCountLimit` expected rows in all, are counted.
-  let budget = exactCountLimit
+  // The smallest suppliers, up to `EXACT_COUNT_LIMIT` expected rows in all, are counted.
+  let budget = EXACT_COUNT_LIMIT
   const counted = new Set<string | null>()
   for (const { supplier_id, rows } of expected) {
     if (rows > budget) {
@@ -394,36 +391,6 @@ async function countHistoryBySupplier(
         estimated: true,
       })),
   ]
-}
-
-/** The elements of a PostgreSQL text array literal (`{a,"b c"}`), as `pg_stats` shows them. */
-export function parsePgTextArray(literal: string | null): string[] {
-  if (!literal || literal === "{}") {
-    return []
-  }
-  const values: string[] = []
-  const body = literal.slice(1, -1)
-  let i = 0
-  while (i < body.length) {
-    let value = ""
-    if (body[i] === '"') {
-      i++
-      while (i < body.length && body[i] !== '"') {
-        if (body[i] === "\\") {
-          i++
-        }
-        value += body[i++]
-      }
-      i++
-    } else {
-      while (i < body.length && body[i] !== ",") {
-        value += body[i++]
-      }
-    }
-    values.push(value)
-    i++
-  }
-  return values
 }
 
 /**

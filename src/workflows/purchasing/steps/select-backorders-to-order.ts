@@ -7,6 +7,7 @@ import {
   BackorderStatus,
   OPEN_TRANSFER_STATUSES,
   PurchaseOrderStatus,
+  TransferStatus,
 } from "../../../types/enums"
 import {
   SkippedBackorder,
@@ -72,8 +73,9 @@ const openTransferOf = (backorder: {
 }) =>
   (backorder.transfer_lines ?? [])
     .map((link) => link?.transfer_line?.transfer)
-    .find((t) => t && OPEN_TRANSFER_STATUSES.includes(t.status as never)) ??
-  null
+    .find(
+      (t) => t && OPEN_TRANSFER_STATUSES.includes(t.status as TransferStatus)
+    ) ?? null
 
 /**
  * This step chooses the backorders a stock request is for, changing nothing: the ones given,
