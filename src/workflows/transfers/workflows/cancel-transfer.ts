@@ -28,9 +28,8 @@ export const cancelTransferWorkflowId = "cancel-transfer"
  * still in transit go back into the source location's stock and leave the destination's
  * `incoming_quantity`, and are handed to the backorders waiting at the source as stock found
  * there is (ledger source `stock`); units already received stay where they are. The
- * backorders it served that were `on_order` go back to `new`, ready to be requested again, unless a sent purchase
- * order still brings them. Emits
- * `transfer.cancelled`.
+ * backorders it served that were `on_order` go back to `new`, ready to be requested again,
+ * unless a sent purchase order still brings them. Emits `transfer.cancelled`.
  *
  * @example
  * await cancelTransferWorkflow(container).run({ input: { id: "trf_123" } })
