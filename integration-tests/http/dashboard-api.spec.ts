@@ -225,6 +225,48 @@ medusaIntegrationTestRunner({
         expect(again.refreshed_customer_ids).toEqual([])
       })
 
+      it("a backorder recorded without its search texts (an older server during an upgrade) is found once the catch-up adds them", async () => {
+        const kettleId = (await sale("KETTLE-MATTE", 3)).backorders[0].id
+        const search = async (q: string) =>
+          ids(
+            await api.get(`/admin/backorders?q=${encodeURIComponent(q)}`, admin)
+          )
+        expect(await search("kettle-ma")).toEqual([kettleId])
+
+        // As a server without the table leaves them: the backorder, no texts.
+        const pg = getContainer().resolve(
+          ContainerRegistrationKeys.PG_CONNECTION
+        )
+        await pg.raw(`DELETE FROM backorder_search_text`)
+        expect(await search("kettle-ma")).toEqual([])
+
+        const result = await catchUpBackorders(getContainer(), {
+          graceSeconds: 0,
+        })
+        expect(result.added_search_texts).toEqual([
+          "Gooseneck Kettle",
+          "KETTLE-MATTE",
+        ])
+        expect(await search("kettle-ma")).toEqual([kettleId])
+        expect(await search("gooseneck")).toEqual([kettleId])
+
+        // Known now: the next run adds nothing; a window that ends before the backorder
+        // was recorded looks at nothing.
+        const again = await catchUpBackorders(getContainer(), {
+          graceSeconds: 0,
+        })
+        expect(again.added_search_texts).toEqual([])
+        await pg.raw(`DELETE FROM backorder_search_text`)
+        await pg.raw(
+          `UPDATE backorder SET created_at = now() - interval '73 hours' WHERE id = ?`,
+          [kettleId]
+        )
+        const outside = await catchUpBackorders(getContainer(), {
+          graceSeconds: 0,
+        })
+        expect(outside.added_search_texts).toEqual([])
+      })
+
       it("lists backorders on a draft purchase order or transfer apart from the new ones nobody requested", async () => {
         const { kettle, grinder } = await twoSales()
         const kettleId = kettle.backorders[0].id

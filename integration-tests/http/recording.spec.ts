@@ -182,6 +182,7 @@ medusaIntegrationTestRunner({
           recorded_order_ids: [],
           allocated_level_ids: [],
           refreshed_customer_ids: [],
+          added_search_texts: [],
         })
         expect(await shortPerOrder(orders)).toEqual([1, 1, 1])
       })
@@ -205,6 +206,7 @@ medusaIntegrationTestRunner({
           recorded_order_ids: [],
           allocated_level_ids: [],
           refreshed_customer_ids: [],
+          added_search_texts: [],
         })
       })
 
@@ -238,6 +240,7 @@ medusaIntegrationTestRunner({
           recorded_order_ids: [],
           allocated_level_ids: [],
           refreshed_customer_ids: [],
+          added_search_texts: [],
         })
       })
     })

@@ -7,7 +7,8 @@ import { catchUpBackorders } from "../workflows/backorders/utils/catch-up"
 /**
  * Every minute, on the worker: records the shortages of orders whose `order.placed` event was
  * lost or whose handler failed, hands out free stock whose inventory level event was missed,
- * and refreshes the search copy of customers whose `customer.updated` was. Nothing that must
+ * refreshes the search copy of customers whose `customer.updated` was, and adds the search
+ * texts of backorders an older server recorded without them. Nothing that must
  * happen depends on one delivery of one event.
  */
 export default async function catchUpBackordersJob(container: MedusaContainer) {
@@ -22,10 +23,11 @@ export default async function catchUpBackordersJob(container: MedusaContainer) {
   if (
     result.recorded_order_ids.length ||
     result.allocated_level_ids.length ||
-    result.refreshed_customer_ids.length
+    result.refreshed_customer_ids.length ||
+    result.added_search_texts.length
   ) {
     logger.info(
-      `Backorders caught up: recorded orders ${result.recorded_order_ids.join(", ") || "none"}; allocated stock at inventory levels ${result.allocated_level_ids.join(", ") || "none"}; refreshed search copies of customers ${result.refreshed_customer_ids.join(", ") || "none"}`
+      `Backorders caught up: recorded orders ${result.recorded_order_ids.join(", ") || "none"}; allocated stock at inventory levels ${result.allocated_level_ids.join(", ") || "none"}; refreshed search copies of customers ${result.refreshed_customer_ids.join(", ") || "none"}; added search texts ${result.added_search_texts.join(", ") || "none"}`
     )
   }
 }

@@ -360,6 +360,21 @@ class BackorderModuleService
   }
 
   /**
+   * Adds the SKUs and titles of the backorders created since `since` that the search does
+   * not know yet (recorded by a server of an older version), and returns them.
+   */
+  @InjectTransactionManager()
+  async catchUpBackorderSearchTexts(
+    since: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await reporting.insertMissingBackorderSearchTexts(
+      this.knex(sharedContext),
+      since
+    )
+  }
+
+  /**
    * Ids of the customers with backorders whose email, name, company or phone contains `q`
    * (their copy in this module, trigram indexed), at most `limit`.
    */

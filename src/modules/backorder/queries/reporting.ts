@@ -482,6 +482,33 @@ export async function insertBackorderSearchTexts(
 }
 
 /**
+ * Writes the SKUs and titles of the backorders created since `since` that are missing from
+ * `backorder_search_text`, and returns them: the catch-up for backorders recorded without
+ * their texts (by a server of an older version still running after the migration that
+ * added the table). Reads the window's backorders from the `created_at` index; sorted and
+ * skipping texts already there, as `insertBackorderSearchTexts`.
+ */
+export async function insertMissingBackorderSearchTexts(
+  knex: Knex,
+  since: Date
+): Promise<string[]> {
+  const { rows } = (await knex.raw(
+    `INSERT INTO backorder_search_text (value)
+     SELECT DISTINCT t.value
+     FROM backorder b
+     CROSS JOIN LATERAL (VALUES (b.sku), (b.title)) AS t(value)
+     WHERE b.deleted_at IS NULL AND b.created_at >= CAST(:since AS timestamptz)
+       AND t.value IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM backorder_search_text s WHERE s.value = t.value)
+     ORDER BY 1
+     ON CONFLICT (value) DO NOTHING
+     RETURNING value`,
+    { since: since.toISOString() }
+  )) as { rows: { value: string }[] }
+  return rows.map((row) => row.value).sort()
+}
+
+/**
  * Ids of the backorders a staff search matches, newest first: SKU or title containing `q`,
  * or one of the given customers or orders. Exact, in two steps:
  *

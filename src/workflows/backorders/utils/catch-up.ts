@@ -30,13 +30,19 @@ export type CatchUpResult = {
   allocated_level_ids: string[]
   /** Customers whose copy for the backorder search was out of date and is refreshed now. */
   refreshed_customer_ids: string[]
+  /**
+   * SKUs and titles of backorders in the window that the search did not know (recorded by a
+   * server of an older version during an upgrade), added now.
+   */
+  added_search_texts: string[]
 }
 
 /**
  * What must happen even when an event is lost, late or its handler failed (a lock held too
  * long, a worker killed): order lines that Medusa reserved and nobody checked for a shortage
  * are recorded, stock that is free where backorders wait is handed out, and customers updated
- * without their `customer.updated` reaching the search copy get it refreshed. The first two
+ * without their `customer.updated` reaching the search copy get it refreshed, and the SKUs
+ * and titles of backorders recorded without their search texts are added. The first two
  * run the same idempotent workflows as the subscribers, under the same locks, so running this
  * while a subscriber handles the same order, on another instance, or twice, changes nothing
  * twice.
@@ -48,10 +54,16 @@ export async function catchUpBackorders(
   const recorded = await recordMissedOrders(container, options)
   const allocated = await allocateMissedStock(container)
   const refreshed = await refreshStaleCustomerCopies(container, options)
+  const backorderModule: BackorderModuleService =
+    container.resolve(BACKORDER_MODULE)
+  const texts = await backorderModule.catchUpBackorderSearchTexts(
+    new Date(Date.now() - (options.lookbackHours ?? 72) * 3600_000)
+  )
   return {
     recorded_order_ids: recorded,
     allocated_level_ids: allocated,
     refreshed_customer_ids: refreshed,
+    added_search_texts: texts,
   }
 }
 
