@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { refused } from "../helpers/api"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
@@ -8,6 +8,7 @@ import { BACKORDER_MODULE } from "../../src/modules/backorder"
 import BackorderModuleService from "../../src/modules/backorder/service"
 import { notifyBackorderCustomersWorkflow } from "../../src/workflows/notifications/workflows/notify-backorder-customers"
 import { markLateBackordersWorkflow } from "../../src/workflows/notifications/workflows/mark-late-backorders"
+import { catchUpBackorders } from "../../src/workflows/backorders/utils/catch-up"
 
 jest.setTimeout(240000)
 
@@ -187,6 +188,86 @@ medusaIntegrationTestRunner({
             currency_code: "eur",
           })
         )
+      })
+    })
+
+    describe("notices whose events were lost", () => {
+      it("the catch-up sends a confirmation and a ready notice that were never sent, once, and leaves recent ones to the subscriber", async () => {
+        const container = getContainer()
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const none = { confirmed: [], ready: [] }
+        const sold = await sellKettles(2)
+        const backorder = sold.backorders[0]
+        await waitForSent(backorder.id, 1)
+        // As if `backorder.created` never reached a worker: no confirmation.
+        await pg.raw(`DELETE FROM notification WHERE resource_id = ?`, [
+          backorder.id,
+        ])
+
+        // Younger than the grace period (5 minutes by default): left to the subscriber.
+        const early = await catchUpBackorders(container, {})
+        expect(early.notified_backorder_ids).toEqual(none)
+        expect(await sentAbout(backorder.id)).toEqual([])
+
+        const caught = await catchUpBackorders(container, {
+          notificationGraceSeconds: 0,
+        })
+        expect(caught.notified_backorder_ids).toEqual({
+          confirmed: [backorder.id],
+          ready: [],
+        })
+        expect(await sentAbout(backorder.id)).toEqual([
+          ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
+        ])
+        const again = await catchUpBackorders(container, {
+          notificationGraceSeconds: 0,
+        })
+        expect(again.notified_backorder_ids).toEqual(none)
+
+        // The units arrive; the ready notice goes out and is then lost too.
+        const [po] = (
+          await api.post(
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [backorder.id] },
+            admin
+          )
+        ).data.purchase_orders
+        await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin)
+        const line = po.lines[0]
+        await api.post(
+          `/admin/purchase-orders/${po.id}/receive`,
+          {
+            lines: [
+              { purchase_order_line_id: line.id, quantity: line.quantity },
+            ],
+          },
+          admin
+        )
+        expect(await waitForSent(backorder.id, 2)).toEqual([
+          ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
+          ["email", "jane@example.com", "backorder-ready", "ready"],
+        ])
+        await pg.raw(
+          `DELETE FROM notification WHERE resource_id = ? AND template = 'backorder-ready'`,
+          [backorder.id]
+        )
+
+        // Available now, so no longer a confirmation to catch up: only the ready notice.
+        const ready = await catchUpBackorders(container, {
+          notificationGraceSeconds: 0,
+        })
+        expect(ready.notified_backorder_ids).toEqual({
+          confirmed: [],
+          ready: [backorder.id],
+        })
+        expect(await sentAbout(backorder.id)).toEqual([
+          ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
+          ["email", "jane@example.com", "backorder-ready", "ready"],
+        ])
+        expect(
+          (await catchUpBackorders(container, { notificationGraceSeconds: 0 }))
+            .notified_backorder_ids
+        ).toEqual(none)
       })
     })
 

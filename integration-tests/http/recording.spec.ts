@@ -183,6 +183,7 @@ medusaIntegrationTestRunner({
           allocated_level_ids: [],
           refreshed_customer_ids: [],
           added_search_texts: [],
+          notified_backorder_ids: { confirmed: [], ready: [] },
         })
         expect(await shortPerOrder(orders)).toEqual([1, 1, 1])
       })
@@ -207,6 +208,7 @@ medusaIntegrationTestRunner({
           allocated_level_ids: [],
           refreshed_customer_ids: [],
           added_search_texts: [],
+          notified_backorder_ids: { confirmed: [], ready: [] },
         })
       })
 
@@ -241,6 +243,7 @@ medusaIntegrationTestRunner({
           allocated_level_ids: [],
           refreshed_customer_ids: [],
           added_search_texts: [],
+          notified_backorder_ids: { confirmed: [], ready: [] },
         })
       })
     })

@@ -117,7 +117,8 @@ export const BackorderPluginOptionsSchema = z
      * The catch-up job (every minute, on the worker) that records order lines nobody checked
      * for a shortage (a lost or failed `order.placed`) and hands out free stock whose event
      * was missed: how far back it looks, how long it leaves a new reservation to the event
-     * subscriber, or `false` to switch it off.
+     * subscriber, how long it leaves a confirmation or ready notice to theirs
+     * (`notificationGraceSeconds`), or `false` to switch it off.
      */
     catchUp: z
       .union([
@@ -130,10 +131,19 @@ export const BackorderPluginOptionsSchema = z
               .max(24 * 90)
               .default(72),
             graceSeconds: z.number().min(0).max(3600).default(30),
+            notificationGraceSeconds: z
+              .number()
+              .min(0)
+              .max(24 * 3600)
+              .default(300),
           })
           .strict(),
       ])
-      .default({ lookbackHours: 72, graceSeconds: 30 }),
+      .default({
+        lookbackHours: 72,
+        graceSeconds: 30,
+        notificationGraceSeconds: 300,
+      }),
     /**
      * How the plugin's changes of stock figures lock inventory items (see
      * `workflows/shared/locking.ts`): how long a change waits for a locked item before it is

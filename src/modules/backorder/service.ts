@@ -360,6 +360,27 @@ class BackorderModuleService
   }
 
   /**
+   * A page of the backorders a `confirmed` or `ready` notice is owed for, from the window
+   * (see `reporting.listBackorderIdsToNotify`): ids after `after`, in id order.
+   */
+  @InjectManager()
+  async listBackorderIdsToNotify(
+    kind: "confirmed" | "ready",
+    window: { since: Date; until: Date },
+    after = "",
+    limit = 1000,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await reporting.listBackorderIdsToNotify(
+      this.knex(sharedContext),
+      kind,
+      window,
+      after,
+      limit
+    )
+  }
+
+  /**
    * Adds the SKUs and titles of the backorders created since `since` that the search does
    * not know yet (recorded by a server of an older version), and returns them.
    */

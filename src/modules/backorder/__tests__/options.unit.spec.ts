@@ -33,7 +33,11 @@ describe("resolveBackorderPluginOptions", () => {
         supplierChannel: "email",
         supplierTemplate: "purchase-order",
       },
-      catchUp: { lookbackHours: 72, graceSeconds: 30 },
+      catchUp: {
+        lookbackHours: 72,
+        graceSeconds: 30,
+        notificationGraceSeconds: 300,
+      },
       locking: { waitSeconds: 30, leaseSeconds: 5 },
     })
   })

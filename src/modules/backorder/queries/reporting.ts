@@ -482,6 +482,51 @@ export async function insertBackorderSearchTexts(
 }
 
 /**
+ * A page (ids after `after`, in id order) of the backorders whose state a customer notice
+ * announces and which reached it between `since` and `until`: `confirmed`, those created
+ * then that still wait (the `created_at` index); `ready`, those available now that got
+ * units then (the ledger's `created_at` index, so the cost follows the allocations of the
+ * window, not every available backorder).
+ */
+export async function listBackorderIdsToNotify(
+  knex: Knex,
+  kind: "confirmed" | "ready",
+  window: { since: Date; until: Date },
+  after: string,
+  limit: number
+): Promise<string[]> {
+  const bindings = {
+    since: window.since.toISOString(),
+    until: window.until.toISOString(),
+    after,
+    limit,
+    waiting: WAITING_BACKORDER_STATUSES,
+  }
+  const { rows } = (await knex.raw(
+    kind === "confirmed"
+      ? `SELECT id FROM backorder
+         WHERE deleted_at IS NULL AND status = ANY(:waiting)
+           AND created_at >= CAST(:since AS timestamptz)
+           AND created_at <= CAST(:until AS timestamptz)
+           AND id > :after
+         ORDER BY id LIMIT :limit`
+      : `SELECT b.id FROM backorder b
+         WHERE b.deleted_at IS NULL AND b.status = 'available'
+           AND b.available_at >= CAST(:since AS timestamptz)
+           AND b.available_at <= CAST(:until AS timestamptz)
+           AND b.id > :after
+           AND b.id IN (
+             SELECT a.backorder_id FROM allocation a
+             WHERE a.deleted_at IS NULL AND a.quantity > 0
+               AND a.created_at >= CAST(:since AS timestamptz)
+           )
+         ORDER BY b.id LIMIT :limit`,
+    bindings
+  )) as { rows: { id: string }[] }
+  return rows.map((row) => row.id)
+}
+
+/**
  * Writes the SKUs and titles of the backorders created since `since` that are missing from
  * `backorder_search_text`, and returns them: the catch-up for backorders recorded without
  * their texts (by a server of an older version still running after the migration that

@@ -1,6 +1,9 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import {
+  FilterableNotificationProps,
+  FilterableReservationItemProps,
+  MedusaContainer,
+} from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { FilterableReservationItemProps } from "@medusajs/framework/types"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService, {
   stockPairKey,
@@ -8,6 +11,10 @@ import BackorderModuleService, {
 import { allocateFreeStockWorkflow } from "../../allocation/workflows/allocate-free-stock"
 import { recordOrderBackordersWorkflow } from "../workflows/record-order-backorders"
 import { BACKORDER_CUSTOMER_FIELDS } from "../../../types/backorder-module"
+import {
+  notifyBackorderCustomersWorkflow,
+  stateNoticeKey,
+} from "../../notifications"
 import { toNumber } from "../../shared/money"
 import {
   findUnchecked,
@@ -21,6 +28,11 @@ export type CatchUpOptions = {
   graceSeconds?: number
   /** Reservations are read in pages of this many (every page of the window in one run). */
   limit?: number
+  /**
+   * Confirmations and ready notices younger than this, in seconds, are left to the event
+   * subscriber; older ones that were never sent are sent by the catch-up.
+   */
+  notificationGraceSeconds?: number
 }
 
 export type CatchUpResult = {
@@ -35,14 +47,24 @@ export type CatchUpResult = {
    * server of an older version during an upgrade), added now.
    */
   added_search_texts: string[]
+  /**
+   * Backorders whose confirmation or ready notice was never sent (its event lost, its
+   * subscriber failed) and is sent now.
+   */
+  notified_backorder_ids: Record<CaughtUpNotice, string[]>
 }
+
+/** The notices the catch-up sends: those that announce a state the backorder still has. */
+type CaughtUpNotice = "confirmed" | "ready"
 
 /**
  * What must happen even when an event is lost, late or its handler failed (a lock held too
  * long, a worker killed): order lines that Medusa reserved and nobody checked for a shortage
  * are recorded, stock that is free where backorders wait is handed out, and customers updated
  * without their `customer.updated` reaching the search copy get it refreshed, and the SKUs
- * and titles of backorders recorded without their search texts are added. The first two
+ * and titles of backorders recorded without their search texts are added, and confirmations
+ * and ready notices that were never sent are sent (each once: they carry the same
+ * idempotency key as the subscriber's). The first two
  * run the same idempotent workflows as the subscribers, under the same locks, so running this
  * while a subscriber handles the same order, on another instance, or twice, changes nothing
  * twice.
@@ -59,13 +81,98 @@ export async function catchUpBackorders(
   const texts = await backorderModule.catchUpBackorderSearchTexts(
     new Date(Date.now() - (options.lookbackHours ?? 72) * 3600_000)
   )
+  const notified = await sendMissedNotices(container, options)
   return {
     recorded_order_ids: recorded,
     allocated_level_ids: allocated,
     refreshed_customer_ids: refreshed,
     added_search_texts: texts,
+    notified_backorder_ids: notified,
   }
 }
+
+/**
+ * The confirmations of backorders created in the window that still wait, and the ready
+ * notices of backorders that got units in it and are available, that were never sent: sent
+ * now, through the subscriber's workflow and with its idempotency keys. The other notices
+ * announce a change whose facts the backorder no longer shows (the old promise date, the
+ * refund of one cancellation), or would need every fulfilled or late backorder read to find
+ * the window's (`fulfilled_at` and `late_at` have no index), so they are not caught up. The
+ * whole window, a page of 1,000 backorders at a time, each page's keys looked up in Medusa's
+ * notifications by their unique index.
+ */
+async function sendMissedNotices(
+  container: MedusaContainer,
+  { lookbackHours = 72, notificationGraceSeconds = 300 }: CatchUpOptions
+): Promise<Record<CaughtUpNotice, string[]>> {
+  const backorderModule: BackorderModuleService =
+    container.resolve(BACKORDER_MODULE)
+  const notificationModule = container.resolve(Modules.NOTIFICATION)
+  const { send } = backorderModule.getOptions().notifications
+  const now = Date.now()
+  const window = {
+    since: new Date(now - lookbackHours * 3600_000),
+    until: new Date(now - notificationGraceSeconds * 1000),
+  }
+  const notified: Record<CaughtUpNotice, string[]> = {
+    confirmed: [],
+    ready: [],
+  }
+  for (const kind of ["confirmed", "ready"] as const) {
+    if (!send[kind]) {
+      continue
+    }
+    for (let after = ""; ; ) {
+      const page = await backorderModule.listBackorderIdsToNotify(
+        kind,
+        window,
+        after,
+        NOTICE_PAGE
+      )
+      if (!page.length) {
+        break
+      }
+      after = page[page.length - 1]
+      const keys = page.map((id) => stateNoticeKey(kind, id))
+      // `idempotency_key` is a (uniquely indexed) column of Medusa's notification, missing
+      // from its filter and DTO types only.
+      const sent = await notificationModule.listNotifications(
+        { idempotency_key: keys } as FilterableNotificationProps,
+        { select: ["idempotency_key"], take: keys.length }
+      )
+      const known = new Set(
+        sent.map(
+          (n) => (n as { idempotency_key?: string | null }).idempotency_key
+        )
+      )
+      const missing = page.filter((id) => !known.has(stateNoticeKey(kind, id)))
+      if (missing.length) {
+        // A subscriber sending one of these at this moment wins its key and this page fails
+        // as a whole: the rest of the page is sent by the next run.
+        const { result, errors } = await notifyBackorderCustomersWorkflow(
+          container
+        ).run({
+          input: { kind, backorders: missing.map((id) => ({ id })) },
+          throwOnError: false,
+        })
+        if (!errors.length) {
+          notified[kind].push(
+            ...result
+              .map((n) => n.resource_id)
+              .filter((id): id is string => !!id)
+          )
+        }
+      }
+      if (page.length < NOTICE_PAGE) {
+        break
+      }
+    }
+  }
+  return notified
+}
+
+/** Backorders per page of the notice catch-up, and so keys per notification lookup. */
+const NOTICE_PAGE = 1000
 
 /**
  * The customers updated in the window (a page at a time) who have a copy for the backorder

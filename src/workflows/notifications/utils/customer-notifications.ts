@@ -137,6 +137,18 @@ export function idempotencyKey(
     case "late":
       return `backorder:${b.id}:late:${iso(b.late_promised_at)}`
     default:
-      return `backorder:${b.id}:${kind}`
+      return stateNoticeKey(kind, b.id)
   }
+}
+
+/**
+ * The key of a notice that announces a state (confirmed, ready, fulfilled) rather than a
+ * change with facts of its own: one per backorder, so whoever sends it first (the event's
+ * subscriber or the catch-up) sends it once.
+ */
+export function stateNoticeKey(
+  kind: Exclude<CustomerNotificationKind, "eta_changed" | "cancelled" | "late">,
+  backorderId: string
+): string {
+  return `backorder:${backorderId}:${kind}`
 }
