@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { eventually } from "../helpers/storefront"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
+import { orderPurchaseOrder } from "../helpers/api"
 
 jest.setTimeout(180000)
 
@@ -71,17 +72,8 @@ medusaIntegrationTestRunner({
       )
       return res.data.backorders[0]
     }
-    const orderedPurchaseOrder = async (backorderIds: string[]) => {
-      const [po] = (
-        await api.post(
-          "/admin/purchase-orders/request-stock",
-          { backorder_ids: backorderIds },
-          admin
-        )
-      ).data.purchase_orders
-      return (await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin))
-        .data.purchase_order
-    }
+    const orderedPurchaseOrder = (backorderIds: string[]) =>
+      orderPurchaseOrder(api, admin, backorderIds)
     const receive = (poId: string, lineId: string, quantity: number) =>
       api.post(
         `/admin/purchase-orders/${poId}/receive`,

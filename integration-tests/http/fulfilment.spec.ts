@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { fulfilBackordersWorkflow } from "../../src/workflows/fulfilment/workflows/fulfil-backorders"
-import { refused } from "../helpers/api"
+import { buyAndReceive as buyAndReceiveFrom, refused } from "../helpers/api"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { moneyOf } from "../helpers/money"
 import { stockOf } from "../helpers/stock"
@@ -36,25 +36,8 @@ medusaIntegrationTestRunner({
       (
         await api.get("/admin/shipping-options?fields=id,name", admin)
       ).data.shipping_options.find((o) => o.name === "Pick up in the shop").id
-    const buyAndReceive = async (backorderIds: string[]) => {
-      const [po] = (
-        await api.post(
-          "/admin/purchase-orders/request-stock",
-          { backorder_ids: backorderIds },
-          admin
-        )
-      ).data.purchase_orders
-      await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin)
-      const line = po.lines[0]
-      await api.post(
-        `/admin/purchase-orders/${po.id}/receive`,
-        {
-          lines: [{ purchase_order_line_id: line.id, quantity: line.quantity }],
-        },
-        admin
-      )
-      return po
-    }
+    const buyAndReceive = (backorderIds: string[]) =>
+      buyAndReceiveFrom(api, admin, backorderIds)
 
     describe("ERPAG: to-order sale → purchase order → receive → available → pack → paid", () => {
       it("walks the whole story with stock, statuses and payment at each step", async () => {

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
-import { refused } from "../helpers/api"
+import { buyAndReceive, receiveFirstLine, refused } from "../helpers/api"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 import { eventually } from "../helpers/storefront"
 import { BACKORDER_MODULE } from "../../src/modules/backorder"
@@ -108,16 +108,7 @@ medusaIntegrationTestRunner({
           })
         )
 
-        const line = po.lines[0]
-        await api.post(
-          `/admin/purchase-orders/${po.id}/receive`,
-          {
-            lines: [
-              { purchase_order_line_id: line.id, quantity: line.quantity },
-            ],
-          },
-          admin
-        )
+        await receiveFirstLine(api, admin, po)
         const ready = await waitForSent(backorder.id, 3)
         expect(ready[2]).toEqual([
           "email",
@@ -225,24 +216,7 @@ medusaIntegrationTestRunner({
         expect(again.notified_backorder_ids).toEqual(none)
 
         // The units arrive; the ready notice goes out and is then lost too.
-        const [po] = (
-          await api.post(
-            "/admin/purchase-orders/request-stock",
-            { backorder_ids: [backorder.id] },
-            admin
-          )
-        ).data.purchase_orders
-        await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin)
-        const line = po.lines[0]
-        await api.post(
-          `/admin/purchase-orders/${po.id}/receive`,
-          {
-            lines: [
-              { purchase_order_line_id: line.id, quantity: line.quantity },
-            ],
-          },
-          admin
-        )
+        await buyAndReceive(api, admin, [backorder.id])
         expect(await waitForSent(backorder.id, 2)).toEqual([
           ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
           ["email", "jane@example.com", "backorder-ready", "ready"],

@@ -4,7 +4,7 @@ import { releaseAllocationWorkflow } from "../../src/workflows/allocation/workfl
 import { cancelPurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/cancel-purchase-order"
 import { completePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/complete-purchase-order"
 import { receivePurchaseOrderWorkflow } from "../../src/workflows/purchasing/workflows/receive-purchase-order"
-import { refused } from "../helpers/api"
+import { orderPurchaseOrder, refused } from "../helpers/api"
 import { checkout, eventually, registerShopper } from "../helpers/storefront"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { stockOf } from "../helpers/stock"
@@ -35,17 +35,8 @@ medusaIntegrationTestRunner({
     }
     const getBackorder = async (id: string) =>
       (await api.get(`/admin/backorders/${id}`, admin)).data.backorder
-    const orderedPurchaseOrder = async (backorderIds: string[]) => {
-      const [po] = (
-        await api.post(
-          "/admin/purchase-orders/request-stock",
-          { backorder_ids: backorderIds },
-          admin
-        )
-      ).data.purchase_orders
-      return (await api.post(`/admin/purchase-orders/${po.id}/send`, {}, admin))
-        .data.purchase_order
-    }
+    const orderedPurchaseOrder = (backorderIds: string[]) =>
+      orderPurchaseOrder(api, admin, backorderIds)
     const receive = (
       poId: string,
       lines: unknown[],
