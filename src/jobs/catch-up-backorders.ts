@@ -7,9 +7,9 @@ import { catchUpBackorders } from "../workflows/backorders/utils/catch-up"
 /**
  * Every minute, on the worker: records the shortages of orders whose `order.placed` event was
  * lost or whose handler failed, hands out free stock whose inventory level event was missed,
- * refreshes the search copy of customers whose `customer.updated` was, and adds the search
- * texts of backorders an older server recorded without them, and sends the confirmations
- * and ready notices whose events were lost. Nothing that must
+ * refreshes the search copy of customers whose `customer.updated` was, adds the search texts
+ * of backorders an older server recorded without them, and sends the confirmations and ready
+ * notices whose events were lost. Nothing that must
  * happen depends on one delivery of one event.
  */
 export default async function catchUpBackordersJob(container: MedusaContainer) {

@@ -134,8 +134,11 @@ async function sendMissedNotices(
       }
       after = page[page.length - 1]
       const keys = page.map((id) => stateNoticeKey(kind, id))
-      // `idempotency_key` is a (uniquely indexed) column of Medusa's notification, missing
-      // from its filter and DTO types only.
+      // Only the backorders without a notice run the workflow (which reads their orders and
+      // customers): Medusa's `createNotifications` would skip the sent keys itself, but only
+      // after that. A notice whose provider failed counts as sent here, so a failing
+      // provider is not called for it every minute. `idempotency_key` is a (uniquely
+      // indexed) column of Medusa's notification, missing from its filter and DTO types only.
       const sent = await notificationModule.listNotifications(
         { idempotency_key: keys } as FilterableNotificationProps,
         { select: ["idempotency_key"], take: keys.length }
@@ -155,7 +158,13 @@ async function sendMissedNotices(
           input: { kind, backorders: missing.map((id) => ({ id })) },
           throwOnError: false,
         })
-        if (!errors.length) {
+        if (errors.length) {
+          container
+            .resolve(ContainerRegistrationKeys.LOGGER)
+            .warn(
+              `Backorder catch-up could not send missed "${kind}" notices for ${missing.length} backorder(s) (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""}), the next run tries again: ${errors[0].error?.message}`
+            )
+        } else {
           notified[kind].push(
             ...result
               .map((n) => n.resource_id)
