@@ -86,6 +86,11 @@ const backorderOptions: BackorderPluginOptions = {
   // The in-process HTTP tests switch the catch-up job off, so nothing records or allocates
   // behind a test's back; the multi-instance tests run it.
   ...(process.env.BACKORDER_CATCH_UP === "false" ? { catchUp: false } : {}),
+  // Nor any other scheduled job (the sweep of abandoned sales, late promises): the tests run
+  // them by hand, and one firing on its own at a minute's turn would race them.
+  ...(process.env.BACKORDER_SCHEDULED_JOBS === "false"
+    ? { scheduledJobs: false }
+    : {}),
 }
 
 module.exports = defineConfig({

@@ -84,6 +84,8 @@ try {
         LOG_LEVEL: process.env.LOG_LEVEL || "error",
         // No scheduled catch-up behind the in-process tests' backs (they call it directly).
         BACKORDER_CATCH_UP: "false",
+        // Nor the other scheduled jobs, which the tests also run by hand.
+        BACKORDER_SCHEDULED_JOBS: "false",
         CHROMIUM_PATH: findChromium() ?? "",
         CLUSTER_REDIS_URL: redis?.url ?? "",
       },

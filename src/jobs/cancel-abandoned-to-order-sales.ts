@@ -80,6 +80,10 @@ export async function cancelAbandonedToOrderSales(
 export default async function cancelAbandonedToOrderSalesJob(
   container: MedusaContainer
 ) {
+  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  if (!service.getOptions().scheduledJobs) {
+    return
+  }
   await cancelAbandonedToOrderSales(container)
 }
 

@@ -16,8 +16,8 @@ export default async function catchUpBackordersJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const backorderModule: BackorderModuleService =
     container.resolve(BACKORDER_MODULE)
-  const options = backorderModule.getOptions().catchUp
-  if (!options) {
+  const { catchUp: options, scheduledJobs } = backorderModule.getOptions()
+  if (!options || !scheduledJobs) {
     return
   }
   const result = await catchUpBackorders(container, options)

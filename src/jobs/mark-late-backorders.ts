@@ -1,4 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { BACKORDER_MODULE } from "../modules/backorder"
+import BackorderModuleService from "../modules/backorder/service"
 import { markLateBackordersWorkflow } from "../workflows/notifications/workflows/mark-late-backorders"
 
 /**
@@ -8,6 +10,10 @@ import { markLateBackordersWorkflow } from "../workflows/notifications/workflows
 export default async function markLateBackordersJob(
   container: MedusaContainer
 ) {
+  const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+  if (!service.getOptions().scheduledJobs) {
+    return
+  }
   await markLateBackordersWorkflow(container).run({ input: {} })
 }
 

@@ -145,6 +145,13 @@ export const BackorderPluginOptionsSchema = z
         notificationGraceSeconds: 300,
       }),
     /**
+     * Whether the plugin's scheduled jobs (the catch-up, the sweep of abandoned to-order
+     * sales, the marking of late promises) run on their schedule. `false` leaves them to be
+     * run by hand, as the in-process tests do: a job firing on its own in the middle of a
+     * test that runs the same job races it.
+     */
+    scheduledJobs: z.boolean().default(true),
+    /**
      * How the plugin's changes of stock figures lock inventory items (see
      * `workflows/shared/locking.ts`): how long a change waits for a locked item before it is
      * refused with a 409 (`waitSeconds`), and how long a lock outlives a crashed holder

@@ -38,6 +38,7 @@ describe("resolveBackorderPluginOptions", () => {
         graceSeconds: 30,
         notificationGraceSeconds: 300,
       },
+      scheduledJobs: true,
       locking: { waitSeconds: 30, leaseSeconds: 5 },
     })
   })
