@@ -92,6 +92,24 @@ describe("buildCustomerNotifications", () => {
     ).toEqual([])
   })
 
+  it("confirms a backorder only while it is open: not once it is cancelled or fulfilled", () => {
+    const confirmed = (status: BackorderStatus) =>
+      buildCustomerNotifications(
+        "confirmed",
+        [{ ...backorder, status }],
+        options
+      ).map((n) => n.idempotency_key)
+    expect(confirmed(BackorderStatus.NEW)).toEqual(["backorder:bo_1:confirmed"])
+    expect(confirmed(BackorderStatus.ON_ORDER)).toEqual([
+      "backorder:bo_1:confirmed",
+    ])
+    expect(confirmed(BackorderStatus.AVAILABLE)).toEqual([
+      "backorder:bo_1:confirmed",
+    ])
+    expect(confirmed(BackorderStatus.CANCELLED)).toEqual([])
+    expect(confirmed(BackorderStatus.FULFILLED)).toEqual([])
+  })
+
   it("keys a moved promise by both dates, so each move is told once", () => {
     const [moved] = buildCustomerNotifications(
       "eta_changed",

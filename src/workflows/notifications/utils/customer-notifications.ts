@@ -119,8 +119,14 @@ function announces(
       return iso(b.previous_promised_at) !== iso(b.promised_at)
     case "late":
       return !!b.late_promised_at
-    default:
-      return true
+    case "confirmed":
+      // A confirmation that arrives late (its event delayed, or sent by the catch-up) tells
+      // nothing once the backorder is closed: after its cancellation or fulfilment it would
+      // read as if the customer were still waiting.
+      return (
+        b.status !== BackorderStatus.CANCELLED &&
+        b.status !== BackorderStatus.FULFILLED
+      )
   }
 }
 
