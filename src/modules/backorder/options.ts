@@ -137,7 +137,24 @@ export const BackorderPluginOptionsSchema = z
               .max(24 * 3600)
               .default(300),
           })
-          .strict(),
+          .strict()
+          // The job looks at what happened between `lookbackHours` ago and a grace ago: a
+          // grace as long as the look-back leaves it nothing to look at, silently.
+          .superRefine((catchUp, ctx) => {
+            const lookbackSeconds = catchUp.lookbackHours * 3600
+            for (const key of [
+              "graceSeconds",
+              "notificationGraceSeconds",
+            ] as const) {
+              if (catchUp[key] >= lookbackSeconds) {
+                ctx.addIssue({
+                  code: "custom",
+                  path: [key],
+                  message: `${catchUp[key]} s must be shorter than lookbackHours (${catchUp.lookbackHours} h = ${lookbackSeconds} s)`,
+                })
+              }
+            }
+          }),
       ])
       .default({
         lookbackHours: 72,

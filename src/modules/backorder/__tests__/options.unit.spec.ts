@@ -71,6 +71,20 @@ describe("resolveBackorderPluginOptions", () => {
       "Invalid medusa-plugin-backorders options: defaultDepositPercent: Too big: expected number to be <=100",
     ],
     [
+      { catchUp: { lookbackHours: 1, notificationGraceSeconds: 7200 } },
+      "Invalid medusa-plugin-backorders options: catchUp.notificationGraceSeconds: 7200 s must be shorter than lookbackHours (1 h = 3600 s)",
+    ],
+    [
+      {
+        catchUp: {
+          lookbackHours: 0.01,
+          graceSeconds: 36,
+          notificationGraceSeconds: 0,
+        },
+      },
+      "Invalid medusa-plugin-backorders options: catchUp.graceSeconds: 36 s must be shorter than lookbackHours (0.01 h = 36 s)",
+    ],
+    [
       { stockRecievedOn: "receipt" },
       'Invalid medusa-plugin-backorders options: options: Unrecognized key: "stockRecievedOn"',
     ],
