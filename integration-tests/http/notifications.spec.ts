@@ -245,6 +245,66 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("notices whose events were lost: only what is still true, whatever else fails", () => {
+      it("no confirmation for a backorder cancelled meanwhile or of a sale still being made, and a failing part of the catch-up does not stop the notices", async () => {
+        const container = getContainer()
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const lose = async (id: string) =>
+          pg.raw(`DELETE FROM notification WHERE resource_id = ?`, [id])
+        const cancelledOne = (await sellKettles(1)).backorders[0]
+        const inFlight = await sellKettles(1)
+        const beingMade = inFlight.backorders[0]
+        const lostOne = (await sellKettles(1)).backorders[0]
+        for (const id of [cancelledOne.id, beingMade.id, lostOne.id]) {
+          await waitForSent(id, 1)
+        }
+        await api.post(`/admin/backorders/${cancelledOne.id}/cancel`, {}, admin)
+        await waitForSent(cancelledOne.id, 2)
+        for (const id of [cancelledOne.id, beingMade.id, lostOne.id]) {
+          await lose(id)
+        }
+        // The second sale as if its process were still making it (its try pending).
+        await pg.raw(
+          `UPDATE to_order_sale_attempt SET status = 'pending' WHERE order_id = ?`,
+          [inFlight.order.id]
+        )
+        // A part of the catch-up before the notices fails: the search texts' table is gone.
+        await pg.raw(
+          `ALTER TABLE backorder_search_text RENAME TO backorder_search_text_away`
+        )
+        let caught
+        try {
+          caught = await catchUpBackorders(container, {
+            notificationGraceSeconds: 0,
+          })
+        } finally {
+          await pg.raw(
+            `ALTER TABLE backorder_search_text_away RENAME TO backorder_search_text`
+          )
+        }
+        expect(caught.added_search_texts).toEqual([])
+        expect(caught.notified_backorder_ids).toEqual({
+          confirmed: [lostOne.id],
+          ready: [],
+        })
+        expect(await sentAbout(lostOne.id)).toEqual([
+          ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
+        ])
+        expect(await sentAbout(cancelledOne.id)).toEqual([])
+        expect(await sentAbout(beingMade.id)).toEqual([])
+
+        // The sale is made after all: its confirmation is caught up then.
+        await pg.raw(
+          `UPDATE to_order_sale_attempt SET status = 'completed' WHERE order_id = ?`,
+          [inFlight.order.id]
+        )
+        expect(
+          (await catchUpBackorders(container, { notificationGraceSeconds: 0 }))
+            .notified_backorder_ids
+        ).toEqual({ confirmed: [beingMade.id], ready: [] })
+      })
+    })
+
     describe("late promises", () => {
       it("marks a passed promise late once, tells staff in the feed and the customer once, however often it runs", async () => {
         const sold = await sellKettles(1)

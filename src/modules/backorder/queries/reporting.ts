@@ -484,7 +484,8 @@ export async function insertBackorderSearchTexts(
 /**
  * A page (ids after `after`, in id order) of the backorders whose state a customer notice
  * announces and which reached it between `since` and `until`: `confirmed`, those created
- * then that still wait (the `created_at` index); `ready`, those available now that got
+ * then that still wait, but for those of a to-order sale still being made (the `created_at`
+ * index); `ready`, those available now that got
  * units then (the ledger's `created_at` index, so the cost follows the allocations of the
  * window, not every available backorder).
  */
@@ -504,12 +505,20 @@ export async function listBackorderIdsToNotify(
   }
   const { rows } = (await knex.raw(
     kind === "confirmed"
-      ? `SELECT id FROM backorder
-         WHERE deleted_at IS NULL AND status = ANY(:waiting)
-           AND created_at >= CAST(:since AS timestamptz)
-           AND created_at <= CAST(:until AS timestamptz)
-           AND id > :after
-         ORDER BY id LIMIT :limit`
+      ? // Not the backorders of a to-order sale still being made (its try `pending`): its
+        // payment may yet fail and take them back, or the sweep cancel a sale left half
+        // made. Few tries are pending at any time, read from their status index.
+        `SELECT b.id FROM backorder b
+         WHERE b.deleted_at IS NULL AND b.status = ANY(:waiting)
+           AND b.created_at >= CAST(:since AS timestamptz)
+           AND b.created_at <= CAST(:until AS timestamptz)
+           AND b.id > :after
+           AND NOT EXISTS (
+             SELECT 1 FROM to_order_sale_attempt t
+             WHERE t.deleted_at IS NULL AND t.status = 'pending'
+               AND t.order_id = b.order_id
+           )
+         ORDER BY b.id LIMIT :limit`
       : `SELECT b.id FROM backorder b
          WHERE b.deleted_at IS NULL AND b.status = 'available'
            AND b.available_at >= CAST(:since AS timestamptz)

@@ -64,8 +64,8 @@ type CaughtUpNotice = "confirmed" | "ready"
  * without their `customer.updated` reaching the search copy get it refreshed, and the SKUs
  * and titles of backorders recorded without their search texts are added, and confirmations
  * and ready notices that were never sent are sent (each once: they carry the same
- * idempotency key as the subscriber's). The first two
- * run the same idempotent workflows as the subscribers, under the same locks, so running this
+ * idempotency key as the subscriber's). Each part runs even when one before it failed. The
+ * first two run the same idempotent workflows as the subscribers, under the same locks, so running this
  * while a subscriber handles the same order, on another instance, or twice, changes nothing
  * twice.
  */
@@ -73,21 +73,64 @@ export async function catchUpBackorders(
   container: MedusaContainer,
   options: CatchUpOptions = {}
 ): Promise<CatchUpResult> {
-  const recorded = await recordMissedOrders(container, options)
-  const allocated = await allocateMissedStock(container)
-  const refreshed = await refreshStaleCustomerCopies(container, options)
   const backorderModule: BackorderModuleService =
     container.resolve(BACKORDER_MODULE)
-  const texts = await backorderModule.catchUpBackorderSearchTexts(
-    new Date(Date.now() - (options.lookbackHours ?? 72) * 3600_000)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  // Each part on its own: one that fails (logged, retried by the next run) does not keep the
+  // others from catching up.
+  const part = async <T>(
+    name: string,
+    run: () => Promise<T>,
+    none: T
+  ): Promise<T> => {
+    try {
+      return await run()
+    } catch (error) {
+      logger.error(
+        `Backorder catch-up could not ${name}, the next run tries again: ${(error as Error).message}`
+      )
+      return none
+    }
+  }
+  const recorded = await part(
+    "record missed orders",
+    () => recordMissedOrders(container, options),
+    []
   )
-  const notified = await sendMissedNotices(container, options)
+  const allocated = await part(
+    "allocate missed stock",
+    () => allocateMissedStock(container),
+    []
+  )
+  const refreshed = await part(
+    "refresh customer search copies",
+    () => refreshStaleCustomerCopies(container, options),
+    []
+  )
+  const texts = await part(
+    "add missing search texts",
+    () =>
+      backorderModule.catchUpBackorderSearchTexts(
+        new Date(Date.now() - (options.lookbackHours ?? 72) * 3600_000)
+      ),
+    []
+  )
+  const confirmed = await part(
+    "send missed confirmations",
+    () => sendMissedNotices(container, "confirmed", options),
+    []
+  )
+  const ready = await part(
+    "send missed ready notices",
+    () => sendMissedNotices(container, "ready", options),
+    []
+  )
   return {
     recorded_order_ids: recorded,
     allocated_level_ids: allocated,
     refreshed_customer_ids: refreshed,
     added_search_texts: texts,
-    notified_backorder_ids: notified,
+    notified_backorder_ids: { confirmed, ready },
   }
 }
 
@@ -103,8 +146,9 @@ export async function catchUpBackorders(
  */
 async function sendMissedNotices(
   container: MedusaContainer,
+  kind: CaughtUpNotice,
   { lookbackHours = 72, notificationGraceSeconds = 300 }: CatchUpOptions
-): Promise<Record<CaughtUpNotice, string[]>> {
+): Promise<string[]> {
   const backorderModule: BackorderModuleService =
     container.resolve(BACKORDER_MODULE)
   const notificationModule = container.resolve(Modules.NOTIFICATION)
@@ -114,67 +158,60 @@ async function sendMissedNotices(
     since: new Date(now - lookbackHours * 3600_000),
     until: new Date(now - notificationGraceSeconds * 1000),
   }
-  const notified: Record<CaughtUpNotice, string[]> = {
-    confirmed: [],
-    ready: [],
+  const notified: string[] = []
+  if (!send[kind]) {
+    return notified
   }
-  for (const kind of ["confirmed", "ready"] as const) {
-    if (!send[kind]) {
-      continue
+  for (let after = ""; ; ) {
+    const page = await backorderModule.listBackorderIdsToNotify(
+      kind,
+      window,
+      after,
+      NOTICE_PAGE
+    )
+    if (!page.length) {
+      break
     }
-    for (let after = ""; ; ) {
-      const page = await backorderModule.listBackorderIdsToNotify(
-        kind,
-        window,
-        after,
-        NOTICE_PAGE
+    after = page[page.length - 1]
+    const keys = page.map((id) => stateNoticeKey(kind, id))
+    // Only the backorders without a notice run the workflow (which reads their orders and
+    // customers): Medusa's `createNotifications` would skip the sent keys itself, but only
+    // after that. A notice whose provider failed counts as sent here, so a failing
+    // provider is not called for it every minute. `idempotency_key` is a (uniquely
+    // indexed) column of Medusa's notification, missing from its filter and DTO types only.
+    const sent = await notificationModule.listNotifications(
+      { idempotency_key: keys } as FilterableNotificationProps,
+      { select: ["idempotency_key"], take: keys.length }
+    )
+    const known = new Set(
+      sent.map(
+        (n) => (n as { idempotency_key?: string | null }).idempotency_key
       )
-      if (!page.length) {
-        break
-      }
-      after = page[page.length - 1]
-      const keys = page.map((id) => stateNoticeKey(kind, id))
-      // Only the backorders without a notice run the workflow (which reads their orders and
-      // customers): Medusa's `createNotifications` would skip the sent keys itself, but only
-      // after that. A notice whose provider failed counts as sent here, so a failing
-      // provider is not called for it every minute. `idempotency_key` is a (uniquely
-      // indexed) column of Medusa's notification, missing from its filter and DTO types only.
-      const sent = await notificationModule.listNotifications(
-        { idempotency_key: keys } as FilterableNotificationProps,
-        { select: ["idempotency_key"], take: keys.length }
-      )
-      const known = new Set(
-        sent.map(
-          (n) => (n as { idempotency_key?: string | null }).idempotency_key
-        )
-      )
-      const missing = page.filter((id) => !known.has(stateNoticeKey(kind, id)))
-      if (missing.length) {
-        // A subscriber sending one of these at this moment wins its key and this page fails
-        // as a whole: the rest of the page is sent by the next run.
-        const { result, errors } = await notifyBackorderCustomersWorkflow(
-          container
-        ).run({
-          input: { kind, backorders: missing.map((id) => ({ id })) },
-          throwOnError: false,
-        })
-        if (errors.length) {
-          container
-            .resolve(ContainerRegistrationKeys.LOGGER)
-            .warn(
-              `Backorder catch-up could not send missed "${kind}" notices for ${missing.length} backorder(s) (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""}), the next run tries again: ${errors[0].error?.message}`
-            )
-        } else {
-          notified[kind].push(
-            ...result
-              .map((n) => n.resource_id)
-              .filter((id): id is string => !!id)
+    )
+    const missing = page.filter((id) => !known.has(stateNoticeKey(kind, id)))
+    if (missing.length) {
+      // A subscriber sending one of these at this moment wins its key and this page fails
+      // as a whole: the rest of the page is sent by the next run.
+      const { result, errors } = await notifyBackorderCustomersWorkflow(
+        container
+      ).run({
+        input: { kind, backorders: missing.map((id) => ({ id })) },
+        throwOnError: false,
+      })
+      if (errors.length) {
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(
+            `Backorder catch-up could not send missed "${kind}" notices for ${missing.length} backorder(s) (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""}), the next run tries again: ${errors[0].error?.message}`
           )
-        }
+      } else {
+        notified.push(
+          ...result.map((n) => n.resource_id).filter((id): id is string => !!id)
+        )
       }
-      if (page.length < NOTICE_PAGE) {
-        break
-      }
+    }
+    if (page.length < NOTICE_PAGE) {
+      break
     }
   }
   return notified
