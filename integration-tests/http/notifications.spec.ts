@@ -337,9 +337,35 @@ medusaIntegrationTestRunner({
           ["email", "jane@example.com", "backorder-late", "late"],
         ])
 
+        // A cancelled backorder whose promise date passed too is not late.
+        const cancelled = (await sellKettles(1)).backorders[0]
+        await api.post(`/admin/backorders/${cancelled.id}/cancel`, {}, admin)
+        await service().updateBackorders({
+          id: cancelled.id,
+          promised_at: promised,
+        })
+
         // Late filter of the list, the counts agree.
         const late = await api.get("/admin/backorders?late=true", admin)
         expect(late.data.backorders.map((b) => b.id)).toEqual([backorder.id])
+        expect(late.data.count).toBe(1)
+        const counts = await api.get(
+          "/admin/backorders/counts?late=true",
+          admin
+        )
+        expect(counts.data).toEqual({
+          counts: {
+            new: 1,
+            on_order: 0,
+            partially_available: 0,
+            available: 0,
+            fulfilled: 0,
+            cancelled: 0,
+          },
+          new_in_draft: 0,
+          total: 1,
+          estimated: [],
+        })
       })
     })
 

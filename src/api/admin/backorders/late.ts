@@ -7,11 +7,12 @@ import { WAITING_BACKORDER_STATUSES } from "../../../types/enums"
 
 /**
  * Turns `late=true` of the backorder list, its counts and supplier groups into filters:
- * units still waiting and a promise date already past.
+ * units still waiting and a promise date already past (and `res.locals.lateStatuses`, the
+ * statuses a late backorder can have).
  */
 export function resolveLateFilter(
   req: AuthenticatedMedusaRequest,
-  _res: MedusaResponse,
+  res: MedusaResponse,
   next: MedusaNextFunction
 ) {
   const params = req.validatedQuery as Record<string, unknown>
@@ -24,6 +25,8 @@ export function resolveLateFilter(
   )
   const filters = { status, promised_at: { $lt: new Date().toISOString() } }
   delete params.late
+  // For the tab counts, which leave the status filter out: only these statuses can be late.
+  res.locals.lateStatuses = WAITING_BACKORDER_STATUSES
   Object.assign(params, filters)
   if (req.filterableFields) {
     delete req.filterableFields.late

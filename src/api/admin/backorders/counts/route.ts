@@ -27,10 +27,25 @@ export const GET = withConflictMessages(async function (
   const backorderModule: BackorderModuleService =
     req.scope.resolve(BACKORDER_MODULE)
   const filters = req.validatedQuery as BackorderAggregateFilters
-  const [{ counts, estimated }, inDraft] = await Promise.all([
+  const [tabs, inDraft] = await Promise.all([
     backorderModule.countBackorderTabs(filters),
     backorderModule.listBackorderIdsInDraft(),
   ])
+  // The tabs leave the status filter out, but `late=true` admits only the waiting statuses
+  // (see `resolveLateFilter`): a fulfilled or cancelled backorder whose promise date has
+  // passed is not late, so the other tabs count none.
+  const lateStatuses = res.locals.lateStatuses as BackorderStatus[] | undefined
+  const { counts, estimated } = lateStatuses
+    ? {
+        counts: Object.fromEntries(
+          Object.entries(tabs.counts).map(([status, count]) => [
+            status,
+            lateStatuses.includes(status as BackorderStatus) ? count : 0,
+          ])
+        ) as typeof tabs.counts,
+        estimated: tabs.estimated.filter((s) => lateStatuses.includes(s)),
+      }
+    : tabs
   // Of the `new` ones, those on a draft purchase order or transfer (the Requested tab).
   const ids = inDraftOf(filters.id, inDraft)
   const newInDraft =
