@@ -1,7 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
-import { buyAndReceive, receiveFirstLine, refused } from "../helpers/api"
+import {
+  buyAndReceive,
+  orderPurchaseOrder,
+  receiveFirstLine,
+  refused,
+} from "../helpers/api"
 import { createAdminUser, RequestHeaders } from "../helpers/auth"
 import { eventually } from "../helpers/storefront"
 import { BACKORDER_MODULE } from "../../src/modules/backorder"
@@ -150,6 +155,51 @@ medusaIntegrationTestRunner({
           input: { kind: "fulfilled", backorders: [{ id: backorder.id }] },
         })
         expect(await sentAbout(backorder.id)).toHaveLength(4)
+      })
+
+      it("cancelling the units still waiting of a part-arrived backorder makes it ready: available_at set, the ready notice sent once", async () => {
+        const sold = await sellKettles(2)
+        const backorder = sold.backorders[0]
+        await waitForSent(backorder.id, 1)
+        const po = await orderPurchaseOrder(api, admin, [backorder.id])
+        await api.post(
+          `/admin/purchase-orders/${po.id}/receive`,
+          { lines: [{ purchase_order_line_id: po.lines[0].id, quantity: 1 }] },
+          admin
+        )
+        const [partly] = await service().listBackorders({ id: backorder.id })
+        expect([partly.status, partly.available_at]).toEqual([
+          "partially_available",
+          null,
+        ])
+
+        await api.post(
+          `/admin/backorders/${backorder.id}/cancel`,
+          { quantity: 1, reason: "Supplier cannot deliver the rest" },
+          admin
+        )
+        const [ready] = await service().listBackorders({ id: backorder.id })
+        expect([
+          ready.status,
+          Number(ready.allocated_quantity),
+          Number(ready.cancelled_quantity),
+          ready.available_at instanceof Date,
+        ]).toEqual(["available", 1, 1, true])
+        const sent = (await waitForSent(backorder.id, 3)).sort((a, b) =>
+          String(a[2]).localeCompare(String(b[2]))
+        )
+        expect(sent).toEqual([
+          ["email", "jane@example.com", "backorder-cancelled", "cancelled"],
+          ["email", "jane@example.com", "backorder-confirmed", "confirmed"],
+          ["email", "jane@example.com", "backorder-ready", "ready"],
+        ])
+        const [readyNotice] = await notifications().listNotifications({
+          resource_id: backorder.id,
+          template: "backorder-ready",
+        })
+        expect(readyNotice.data).toEqual(
+          expect.objectContaining({ quantity: 1, ready_for: "pickup" })
+        )
       })
 
       it("a cancellation tells the customer how much was refunded", async () => {

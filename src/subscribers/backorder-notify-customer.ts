@@ -6,7 +6,7 @@ import { notifyBackorderCustomersWorkflow } from "../workflows/notifications/wor
 
 type BackorderEventData = {
   id?: string
-  /** `backorder.allocated` carries a batch of backorders (see `BackorderAllocatedEventData`). */
+  /** `backorder.available` carries a batch of backorders (see `BackorderAvailableEventData`). */
   ids?: string[]
   previous_promised_at?: string | null
   refund_amount?: number | null
@@ -19,9 +19,10 @@ const KIND_BY_EVENT: Record<string, CustomerNotificationKind> = {
   [BackorderEvents.CREATED]: "confirmed",
   [BackorderEvents.ETA_CHANGED]: "eta_changed",
   // Every path that hands out units emits `allocated` and `available` (see
-  // `emitAllocationEvents`): the ready notice goes from `allocated` only, to the backorders of
-  // the batch then fully available, once.
-  [BackorderEvents.ALLOCATED]: "ready",
+  // `emitAllocationEvents`), and a cancellation of the units still waiting emits `available`
+  // for a backorder whose allocated units are then all it wants: the ready notice goes from
+  // `available` only, once.
+  [BackorderEvents.AVAILABLE]: "ready",
   [BackorderEvents.FULFILLED]: "fulfilled",
   [BackorderEvents.CANCELLED]: "cancelled",
   [BackorderEvents.LATE]: "late",

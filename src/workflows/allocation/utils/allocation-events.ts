@@ -69,9 +69,7 @@ export function buildAllocationEvents({
     entry.available = a.status === BackorderStatus.AVAILABLE
     byBackorder.set(a.backorder_id, entry)
   }
-  const given = Object.fromEntries(
-    Object.entries(context).filter(([, value]) => value != null)
-  ) as AllocationEventContext
+  const given = givenContext(context)
   const backorders = [...byBackorder.values()]
   const available = backorders.filter((b) => b.available).map((b) => b.id)
   return {
@@ -84,8 +82,27 @@ export function buildAllocationEvents({
       })),
       ...given,
     })),
-    available: chunk(available).map((ids) => ({ ids, ...given })),
+    available: availableEvents(available, context),
   }
+}
+
+/**
+ * The `backorder.available` events of backorders that became fully available, in batches of
+ * `ALLOCATION_EVENT_BATCH`: those an allocation made available, or those whose waiting
+ * units were cancelled so that what they had allocated is all they still want.
+ */
+export function availableEvents(
+  ids: string[],
+  context: AllocationEventContext = {}
+): BackorderAvailableEventData[] {
+  const given = givenContext(context)
+  return chunk(ids).map((batch) => ({ ids: batch, ...given }))
+}
+
+function givenContext(context: AllocationEventContext) {
+  return Object.fromEntries(
+    Object.entries(context).filter(([, value]) => value != null)
+  ) as AllocationEventContext
 }
 
 function chunk<T>(items: T[]): T[][] {

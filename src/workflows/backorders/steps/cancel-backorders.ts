@@ -42,6 +42,8 @@ export const cancelBackordersStep = createStep(
         ...(c.next.status === BackorderStatus.CANCELLED
           ? { cancelled_at: now, cancel_reason: input.reason ?? null }
           : {}),
+        // The rest cancelled, what was allocated is all it waits for: available now.
+        ...(becameAvailable(c) ? { available_at: now } : {}),
       }))
     )
     const freed = input.cancellations.filter((c) => c.freed_allocated > 0)
@@ -83,3 +85,11 @@ export const cancelBackordersStep = createStep(
     }
   }
 )
+
+/** A cancellation of the units still waiting that leaves the allocated ones all there is. */
+export function becameAvailable(c: BackorderCancellation) {
+  return (
+    c.next.status === BackorderStatus.AVAILABLE &&
+    c.previous.status !== BackorderStatus.AVAILABLE
+  )
+}

@@ -21,6 +21,7 @@ export type BackorderForCancellation = {
   cancelled_quantity: BigNumberInput
   paid_amount: BigNumberInput
   refunded_amount: BigNumberInput
+  available_at?: Date | string | null
 }
 
 export type BackorderCancellation = {
@@ -43,6 +44,7 @@ export type BackorderCancellation = {
     refunded_amount: number
     cancelled_at: Date | null
     cancel_reason: string | null
+    available_at: Date | null
   }
   next: {
     status: BackorderStatus
@@ -126,6 +128,9 @@ export const validateBackorderCancellationStep = createStep(
           refunded_amount: refunded,
           cancelled_at: null,
           cancel_reason: null,
+          available_at: backorder.available_at
+            ? new Date(backorder.available_at)
+            : null,
         },
         next: {
           status: nextStatus(

@@ -11,11 +11,15 @@ import { AllocationSource } from "../../../types/enums"
 import { BackorderEvents } from "../../../types/events"
 import {
   allocateArrivedStockStep,
+  availableEvents,
   emitAllocationEvents,
 } from "../../allocation"
 import { lockKeys } from "../../shared/locking"
 import { acquireWorkflowLock } from "../../shared/workflow-lock"
-import { cancelBackordersStep } from "../steps/cancel-backorders"
+import {
+  becameAvailable,
+  cancelBackordersStep,
+} from "../steps/cancel-backorders"
 import { refundBackorderPaymentsStep } from "../steps/refund-backorder-payments"
 import { releaseBackorderReservationsStep } from "../steps/release-backorder-reservations"
 import { validateBackorderCancellationStep } from "../steps/validate-backorder-cancellation"
@@ -67,6 +71,7 @@ export const cancelBackordersWorkflow = createWorkflow(
         "cancelled_quantity",
         "paid_amount",
         "refunded_amount",
+        "available_at",
       ],
       filters: { id: ids },
     }).config({ name: "backorders" })
@@ -152,6 +157,14 @@ export const cancelBackordersWorkflow = createWorkflow(
       }))
     )
     emitEventStep({ eventName: BackorderEvents.CANCELLED, data: events })
+    // A backorder whose waiting units were cancelled and whose allocated ones are all it
+    // still wants is ready now, as if its last unit had arrived: the same event.
+    emitEventStep({
+      eventName: BackorderEvents.AVAILABLE,
+      data: transform({ cancellations }, ({ cancellations }) =>
+        availableEvents(cancellations.filter(becameAvailable).map((c) => c.id))
+      ),
+    }).config({ name: "emit-backorder-available-after-cancellation" })
 
     // Last: money handed back cannot be taken back if a later step failed.
     const refundOrderIds = transform({ cancellations }, ({ cancellations }) => [
