@@ -417,12 +417,53 @@ medusaIntegrationTestRunner({
         ).toEqual({ stocked: 1, reserved: 6, incoming: 8, available: -5 })
       })
 
+      it("answers only the variants a shopper may see: not those of a draft product or of a product outside the key's sales channel", async () => {
+        const white = store.variantIdsBySku["GRINDER-WHITE"]
+        const {
+          data: [variant],
+        } = await getContainer()
+          .resolve("query")
+          .graph({
+            entity: "product_variant",
+            fields: ["product_id"],
+            filters: { id: white },
+          })
+        const answered = async () =>
+          (
+            await api.get(`/store/backorder-availability?variant_id=${white}`, {
+              headers: { "x-publishable-api-key": store.publishableKey },
+            })
+          ).data.availability.map((a: { variant_id: string }) => a.variant_id)
+        expect(await answered()).toEqual([white])
+
+        await api.post(
+          `/admin/products/${variant.product_id}`,
+          { status: "draft" },
+          admin
+        )
+        expect(await answered()).toEqual([])
+        await api.post(
+          `/admin/products/${variant.product_id}`,
+          { status: "published" },
+          admin
+        )
+        expect(await answered()).toEqual([white])
+
+        await api.post(
+          `/admin/sales-channels/${store.webChannelId}/products`,
+          { remove: [variant.product_id] },
+          admin
+        )
+        expect(await answered()).toEqual([])
+      })
+
       it("answers a product page of 20 variants in one request through the storefront entry point and the js-sdk", async () => {
         const sizes = Array.from({ length: 20 }, (_, i) => `Size ${i + 1}`)
         const { data } = await api.post(
           "/admin/products",
           {
             title: "Filter Papers",
+            status: "published",
             options: [{ title: "Size", values: sizes }],
             sales_channels: [{ id: store.webChannelId }],
             variants: sizes.map((size, i) => ({

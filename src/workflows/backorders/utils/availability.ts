@@ -28,8 +28,8 @@ export type BackorderAvailability = {
 }
 
 /**
- * Availability of variants in the given sales channels, as a storefront shows it on a
- * product page: in stock now (never stock other orders hold), can be backordered, and the
+ * Availability of variants of published products in the given sales channels (others are
+ * left out, as unknown ids are), as a storefront shows it on a product page: in stock now (never stock other orders hold), can be backordered, and the
  * date of the supply that will serve the next unit sold short.
  */
 export async function getBackorderAvailability(
@@ -41,7 +41,7 @@ export async function getBackorderAvailability(
   const backorderModule: BackorderModuleService =
     container.resolve(BACKORDER_MODULE)
 
-  const [{ data: channels }, { data: variants }] = await Promise.all([
+  const [{ data: channels }, { data: found }] = await Promise.all([
     query.graph({
       entity: "sales_channel",
       fields: ["id", "stock_locations.id"],
@@ -55,10 +55,22 @@ export async function getBackorderAvailability(
         "allow_backorder",
         "inventory_items.inventory_item_id",
         "inventory_items.required_quantity",
+        "product.status",
+        "product.sales_channels.id",
       ],
       filters: { id: input.variant_ids },
     }),
   ])
+  // Only what the storefront may show, as Medusa's own store product routes: variants of
+  // published products in the key's sales channels. Any other id is answered as unknown.
+  const variants = found.filter(
+    (v) =>
+      v.product?.status === "published" &&
+      (v.product.sales_channels ?? []).some(
+        (c) => !!c && input.sales_channel_ids.includes(c.id)
+      )
+  )
+  const variantIds = variants.map((v) => v.id)
   const locationIds = [
     ...new Set(
       channels.flatMap((c) =>
@@ -77,14 +89,16 @@ export async function getBackorderAvailability(
           location_id: locationIds,
         })
       : Promise.resolve([]),
-    listIncomingSupply(container, {
-      variant_ids: input.variant_ids,
-      location_ids: locationIds,
-    }),
-    locationIds.length
+    variantIds.length
+      ? listIncomingSupply(container, {
+          variant_ids: variantIds,
+          location_ids: locationIds,
+        })
+      : Promise.resolve([]),
+    locationIds.length && variantIds.length
       ? backorderModule.listBackorders(
           {
-            variant_id: input.variant_ids,
+            variant_id: variantIds,
             location_id: locationIds,
             status: WAITING_BACKORDER_STATUSES,
           },
