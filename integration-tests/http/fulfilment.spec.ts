@@ -116,6 +116,18 @@ medusaIntegrationTestRunner({
             message: `Backorder ${backorder.id} has no allocated units to fulfil: 2 still wait for stock`,
           },
         })
+        // An order that does not exist is not found, not an order without backorders.
+        expect(
+          await refused(
+            api.post(`/admin/orders/order_nope/backorders/fulfil`, {}, admin)
+          )
+        ).toEqual({
+          status: 404,
+          data: {
+            type: "not_found",
+            message: "Order with id: order_nope was not found",
+          },
+        })
 
         // 3. Purchase order, received: "available quantity".
         await buyAndReceive([backorder.id])

@@ -51,6 +51,19 @@ export const planBackorderFulfilmentStep = createStep(
       ...(input.backorder_ids ? { id: input.backorder_ids } : {}),
       status: [...OPEN_BACKORDER_STATUSES, BackorderStatus.FULFILLED],
     })
+    if (!backorders.length) {
+      const { data: orders } = await query.graph({
+        entity: "order",
+        fields: ["id"],
+        filters: { id: input.order_id },
+      })
+      if (!orders.length) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `Order with id: ${input.order_id} was not found`
+        )
+      }
+    }
     const missing = (input.backorder_ids ?? []).filter(
       (id) => !backorders.some((b) => b.id === id)
     )
