@@ -141,6 +141,16 @@ medusaIntegrationTestRunner({
           (await api.get(`/admin/orders/${order.id}/backorders`, admin)).data
             .backorder_status
         ).toBe("available")
+        // Whatever fields the client asks for, the order's status and what is unpaid are
+        // worked out from the backorders' own figures.
+        const few = (
+          await api.get(
+            `/admin/orders/${order.id}/backorders?fields=id,unit_price`,
+            admin
+          )
+        ).data
+        expect(few.backorder_status).toBe("available")
+        expect(typeof few.backorders[0].unpaid_amount).toBe("number")
         expect(await stockOf(getContainer(), "KETTLE-MATTE", shop)).toEqual({
           stocked: 6,
           reserved: 2,

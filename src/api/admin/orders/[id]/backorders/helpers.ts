@@ -24,7 +24,8 @@ export async function retrieveOrderBackorders(
   )
   const { data: backorders } = await query.graph({
     entity: "backorder",
-    fields,
+    // The order's status and what is unpaid come from these, whatever fields were asked.
+    fields: [...new Set([...fields, ...FIGURES])],
     filters: { order_id: orderId },
     pagination: { order: { created_at: "ASC" } },
   })
@@ -36,3 +37,13 @@ export async function retrieveOrderBackorders(
     backorder_status: orderBackorderStatus(backorders),
   }
 }
+
+/** The fields `orderBackorderStatus` and `withPaymentReminder` work from. */
+const FIGURES = [
+  "status",
+  "unit_price",
+  "quantity",
+  "cancelled_quantity",
+  "paid_amount",
+  "refunded_amount",
+]
