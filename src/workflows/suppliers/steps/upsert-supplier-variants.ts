@@ -33,7 +33,8 @@ const FIELDS = [
 /**
  * This step creates and updates supplier terms per variant. A variant has one preferred
  * supplier at most: making terms preferred takes the flag from the variant's other terms.
- * Its compensation deletes what it created and restores what it changed.
+ * Terms the supplier already has for a variant are refused before anything changes. Its
+ * compensation deletes what it created and restores what it changed.
  */
 export const upsertSupplierVariantsStep = createStep(
   upsertSupplierVariantsStepId,
@@ -52,6 +53,32 @@ export const upsertSupplierVariantsStep = createStep(
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
         `Supplier ${input.supplier_id} has no variant terms with id: ${missing.join(", ")}`
+      )
+    }
+
+    // Terms the supplier already has for a variant are changed, not added again. Refused
+    // here, before anything changes: the unique index on (supplier, variant) refuses them only
+    // once the preferred flag has been taken from the variant's other terms.
+    const createVariantIds = input.create.map((c) => c.variant_id)
+    const repeated = createVariantIds.find(
+      (id, i) => createVariantIds.indexOf(id) !== i
+    )
+    if (repeated) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Terms of supplier ${input.supplier_id} for variant ${repeated} are given more than once`
+      )
+    }
+    const [existing] = createVariantIds.length
+      ? await service.listSupplierVariants(
+          { supplier_id: input.supplier_id, variant_id: createVariantIds },
+          { select: ["id", "variant_id"], take: 1 }
+        )
+      : []
+    if (existing) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Supplier ${input.supplier_id} already has terms for variant ${existing.variant_id} (${existing.id}); change them with POST /admin/suppliers/${input.supplier_id}/variants/${existing.id}`
       )
     }
 
