@@ -373,6 +373,36 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("leaves the preferred supplier as it was when the terms cannot be written", async () => {
+        // Kettle: Brewware is preferred, Nordic has no terms. The database refuses a minimum
+        // order of 0 (the route refuses it before; the workflow is called directly here) after
+        // the flag was taken from Brewware.
+        const { errors } = await upsertSupplierVariantsWorkflow(
+          getContainer()
+        ).run({
+          input: {
+            supplier_id: store.supplierIdsByCode["NCS"],
+            create: [
+              {
+                variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+                is_preferred: true,
+                minimum_order_quantity: 0,
+              },
+            ],
+          },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          expect.stringContaining(
+            "chk_supplier_variant_minimum_order_quantity"
+          ),
+        ])
+        expect(await preferredOf("KETTLE-MATTE")).toEqual({
+          NCS: undefined,
+          BWW: true,
+        })
+      })
+
       it("rolls the preferred flag back when a later step fails", async () => {
         const workflow = upsertSupplierVariantsWorkflow(getContainer())
         workflow.appendAction(
