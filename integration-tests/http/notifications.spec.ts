@@ -552,6 +552,13 @@ medusaIntegrationTestRunner({
             expectEveryIdOnce(await readExport(result))
           }
         }
+        const { errors } = await exportBackordersWorkflow(getContainer()).run({
+          input: { filters: {}, page_size: 0 },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "The export's page size must be a whole number of at least 1, got 0",
+        ])
       })
 
       it("shows an order's backorders with their promise dates to whoever may read the order", async () => {

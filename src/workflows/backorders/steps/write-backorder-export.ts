@@ -1,4 +1,8 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+  Modules,
+} from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
@@ -37,6 +41,12 @@ export const writeBackorderExportStep = createStep(
     { container }
   ) => {
     const page = input.page_size ?? DEFAULT_PAGE
+    if (!Number.isInteger(page) || page < 1) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The export's page size must be a whole number of at least 1, got ${page}`
+      )
+    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
     // The ids first, in one sorted read: one snapshot of the table, in the list's order with
