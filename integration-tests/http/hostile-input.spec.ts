@@ -482,6 +482,56 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("lone UTF-16 surrogates", () => {
+      it("refuses a lone surrogate in a supplier's metadata or address with a 400 naming the field, and creates no supplier", async () => {
+        const knex = getContainer().resolve(
+          ContainerRegistrationKeys.PG_CONNECTION
+        )
+        const suppliers = async () =>
+          (await knex.raw(`SELECT count(*)::int AS n FROM supplier`)).rows[0].n
+        const before = await suppliers()
+        expect(before).toBeGreaterThan(0)
+
+        // JSON.stringify writes a lone surrogate as the escape \ud800, which the server
+        // parses back into a lone surrogate; PostgreSQL's jsonb refuses it.
+        expect(
+          await refusedUnchanged("post", "/admin/suppliers", {
+            name: "Surrogate Supply",
+            metadata: { a: "\ud800" },
+          })
+        ).toEqual(
+          invalid(
+            "Field 'metadata, a' must not contain a lone UTF-16 surrogate"
+          )
+        )
+        expect(
+          await refusedUnchanged("post", "/admin/suppliers", {
+            name: "Surrogate Supply",
+            address: { city: "Lyon\udc00" },
+          })
+        ).toEqual(
+          invalid(
+            "Field 'address, city' must not contain a lone UTF-16 surrogate"
+          )
+        )
+        expect(await suppliers()).toBe(before)
+
+        // A pair (an emoji) is text like any other.
+        const paired = await send("post", "/admin/suppliers", {
+          name: "Surrogate Supply 😀",
+          address: { city: "Lyon 😀" },
+          metadata: { a: "😀" },
+        })
+        expect(paired.status).toBe(200)
+        expect(paired.data.supplier).toMatchObject({
+          name: "Surrogate Supply 😀",
+          address: { city: "Lyon 😀" },
+          metadata: { a: "😀" },
+        })
+        expect(await suppliers()).toBe(before + 1)
+      })
+    })
+
     describe("literal search", () => {
       it("matches % and _ only where they were typed: backorder list, counts, supplier groups and suppliers", async () => {
         await shortSale("KETTLE-MATTE", 2)

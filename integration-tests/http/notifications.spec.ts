@@ -14,6 +14,7 @@ import BackorderModuleService from "../../src/modules/backorder/service"
 import { notifyBackorderCustomersWorkflow } from "../../src/workflows/notifications/workflows/notify-backorder-customers"
 import { markLateBackordersWorkflow } from "../../src/workflows/notifications/workflows/mark-late-backorders"
 import { catchUpBackorders } from "../../src/workflows/backorders/utils/catch-up"
+import { exportBackordersWorkflow } from "../../src/workflows/backorders/workflows/export-backorders"
 
 jest.setTimeout(240000)
 
@@ -596,6 +597,104 @@ medusaIntegrationTestRunner({
           "EUR",
         ])
         expect(end).toBe("")
+      })
+
+      it("exports every backorder exactly once across pages, whatever ties the order leaves", async () => {
+        // More than one page of the export (1,000 rows), all recorded in one transaction (the
+        // same created_at), half of them new and half on order: neither the creation date nor
+        // the status tells the rows at a page boundary apart.
+        const count = 1005
+        const created = await service().createBackorders(
+          Array.from({ length: count }, (_, i) => ({
+            source: "pos" as const,
+            order_id: "order_export_ties",
+            line_item_id: `ordli_export_ties_${i}`,
+            variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+            inventory_item_id: "iitem_export_ties",
+            location_id: "sloc_export_ties",
+            quantity: 1,
+            status: i % 2 ? ("on_order" as const) : ("new" as const),
+          }))
+        )
+        const ids = [...created.map((b) => b.id)].sort()
+        const knex = getContainer().resolve(
+          ContainerRegistrationKeys.PG_CONNECTION
+        )
+        await knex.raw(
+          `UPDATE backorder SET created_at = '2024-03-01T10:00:00Z' WHERE location_id = 'sloc_export_ties'`
+        )
+        // With the table's statistics, as in a running shop, PostgreSQL sorts the rows of each
+        // page itself (rather than walking an index), and a sort may order ties differently
+        // from one page to the next.
+        await knex.raw("ANALYZE backorder")
+
+        /** The backorder ids of an export's file, in its order, and the count it answered. */
+        const readExport = async (file: { id: string; count: number }) => {
+          const csv = (
+            await getContainer().resolve(Modules.FILE).getAsBuffer(file.id)
+          ).toString("utf8")
+          const rows = csv.split("\r\n").slice(1, -1)
+          return {
+            count: file.count,
+            ids: rows.map((row) => row.split(",")[0]),
+          }
+        }
+        const expectEveryIdOnce = (exported: {
+          count: number
+          ids: string[]
+        }) => {
+          expect(exported.count).toBe(count)
+          expect(exported.ids).toHaveLength(count)
+          expect(new Set(exported.ids).size).toBe(count)
+          expect([...exported.ids].sort()).toEqual(ids)
+        }
+
+        for (const order of [undefined, "status", "-status", "created_at"]) {
+          const { data } = await api.post(
+            `/admin/backorders/export?location_id=sloc_export_ties${order ? `&order=${order}` : ""}`,
+            {},
+            admin
+          )
+          const exported = await readExport({
+            id: data.file.id,
+            count: data.count,
+          })
+          expectEveryIdOnce(exported)
+          if (order === "status") {
+            // The list's order: new before on order, ties by id, newest id first.
+            const statusOf = new Map(created.map((b) => [b.id, b.status]))
+            expect(exported.ids).toEqual([
+              ...ids.filter((id) => statusOf.get(id) === "new").reverse(),
+              ...ids.filter((id) => statusOf.get(id) === "on_order").reverse(),
+            ])
+          }
+        }
+        // Small pages: many page boundaries inside runs of ties.
+        for (const order of [
+          { status: "ASC" },
+          { status: "DESC" },
+          { created_at: "DESC" },
+        ]) {
+          for (const page_size of [7, 100]) {
+            const { result } = await exportBackordersWorkflow(
+              getContainer()
+            ).run({
+              input: {
+                filters: { location_id: "sloc_export_ties" },
+                order,
+                page_size,
+              },
+            })
+            expectEveryIdOnce(await readExport(result))
+          }
+        }
+        const { errors } = await exportBackordersWorkflow(getContainer()).run({
+          input: { filters: {}, page_size: 0 },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          "The export's page size must be a whole number of at least 1, got 0",
+        ])
       })
 
       it("shows an order's backorders with their promise dates to whoever may read the order", async () => {

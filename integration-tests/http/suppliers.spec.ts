@@ -309,6 +309,100 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("refuses terms a supplier already has for the variant or given twice, and leaves the preferred supplier as it was", async () => {
+        // Grinder Black: Nordic is preferred, Brewware has terms too.
+        const ncs = store.supplierIdsByCode["NCS"]
+        const bww = store.supplierIdsByCode["BWW"]
+        const grinder = store.variantIdsBySku["GRINDER-BLACK"]
+        const termsOf = async (supplierId: string) =>
+          (
+            await api.get(
+              `/admin/suppliers/${supplierId}/variants?variant_id=${grinder}`,
+              admin
+            )
+          ).data.supplier_variants
+        const [bwwTerms] = await termsOf(bww)
+        const [ncsTerms] = await termsOf(ncs)
+        expect(await preferredOf("GRINDER-BLACK")).toEqual({
+          NCS: true,
+          BWW: false,
+        })
+
+        expect(
+          await refused(
+            api.post(
+              `/admin/suppliers/${bww}/variants`,
+              { variant_id: grinder, is_preferred: true, unit_cost: 1 },
+              admin
+            )
+          )
+        ).toEqual({
+          status: 400,
+          data: {
+            type: "invalid_data",
+            message: `Supplier ${bww} already has terms for variant ${grinder} (${bwwTerms.id}); change them with POST /admin/suppliers/${bww}/variants/${bwwTerms.id}`,
+          },
+        })
+        // Nordic is still preferred, and neither supplier's terms changed.
+        expect(await preferredOf("GRINDER-BLACK")).toEqual({
+          NCS: true,
+          BWW: false,
+        })
+        expect(await termsOf(bww)).toEqual([bwwTerms])
+        expect(await termsOf(ncs)).toEqual([ncsTerms])
+
+        // The same variant twice in one call (Kettle: Brewware is preferred, Nordic has no
+        // terms): refused before anything changes.
+        const kettle = store.variantIdsBySku["KETTLE-MATTE"]
+        const twice = await upsertSupplierVariantsWorkflow(getContainer()).run({
+          input: {
+            supplier_id: ncs,
+            create: [
+              { variant_id: kettle, is_preferred: true },
+              { variant_id: kettle },
+            ],
+          },
+          throwOnError: false,
+        })
+        expect(twice.errors.map((e) => e.error.message)).toEqual([
+          `Terms of supplier ${ncs} for variant ${kettle} are given more than once`,
+        ])
+        expect(await preferredOf("KETTLE-MATTE")).toEqual({
+          NCS: undefined,
+          BWW: true,
+        })
+      })
+
+      it("leaves the preferred supplier as it was when the terms cannot be written", async () => {
+        // Kettle: Brewware is preferred, Nordic has no terms. The database refuses a minimum
+        // order of 0 (the route refuses it before; the workflow is called directly here) after
+        // the flag was taken from Brewware.
+        const { errors } = await upsertSupplierVariantsWorkflow(
+          getContainer()
+        ).run({
+          input: {
+            supplier_id: store.supplierIdsByCode["NCS"],
+            create: [
+              {
+                variant_id: store.variantIdsBySku["KETTLE-MATTE"],
+                is_preferred: true,
+                minimum_order_quantity: 0,
+              },
+            ],
+          },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual([
+          expect.stringContaining(
+            "chk_supplier_variant_minimum_order_quantity"
+          ),
+        ])
+        expect(await preferredOf("KETTLE-MATTE")).toEqual({
+          NCS: undefined,
+          BWW: true,
+        })
+      })
+
       it("rolls the preferred flag back when a later step fails", async () => {
         const workflow = upsertSupplierVariantsWorkflow(getContainer())
         workflow.appendAction(

@@ -92,9 +92,17 @@ export const money = ({ positive = false } = {}) =>
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/
 
+// A UTF-16 surrogate that is not half of a pair (with the `u` flag a pair is one character).
+// JSON can carry one (`"\ud800"`), but it is no Unicode character: PostgreSQL's jsonb refuses
+// it (and so would fail the request with a 500), and UTF-8 text cannot hold it.
+const LONE_SURROGATE = /\p{Cs}/u
+
+const loneSurrogateMessage = (issue: { path?: PropertyKey[] }) =>
+  `Field ${field(issue)} must not contain a lone UTF-16 surrogate`
+
 /**
  * Text of at most `max` characters without control characters (a NUL byte cannot be stored
- * in PostgreSQL). `multiline` text may hold tabs and line breaks.
+ * in PostgreSQL) or lone UTF-16 surrogates. `multiline` text may hold tabs and line breaks.
  */
 export const text = (max: number, { multiline = false } = {}) =>
   z
@@ -104,28 +112,75 @@ export const text = (max: number, { multiline = false } = {}) =>
       error: (issue) =>
         `Field ${field(issue)} must not contain control characters`,
     })
+    .refine((value) => !LONE_SURROGATE.test(value), {
+      error: loneSurrogateMessage,
+    })
 
 /**
  * Free-form metadata: an object of at most 10,000 characters as JSON, with no NUL character
- * anywhere (PostgreSQL's jsonb cannot store one).
+ * and no lone UTF-16 surrogate anywhere, in a key or a value (PostgreSQL's jsonb can store
+ * neither).
  */
 export const metadata = () =>
-  z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-    const json = JSON.stringify(value)
-    if (json.length > LIMITS.MAX_METADATA_LENGTH) {
-      ctx.addIssue({
-        code: "custom",
-        message: `Metadata must be at most ${LIMITS.MAX_METADATA_LENGTH} characters as JSON, got ${json.length}`,
-      })
-    } else if (json.includes("\\u0000")) {
-      ctx.addIssue({
-        code: "custom",
-        message: "Metadata must not contain NUL characters",
-      })
-    }
-  })
+  z
+    .record(z.string(), z.unknown())
+    .superRefine((value, ctx) => {
+      const json = JSON.stringify(value)
+      if (json.length > LIMITS.MAX_METADATA_LENGTH) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Metadata must be at most ${LIMITS.MAX_METADATA_LENGTH} characters as JSON, got ${json.length}`,
+        })
+      } else if (json.includes("\\u0000")) {
+        ctx.addIssue({
+          code: "custom",
+          message: "Metadata must not contain NUL characters",
+        })
+      }
+    })
+    .refine((value) => loneSurrogatePath(value) === null, {
+      // Named down to the key that holds it, e.g. 'metadata, a'.
+      error: (issue) =>
+        loneSurrogateMessage({
+          path: [...(issue.path ?? []), ...loneSurrogatePath(issue.input)!],
+        }),
+    })
 
-/** An id (or key): 1 to 100 characters, no spaces or control characters. */
+/**
+ * Where in a JSON value the first lone UTF-16 surrogate is: the path to the string that holds
+ * one, or to the object whose key does; `null` when there is none.
+ */
+function loneSurrogatePath(value: unknown): (string | number)[] | null {
+  if (typeof value === "string") {
+    return LONE_SURROGATE.test(value) ? [] : null
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const path = loneSurrogatePath(item)
+      if (path) {
+        return [index, ...path]
+      }
+    }
+    return null
+  }
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(key)) {
+        return []
+      }
+      const path = loneSurrogatePath(item)
+      if (path) {
+        return [key, ...path]
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * An id (or key): 1 to 100 characters, no spaces, control characters or lone UTF-16
+ * surrogates.
+ */
 export const id = () =>
   z
     .string()
@@ -134,6 +189,9 @@ export const id = () =>
     .refine((value) => /^[^\s\u0000-\u001F\u007F]*$/.test(value), {
       error: (issue) =>
         `Field ${field(issue)} must be an id without spaces or control characters`,
+    })
+    .refine((value) => !LONE_SURROGATE.test(value), {
+      error: loneSurrogateMessage,
     })
 
 /** One id or a list of them, as list filters take them. */

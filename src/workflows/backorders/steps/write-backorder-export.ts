@@ -1,4 +1,8 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+  Modules,
+} from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BACKORDER_MODULE } from "../../../modules/backorder"
 import BackorderModuleService from "../../../modules/backorder/service"
@@ -9,7 +13,7 @@ import { waitingQuantity } from "../../../modules/backorder/utils/status"
 /** At most this many backorders go into one export (narrow the filters for more). */
 export const MAX_EXPORTED_BACKORDERS = 100_000
 
-const PAGE = 1000
+const DEFAULT_PAGE = 1000
 
 export type BackorderExport = {
   id: string
@@ -28,13 +32,36 @@ export const writeBackorderExportStepId = "write-backorder-export"
 export const writeBackorderExportStep = createStep(
   writeBackorderExportStepId,
   async (
-    input: { filters: Record<string, unknown>; order?: Record<string, string> },
+    input: {
+      filters: Record<string, unknown>
+      order?: Record<string, string>
+      /** Rows read at a time (1,000 by default). */
+      page_size?: number
+    },
     { container }
   ) => {
+    const page = input.page_size ?? DEFAULT_PAGE
+    if (!Number.isInteger(page) || page < 1) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The export's page size must be a whole number of at least 1, got ${page}`
+      )
+    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service: BackorderModuleService = container.resolve(BACKORDER_MODULE)
+    // The ids first, in one sorted read: one snapshot of the table, in the list's order with
+    // ties broken by id as the list breaks them. Paging the sort itself with offsets repeated
+    // or skipped rows at page boundaries when the order left ties (rows recorded in one
+    // transaction share their created_at; many share a status), and when rows were recorded
+    // or changed between two pages.
+    const ordered = await service.listBackorders(input.filters, {
+      select: ["id"],
+      take: MAX_EXPORTED_BACKORDERS,
+      order: { ...(input.order ?? { created_at: "DESC" }), id: "DESC" },
+    })
     const rows: Record<string, any>[] = []
-    for (let skip = 0; skip < MAX_EXPORTED_BACKORDERS; skip += PAGE) {
+    for (let start = 0; start < ordered.length; start += page) {
+      const ids = ordered.slice(start, start + page).map((b) => b.id)
       const { data } = await query.graph({
         entity: "backorder",
         fields: [
@@ -60,17 +87,13 @@ export const writeBackorderExportStep = createStep(
           "promised_at",
           "created_at",
         ],
-        filters: input.filters,
-        pagination: {
-          skip,
-          take: PAGE,
-          order: input.order ?? { created_at: "DESC" },
-        },
+        filters: { id: ids },
       })
-      rows.push(...data)
-      if (data.length < PAGE) {
-        break
-      }
+      // In the order of the ids (a backorder deleted since the first read is left out).
+      const position = new Map(ids.map((id, i) => [id, i]))
+      rows.push(
+        ...[...data].sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+      )
     }
     const supplierIds = [
       ...new Set(rows.map((r) => r.supplier_id).filter(Boolean)),

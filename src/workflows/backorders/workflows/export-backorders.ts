@@ -25,6 +25,8 @@ export const exportBackordersWorkflow = createWorkflow(
     input: WorkflowData<{
       filters: Record<string, unknown>
       order?: Record<string, string>
+      /** Rows read at a time (1,000 by default). */
+      page_size?: number
     }>
   ) => {
     const file = writeBackorderExportStep(input)
