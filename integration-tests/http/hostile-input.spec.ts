@@ -92,10 +92,11 @@ medusaIntegrationTestRunner({
     const refusedUnchanged = async (
       method: "post" | "delete",
       path: string,
-      body?: unknown
+      body?: unknown,
+      headers: RequestHeaders = admin
     ): Promise<Res> => {
       const before = await tablesState(getContainer())
-      const res = await send(method, path, body)
+      const res = await send(method, path, body, headers)
       expect(await tablesState(getContainer())).toEqual(before)
       return res
     }
@@ -549,6 +550,129 @@ medusaIntegrationTestRunner({
           (await send("get", `/admin/purchase-orders/${po.id}`)).data
             .purchase_order.lines[0].received_quantity
         ).toBe(2)
+      })
+    })
+
+    describe("Idempotency-Key header on receipts", () => {
+      const keyNotValid = (problem: string) => ({
+        status: 400,
+        data: {
+          type: "invalid_data",
+          message: `Idempotency-Key must be 1 to 255 visible ASCII characters (no spaces), got ${problem}`,
+        },
+      })
+      const withKey = (key: string): RequestHeaders => ({
+        headers: { ...admin.headers, "idempotency-key": key },
+      })
+
+      it("refuses a purchase order receipt with a key that is too long, empty or not printable, recording nothing; the receipts after it are not blocked", async () => {
+        const po = await sentPurchaseOrder()
+        const path = `/admin/purchase-orders/${po.id}/receive`
+        const receipt = {
+          lines: [{ purchase_order_line_id: po.lines[0].id, quantity: 1 }],
+        }
+        for (const [key, problem] of [
+          ["k".repeat(300), "300 characters"],
+          ["k".repeat(8000), "8000 characters"],
+          ["", "0 characters"],
+          ["scan 1", "U+0020 at position 5"],
+        ]) {
+          expect([
+            key.length,
+            await refusedUnchanged("post", path, receipt, withKey(key)),
+          ]).toEqual([key.length, keyNotValid(problem)])
+        }
+        // Also when the body names a key of its own: the header is checked all the same.
+        expect(
+          await refusedUnchanged(
+            "post",
+            path,
+            { ...receipt, idempotency_key: "scan-1" },
+            withKey("k".repeat(300))
+          )
+        ).toEqual(keyNotValid("300 characters"))
+        // A key in the body follows the same rule.
+        for (const [key, problem] of [
+          ["k".repeat(256), "256 characters"],
+          ["scan 1", "U+0020 at position 5"],
+          ["", "0 characters"],
+        ]) {
+          expect(
+            await refusedUnchanged("post", path, {
+              ...receipt,
+              idempotency_key: key,
+            })
+          ).toEqual(
+            invalid(
+              `Field 'idempotency_key' must be 1 to 255 visible ASCII characters (no spaces), got ${problem}`
+            )
+          )
+        }
+        const unchanged = (await send("get", `/admin/purchase-orders/${po.id}`))
+          .data.purchase_order
+        expect([
+          unchanged.receipts,
+          unchanged.lines[0].received_quantity,
+        ]).toEqual([[], 0])
+
+        // Two receipts without a key, then one with the longest key, twice: three receipts.
+        expect((await send("post", path, receipt)).status).toBe(200)
+        expect((await send("post", path, receipt)).status).toBe(200)
+        const longest = "k".repeat(255)
+        const first = await send("post", path, receipt, withKey(longest))
+        const replay = await send("post", path, receipt, withKey(longest))
+        expect([first.status, first.data.replayed]).toEqual([200, false])
+        expect([
+          replay.status,
+          replay.data.replayed,
+          replay.data.receipt_id,
+        ]).toEqual([200, true, first.data.receipt_id])
+        const after = (await send("get", `/admin/purchase-orders/${po.id}`))
+          .data.purchase_order
+        expect([
+          after.receipts.map((r: any) => r.idempotency_key).sort(),
+          after.lines[0].received_quantity,
+        ]).toEqual([[longest, null, null], 3])
+      })
+
+      it("refuses a transfer receipt with a key that is too long or empty, recording nothing", async () => {
+        const sale = (await shortSale("GRINDER-BLACK", 3)).data
+        const requested = (
+          await send("post", "/admin/transfers/request-stock", {
+            backorder_ids: [sale.backorders[0].id],
+            source_location_id: store.warehouseLocationId,
+          })
+        ).data.transfer
+        const transfer = (
+          await send("post", `/admin/transfers/${requested.id}/send`, {})
+        ).data.transfer
+        const path = `/admin/transfers/${transfer.id}/receive`
+        const receipt = {
+          lines: [{ transfer_line_id: transfer.lines[0].id, quantity: 1 }],
+        }
+        for (const [key, problem] of [
+          ["k".repeat(300), "300 characters"],
+          ["k".repeat(8000), "8000 characters"],
+          ["", "0 characters"],
+        ]) {
+          expect([
+            key.length,
+            await refusedUnchanged("post", path, receipt, withKey(key)),
+          ]).toEqual([key.length, keyNotValid(problem)])
+        }
+        const unchanged = (await send("get", `/admin/transfers/${transfer.id}`))
+          .data.transfer
+        expect([
+          unchanged.receipts,
+          unchanged.lines[0].received_quantity,
+        ]).toEqual([[], 0])
+        const received = await send("post", path, receipt, withKey("van-1"))
+        expect([received.status, received.data.replayed]).toEqual([200, false])
+        expect(
+          (
+            await send("get", `/admin/transfers/${transfer.id}`)
+          ).data.transfer.receipts.map((r: any) => r.idempotency_key)
+        ).toEqual(["van-1"])
       })
     })
 
