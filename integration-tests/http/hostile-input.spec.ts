@@ -6,6 +6,7 @@ import { DemoStore } from "../../scripts/seed/demo-store"
 import { RequestHeaders, seedDemoStoreWithAdmin } from "../helpers/auth"
 import { registerShopper } from "../helpers/storefront"
 import { stockOf } from "../helpers/stock"
+import { BACKORDER_ROW_FIELDS } from "../../src/admin/lib/backorder-fields"
 
 jest.setTimeout(600000)
 
@@ -91,10 +92,11 @@ medusaIntegrationTestRunner({
     const refusedUnchanged = async (
       method: "post" | "delete",
       path: string,
-      body?: unknown
+      body?: unknown,
+      headers: RequestHeaders = admin
     ): Promise<Res> => {
       const before = await tablesState(getContainer())
-      const res = await send(method, path, body)
+      const res = await send(method, path, body, headers)
       expect(await tablesState(getContainer())).toEqual(before)
       return res
     }
@@ -598,6 +600,497 @@ medusaIntegrationTestRunner({
           (await send("get", `/admin/purchase-orders/${po.id}`)).data
             .purchase_order.lines[0].received_quantity
         ).toBe(2)
+      })
+    })
+
+    describe("Idempotency-Key header on receipts", () => {
+      const keyNotValid = (problem: string) => ({
+        status: 400,
+        data: {
+          type: "invalid_data",
+          message: `Idempotency-Key must be 1 to 255 visible ASCII characters (no spaces), got ${problem}`,
+        },
+      })
+      const withKey = (key: string): RequestHeaders => ({
+        headers: { ...admin.headers, "idempotency-key": key },
+      })
+
+      it("refuses a purchase order receipt with a key that is too long, empty or not printable, recording nothing; the receipts after it are not blocked", async () => {
+        const po = await sentPurchaseOrder()
+        const path = `/admin/purchase-orders/${po.id}/receive`
+        const receipt = {
+          lines: [{ purchase_order_line_id: po.lines[0].id, quantity: 1 }],
+        }
+        for (const [key, problem] of [
+          ["k".repeat(300), "300 characters"],
+          ["k".repeat(8000), "8000 characters"],
+          ["", "0 characters"],
+          ["scan 1", "U+0020 at position 5"],
+        ]) {
+          expect([
+            key.length,
+            await refusedUnchanged("post", path, receipt, withKey(key)),
+          ]).toEqual([key.length, keyNotValid(problem)])
+        }
+        // Also when the body names a key of its own: the header is checked all the same.
+        expect(
+          await refusedUnchanged(
+            "post",
+            path,
+            { ...receipt, idempotency_key: "scan-1" },
+            withKey("k".repeat(300))
+          )
+        ).toEqual(keyNotValid("300 characters"))
+        // A key in the body follows the same rule.
+        for (const [key, problem] of [
+          ["k".repeat(256), "256 characters"],
+          ["scan 1", "U+0020 at position 5"],
+          ["", "0 characters"],
+        ]) {
+          expect(
+            await refusedUnchanged("post", path, {
+              ...receipt,
+              idempotency_key: key,
+            })
+          ).toEqual(
+            invalid(
+              `Field 'idempotency_key' must be 1 to 255 visible ASCII characters (no spaces), got ${problem}`
+            )
+          )
+        }
+        const unchanged = (await send("get", `/admin/purchase-orders/${po.id}`))
+          .data.purchase_order
+        expect([
+          unchanged.receipts,
+          unchanged.lines[0].received_quantity,
+        ]).toEqual([[], 0])
+
+        // Two receipts without a key, then one with the longest key, twice: three receipts.
+        expect((await send("post", path, receipt)).status).toBe(200)
+        expect((await send("post", path, receipt)).status).toBe(200)
+        const longest = "k".repeat(255)
+        const first = await send("post", path, receipt, withKey(longest))
+        const replay = await send("post", path, receipt, withKey(longest))
+        expect([first.status, first.data.replayed]).toEqual([200, false])
+        expect([
+          replay.status,
+          replay.data.replayed,
+          replay.data.receipt_id,
+        ]).toEqual([200, true, first.data.receipt_id])
+        const after = (await send("get", `/admin/purchase-orders/${po.id}`))
+          .data.purchase_order
+        expect([
+          after.receipts.map((r: any) => r.idempotency_key).sort(),
+          after.lines[0].received_quantity,
+        ]).toEqual([[longest, null, null], 3])
+      })
+
+      it("refuses a transfer receipt with a key that is too long or empty, recording nothing", async () => {
+        const sale = (await shortSale("GRINDER-BLACK", 3)).data
+        const requested = (
+          await send("post", "/admin/transfers/request-stock", {
+            backorder_ids: [sale.backorders[0].id],
+            source_location_id: store.warehouseLocationId,
+          })
+        ).data.transfer
+        const transfer = (
+          await send("post", `/admin/transfers/${requested.id}/send`, {})
+        ).data.transfer
+        const path = `/admin/transfers/${transfer.id}/receive`
+        const receipt = {
+          lines: [{ transfer_line_id: transfer.lines[0].id, quantity: 1 }],
+        }
+        for (const [key, problem] of [
+          ["k".repeat(300), "300 characters"],
+          ["k".repeat(8000), "8000 characters"],
+          ["", "0 characters"],
+        ]) {
+          expect([
+            key.length,
+            await refusedUnchanged("post", path, receipt, withKey(key)),
+          ]).toEqual([key.length, keyNotValid(problem)])
+        }
+        const unchanged = (await send("get", `/admin/transfers/${transfer.id}`))
+          .data.transfer
+        expect([
+          unchanged.receipts,
+          unchanged.lines[0].received_quantity,
+        ]).toEqual([[], 0])
+        const received = await send("post", path, receipt, withKey("van-1"))
+        expect([received.status, received.data.replayed]).toEqual([200, false])
+        expect(
+          (
+            await send("get", `/admin/transfers/${transfer.id}`)
+          ).data.transfer.receipts.map((r: any) => r.idempotency_key)
+        ).toEqual(["van-1"])
+      })
+    })
+
+    describe("fields a record does not have are refused before anything changes", () => {
+      const withFields = (path: string, fields: string) =>
+        `${path}?fields=${encodeURIComponent(fields)}`
+      const fieldNotValid = (field: string, problem: string) =>
+        invalid(`Field ${JSON.stringify(field)} is not valid: ${problem}`)
+
+      it("refuses a cancellation asking for unknown fields with a 400 naming the field; the backorder is not cancelled, and valid fields still answer the cancellation", async () => {
+        const sale = await shortSale("KETTLE-MATTE", 2)
+        const id = sale.data.backorders[0].id
+        const read = async () => {
+          const { backorder } = (await send("get", `/admin/backorders/${id}`))
+            .data
+          return {
+            status: backorder.status,
+            quantity: backorder.quantity,
+            cancelled_quantity: backorder.cancelled_quantity,
+            allocated_quantity: backorder.allocated_quantity,
+            refunded_amount: backorder.refunded_amount,
+          }
+        }
+        const before = await read()
+        expect(before).toEqual({
+          status: "new",
+          quantity: 2,
+          cancelled_quantity: 0,
+          allocated_quantity: 0,
+          refunded_amount: 0,
+        })
+        const cases: [string, string][] = [
+          ["nonexistent", 'backorder has no field "nonexistent"'],
+          ["nonexistent.id", 'backorder has no field "nonexistent"'],
+          ["+order.nonexistent", 'order has no field "nonexistent"'],
+          ["status.id", 'field "status" of backorder is not a relation'],
+          ["*quantity", 'field "quantity" of backorder is not a relation'],
+        ]
+        for (const [fields, problem] of cases) {
+          const field = fields.replace(/^\+/, "").replace(/^\*(.*)$/, "$1.*")
+          expect([
+            fields,
+            await refusedUnchanged(
+              "post",
+              withFields(`/admin/backorders/${id}/cancel`, fields),
+              { quantity: 2 }
+            ),
+          ]).toEqual([fields, fieldNotValid(field, problem)])
+          expect(await read()).toEqual(before)
+        }
+        // Every unknown field is named, in one answer.
+        expect(
+          await refusedUnchanged(
+            "post",
+            withFields(`/admin/backorders/${id}/cancel`, "nope,order.nope"),
+            { quantity: 2 }
+          )
+        ).toEqual(
+          invalid(
+            'Field "nope" is not valid: backorder has no field "nope"; Field "order.nope" is not valid: order has no field "nope"'
+          )
+        )
+        expect(await read()).toEqual(before)
+
+        // The same request with fields the backorder has, through a link too, cancels once.
+        const cancelled = await send(
+          "post",
+          withFields(
+            `/admin/backorders/${id}/cancel`,
+            "id,status,cancelled_quantity,order.display_id"
+          ),
+          { quantity: 2 }
+        )
+        expect(cancelled).toEqual({
+          status: 200,
+          data: {
+            backorder: {
+              id,
+              status: "cancelled",
+              cancelled_quantity: 2,
+              // Query adds the keys it joins by.
+              order_id: sale.data.order.id,
+              order: {
+                id: sale.data.order.id,
+                display_id: sale.data.order.display_id,
+              },
+            },
+          },
+        })
+      })
+
+      it("refuses a purchase order receipt and a sending asking for unknown fields before receiving or sending anything", async () => {
+        const po = await sentPurchaseOrder()
+        const line = po.lines[0]
+        const receipt = {
+          lines: [{ purchase_order_line_id: line.id, quantity: 2 }],
+        }
+        const cases: [string, string][] = [
+          ["nonexistent", 'purchase_order has no field "nonexistent"'],
+          ["nonexistent.id", 'purchase_order has no field "nonexistent"'],
+          [
+            "+lines.nonexistent.id",
+            'purchase_order_line has no field "nonexistent"',
+          ],
+          ["+supplier.nonexistent", 'supplier has no field "nonexistent"'],
+        ]
+        for (const [fields, problem] of cases) {
+          expect(
+            await refusedUnchanged(
+              "post",
+              withFields(`/admin/purchase-orders/${po.id}/receive`, fields),
+              receipt
+            )
+          ).toEqual(fieldNotValid(fields.replace(/^\+/, ""), problem))
+        }
+        const unchanged = (await send("get", `/admin/purchase-orders/${po.id}`))
+          .data.purchase_order
+        expect([
+          unchanged.status,
+          unchanged.receipts,
+          unchanged.lines.map((l: any) => l.received_quantity),
+        ]).toEqual(["ordered", [], [0]])
+
+        const draft = (
+          await send("post", "/admin/purchase-orders", {
+            supplier_id: store.supplierIdsByCode["BWW"],
+            location_id: store.warehouseLocationId,
+            lines: [
+              {
+                variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
+                quantity: 10,
+              },
+            ],
+          })
+        ).data.purchase_order
+        expect(
+          await refusedUnchanged(
+            "post",
+            withFields(
+              `/admin/purchase-orders/${draft.id}/send`,
+              "nonexistent"
+            ),
+            {}
+          )
+        ).toEqual(
+          fieldNotValid(
+            "nonexistent",
+            'purchase_order has no field "nonexistent"'
+          )
+        )
+        expect(
+          (await send("get", `/admin/purchase-orders/${draft.id}`)).data
+            .purchase_order.status
+        ).toBe("draft")
+
+        // Valid fields: the receipt is recorded once and answered with them.
+        const received = await send(
+          "post",
+          withFields(
+            `/admin/purchase-orders/${po.id}/receive`,
+            "id,status,lines.id,lines.received_quantity"
+          ),
+          receipt
+        )
+        expect(received.status).toBe(200)
+        expect(received.data.purchase_order).toEqual(
+          expect.objectContaining({
+            id: po.id,
+            lines: [
+              expect.objectContaining({ id: line.id, received_quantity: 2 }),
+            ],
+          })
+        )
+      })
+
+      it("every mutating route with a fields parameter refuses an unknown nested field with a 400 and changes nothing", async () => {
+        const sale = (await shortSale("KETTLE-MATTE", 2)).data
+        const other = (await shortSale("GRINDER-BLACK", 3)).data
+        const backorderId = sale.backorders[0].id
+        const bww = store.supplierIdsByCode["BWW"]
+        const beans = store.variantIdsBySku["BEANS-HOUSE-1KG"]
+        const draft = (
+          await send("post", "/admin/purchase-orders", {
+            supplier_id: bww,
+            location_id: store.warehouseLocationId,
+            lines: [{ variant_id: beans, quantity: 10 }],
+          })
+        ).data.purchase_order
+        const sent = await sentPurchaseOrder()
+        const transfer = (
+          await send("post", "/admin/transfers/request-stock", {
+            backorder_ids: [other.backorders[0].id],
+            source_location_id: store.warehouseLocationId,
+          })
+        ).data.transfer
+        const requests: [string, unknown, string][] = [
+          [
+            `/admin/backorders/${backorderId}/cancel`,
+            { quantity: 1 },
+            "backorder",
+          ],
+          [`/admin/orders/${sale.order.id}/backorders/fulfil`, {}, "backorder"],
+          [
+            "/admin/purchase-orders",
+            {
+              supplier_id: bww,
+              location_id: store.warehouseLocationId,
+              lines: [{ variant_id: beans, quantity: 10 }],
+            },
+            "purchase_order",
+          ],
+          [
+            "/admin/purchase-orders/request-stock",
+            { backorder_ids: [backorderId] },
+            "purchase_order",
+          ],
+          [
+            `/admin/purchase-orders/${draft.id}`,
+            { notes: "Changed" },
+            "purchase_order",
+          ],
+          [
+            `/admin/purchase-orders/${draft.id}/lines`,
+            { update: [{ id: draft.lines[0].id, quantity: 20 }] },
+            "purchase_order",
+          ],
+          [`/admin/purchase-orders/${draft.id}/send`, {}, "purchase_order"],
+          [
+            `/admin/purchase-orders/${sent.id}/receive`,
+            {
+              lines: [
+                { purchase_order_line_id: sent.lines[0].id, quantity: 1 },
+              ],
+            },
+            "purchase_order",
+          ],
+          [
+            `/admin/purchase-orders/${sent.id}/complete`,
+            {
+              lines: [
+                {
+                  purchase_order_line_id: sent.lines[0].id,
+                  action: "cancel",
+                },
+              ],
+            },
+            "purchase_order",
+          ],
+          [`/admin/purchase-orders/${draft.id}/cancel`, {}, "purchase_order"],
+          [
+            "/admin/transfers/request-stock",
+            {
+              backorder_ids: [other.backorders[0].id],
+              source_location_id: store.warehouseLocationId,
+              transfer_id: transfer.id,
+            },
+            "transfer",
+          ],
+          [`/admin/transfers/${transfer.id}/send`, {}, "transfer"],
+          [`/admin/transfers/${transfer.id}/cancel`, {}, "transfer"],
+          ["/admin/suppliers", { name: "Fresh Supply" }, "supplier"],
+          [`/admin/suppliers/${bww}`, { notes: "Changed" }, "supplier"],
+        ]
+        for (const [path, body, entity] of requests) {
+          expect([
+            path,
+            await refusedUnchanged(
+              "post",
+              withFields(path, "id,nonexistent.id"),
+              body
+            ),
+          ]).toEqual([
+            path,
+            fieldNotValid(
+              "nonexistent.id",
+              `${entity} has no field "nonexistent"`
+            ),
+          ])
+        }
+        // Sent without the bad field, the same requests are accepted (the first few).
+        expect(
+          (
+            await send(
+              "post",
+              withFields(`/admin/transfers/${transfer.id}/send`, "id,status"),
+              {}
+            )
+          ).data.transfer
+        ).toEqual(
+          expect.objectContaining({ id: transfer.id, status: "in_transit" })
+        )
+      })
+
+      it("accepts the fields the dashboard asks for and the relations the README names", async () => {
+        const sale = (await shortSale("KETTLE-MATTE", 2)).data
+        const id = sale.backorders[0].id
+        for (const path of [
+          `/admin/backorders?order_id=${sale.order.id}`,
+          `/admin/orders/${sale.order.id}/backorders`,
+          `/admin/backorders/${id}`,
+        ]) {
+          const res = await send(
+            "get",
+            `${path}${path.includes("?") ? "&" : "?"}fields=${encodeURIComponent(BACKORDER_ROW_FIELDS)}`
+          )
+          expect([path, res.status]).toEqual([path, 200])
+          const [row] = res.data.backorders ?? [res.data.backorder]
+          expect(row).toEqual(
+            expect.objectContaining({
+              id,
+              customer: expect.objectContaining({ id: store.customerId }),
+              order: expect.objectContaining({
+                id: sale.order.id,
+                display_id: sale.order.display_id,
+                payment_collections: [
+                  expect.objectContaining({ status: expect.any(String) }),
+                ],
+              }),
+              purchase_order_lines: [],
+            })
+          )
+        }
+        const relations = [
+          "order",
+          "customer",
+          "line_item",
+          "variant",
+          "stock_location",
+          "inventory_item",
+          "allocations",
+          "purchase_order_lines",
+        ]
+        const detail = await send(
+          "get",
+          withFields(
+            `/admin/backorders/${id}`,
+            relations.map((r) => `+${r}.*`).join(",")
+          )
+        )
+        expect(detail.status).toBe(200)
+        expect(
+          relations.filter((r) => detail.data.backorder[r] === undefined)
+        ).toEqual([])
+      })
+
+      it("answers a GET asking for an unknown nested field with a 400, not a 500", async () => {
+        const sale = (await shortSale("KETTLE-MATTE", 2)).data
+        const po = await sentPurchaseOrder()
+        for (const [path, entity] of [
+          [`/admin/backorders/${sale.backorders[0].id}`, "backorder"],
+          ["/admin/backorders", "backorder"],
+          [`/admin/orders/${sale.order.id}/backorders`, "backorder"],
+          [`/admin/purchase-orders/${po.id}`, "purchase_order"],
+          ["/admin/purchase-orders", "purchase_order"],
+          ["/admin/suppliers", "supplier"],
+          [`/admin/suppliers/${store.supplierIdsByCode["BWW"]}`, "supplier"],
+        ]) {
+          expect([
+            path,
+            await send("get", withFields(path, "nonexistent.id")),
+          ]).toEqual([
+            path,
+            fieldNotValid(
+              "nonexistent.id",
+              `${entity} has no field "nonexistent"`
+            ),
+          ])
+        }
       })
     })
 

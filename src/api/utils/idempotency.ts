@@ -18,19 +18,29 @@ export function readIdempotencyKey(req: MedusaRequest): string | undefined {
   if (key === undefined) {
     return undefined
   }
-  const problem =
-    key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH
-      ? `${key.length} characters`
-      : !VISIBLE_ASCII.test(key)
-        ? describeBadCharacter(key)
-        : null
+  const problem = idempotencyKeyProblem(key)
   if (problem) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} visible ASCII characters (no spaces), got ${problem}`
+      `Idempotency-Key must be ${IDEMPOTENCY_KEY_RULE}, got ${problem}`
     )
   }
   return key
+}
+
+/** What a key must be, as the refusals say it. */
+export const IDEMPOTENCY_KEY_RULE = `1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} visible ASCII characters (no spaces)`
+
+/**
+ * What is wrong with an idempotency key (`300 characters`, `U+0020 at position 5`), or null
+ * for a good one. The header and a body's `idempotency_key` follow the same rule: they are
+ * the same key.
+ */
+export function idempotencyKeyProblem(key: string): string | null {
+  if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
+    return `${key.length} characters`
+  }
+  return VISIBLE_ASCII.test(key) ? null : describeBadCharacter(key)
 }
 
 function describeBadCharacter(key: string) {

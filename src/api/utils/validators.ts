@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { IDEMPOTENCY_KEY_RULE, idempotencyKeyProblem } from "./idempotency"
 
 /**
  * The bounds of everything a client can send, in one place (the README lists them).
@@ -193,6 +194,16 @@ export const id = () =>
     .refine((value) => !LONE_SURROGATE.test(value), {
       error: loneSurrogateMessage,
     })
+
+/**
+ * An idempotency key in a body: the same rule as the `Idempotency-Key` header (1 to 255
+ * visible ASCII characters, no spaces), refused with the same words.
+ */
+export const idempotencyKey = () =>
+  z.string().refine((value) => idempotencyKeyProblem(value) === null, {
+    error: (issue) =>
+      `Field ${field(issue)} must be ${IDEMPOTENCY_KEY_RULE}, got ${idempotencyKeyProblem(String(issue.input))}`,
+  })
 
 /** One id or a list of them, as list filters take them. */
 export const ids = () => z.union([id(), z.array(id()).max(LIMITS.MAX_IDS)])

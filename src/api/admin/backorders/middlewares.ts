@@ -24,6 +24,7 @@ import {
   AdminGetBackorderStockSummaryParams,
 } from "./validators"
 import { requires } from "../../../types/policies"
+import { refuseUnknownFields } from "../../utils/refuse-unknown-fields"
 
 export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -49,6 +50,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetBackordersParams,
         listBackorderQueryConfig
       ),
+      refuseUnknownFields("backorder"),
       resolveBackorderSearch,
       resolveInDraftFilter,
       resolveLateFilter,
@@ -113,6 +115,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetAllocationsParams,
         listAllocationQueryConfig
       ),
+      refuseUnknownFields("allocation"),
     ],
   },
   {
@@ -125,6 +128,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetBackorderParams,
         retrieveBackorderQueryConfig
       ),
+      refuseUnknownFields("backorder"),
     ],
   },
   {
@@ -137,6 +141,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetBackorderParams,
         listBackorderQueryConfig
       ),
+      refuseUnknownFields("backorder"),
     ],
   },
   {
@@ -154,6 +159,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetBackorderParams,
         listBackorderQueryConfig
       ),
+      refuseUnknownFields("backorder"),
     ],
   },
   {
@@ -165,6 +171,7 @@ export const adminBackorderRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetBackorderParams,
         retrieveBackorderQueryConfig
       ),
+      refuseUnknownFields("backorder"),
     ],
   },
 ]

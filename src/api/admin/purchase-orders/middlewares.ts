@@ -21,11 +21,17 @@ import {
   AdminUpdatePurchaseOrder,
 } from "./validators"
 import { requires } from "../../../types/policies"
+import { refuseUnknownFields } from "../../utils/refuse-unknown-fields"
 
-const retrieve = validateAndTransformQuery(
-  AdminGetPurchaseOrderParams,
-  retrievePurchaseOrderQueryConfig
-)
+// Checked before the route runs: a mutating route answers with these fields only after its
+// change is made.
+const retrieve = [
+  validateAndTransformQuery(
+    AdminGetPurchaseOrderParams,
+    retrievePurchaseOrderQueryConfig
+  ),
+  refuseUnknownFields("purchase_order"),
+]
 
 export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -37,31 +43,38 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetPurchaseOrdersParams,
         listPurchaseOrderQueryConfig
       ),
+      refuseUnknownFields("purchase_order"),
     ],
   },
   {
     methods: ["POST"],
     matcher: "/admin/purchase-orders",
     policies: requires("purchase_order:create"),
-    middlewares: [validateAndTransformBody(AdminCreatePurchaseOrder), retrieve],
+    middlewares: [
+      validateAndTransformBody(AdminCreatePurchaseOrder),
+      ...retrieve,
+    ],
   },
   {
     methods: ["POST"],
     matcher: "/admin/purchase-orders/request-stock",
     policies: requires("purchase_order:create"),
-    middlewares: [validateAndTransformBody(AdminRequestStock), retrieve],
+    middlewares: [validateAndTransformBody(AdminRequestStock), ...retrieve],
   },
   {
     methods: ["GET"],
     matcher: "/admin/purchase-orders/:id",
     policies: requires("purchase_order:read"),
-    middlewares: [retrieve],
+    middlewares: [...retrieve],
   },
   {
     methods: ["POST"],
     matcher: "/admin/purchase-orders/:id",
     policies: requires("purchase_order:update"),
-    middlewares: [validateAndTransformBody(AdminUpdatePurchaseOrder), retrieve],
+    middlewares: [
+      validateAndTransformBody(AdminUpdatePurchaseOrder),
+      ...retrieve,
+    ],
   },
   {
     methods: ["POST"],
@@ -69,14 +82,17 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     policies: requires("purchase_order:update"),
     middlewares: [
       validateAndTransformBody(AdminEditPurchaseOrderLines),
-      retrieve,
+      ...retrieve,
     ],
   },
   {
     methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/send",
     policies: requires("purchase_order:send"),
-    middlewares: [validateAndTransformBody(AdminSendPurchaseOrder), retrieve],
+    middlewares: [
+      validateAndTransformBody(AdminSendPurchaseOrder),
+      ...retrieve,
+    ],
   },
   {
     methods: ["POST"],
@@ -84,7 +100,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     policies: requires("purchase_order:send"),
     middlewares: [
       validateAndTransformBody(AdminSendPurchaseOrderToSupplier),
-      retrieve,
+      ...retrieve,
     ],
   },
   {
@@ -99,7 +115,7 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     policies: requires("purchase_order:receive"),
     middlewares: [
       validateAndTransformBody(AdminReceivePurchaseOrder),
-      retrieve,
+      ...retrieve,
     ],
   },
   {
@@ -108,13 +124,13 @@ export const adminPurchaseOrderRoutesMiddlewares: MiddlewareRoute[] = [
     policies: requires("purchase_order:complete"),
     middlewares: [
       validateAndTransformBody(AdminCompletePurchaseOrder),
-      retrieve,
+      ...retrieve,
     ],
   },
   {
     methods: ["POST"],
     matcher: "/admin/purchase-orders/:id/cancel",
     policies: requires("purchase_order:cancel"),
-    middlewares: [retrieve],
+    middlewares: [...retrieve],
   },
 ]

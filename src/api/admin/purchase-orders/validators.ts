@@ -4,6 +4,7 @@ import {
   date,
   findParams,
   id,
+  idempotencyKey,
   ids,
   LIMITS,
   money,
@@ -160,7 +161,7 @@ export const AdminReceivePurchaseOrder = z
       .min(1)
       .max(LIMITS.MAX_LINES),
     /** Also accepted as the Idempotency-Key header. */
-    idempotency_key: text(200).pipe(z.string().min(1)).optional(),
+    idempotency_key: idempotencyKey().optional(),
     note: text(2000, { multiline: true }).optional(),
   })
   .strict()

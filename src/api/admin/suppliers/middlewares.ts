@@ -18,6 +18,7 @@ import {
   AdminUpdateSupplierVariant,
 } from "./validators"
 import { requires } from "../../../types/policies"
+import { refuseUnknownFields } from "../../utils/refuse-unknown-fields"
 
 export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -29,6 +30,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetSuppliersParams,
         listSupplierQueryConfig
       ),
+      refuseUnknownFields("supplier"),
     ],
   },
   {
@@ -41,6 +43,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetSupplierParams,
         retrieveSupplierQueryConfig
       ),
+      refuseUnknownFields("supplier"),
     ],
   },
   {
@@ -52,6 +55,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetSupplierParams,
         retrieveSupplierQueryConfig
       ),
+      refuseUnknownFields("supplier"),
     ],
   },
   {
@@ -64,6 +68,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetSupplierParams,
         retrieveSupplierQueryConfig
       ),
+      refuseUnknownFields("supplier"),
     ],
   },
   {
@@ -75,6 +80,7 @@ export const adminSupplierRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetSupplierVariantsParams,
         listSupplierVariantQueryConfig
       ),
+      refuseUnknownFields("supplier_variant"),
     ],
   },
   {

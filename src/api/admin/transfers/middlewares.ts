@@ -17,11 +17,17 @@ import {
   AdminSendTransfer,
 } from "./validators"
 import { requires } from "../../../types/policies"
+import { refuseUnknownFields } from "../../utils/refuse-unknown-fields"
 
-const retrieve = validateAndTransformQuery(
-  AdminGetTransferParams,
-  retrieveTransferQueryConfig
-)
+// Checked before the route runs: a mutating route answers with these fields only after its
+// change is made.
+const retrieve = [
+  validateAndTransformQuery(
+    AdminGetTransferParams,
+    retrieveTransferQueryConfig
+  ),
+  refuseUnknownFields("transfer"),
+]
 
 export const adminTransferRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -33,6 +39,7 @@ export const adminTransferRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetTransfersParams,
         listTransferQueryConfig
       ),
+      refuseUnknownFields("transfer"),
     ],
   },
   {
@@ -50,30 +57,30 @@ export const adminTransferRoutesMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/transfers/request-stock",
     policies: requires("transfer:create"),
-    middlewares: [validateAndTransformBody(AdminRequestTransfer), retrieve],
+    middlewares: [validateAndTransformBody(AdminRequestTransfer), ...retrieve],
   },
   {
     methods: ["GET"],
     matcher: "/admin/transfers/:id",
     policies: requires("transfer:read"),
-    middlewares: [retrieve],
+    middlewares: [...retrieve],
   },
   {
     methods: ["POST"],
     matcher: "/admin/transfers/:id/send",
     policies: requires("transfer:send"),
-    middlewares: [validateAndTransformBody(AdminSendTransfer), retrieve],
+    middlewares: [validateAndTransformBody(AdminSendTransfer), ...retrieve],
   },
   {
     methods: ["POST"],
     matcher: "/admin/transfers/:id/receive",
     policies: requires("transfer:receive"),
-    middlewares: [validateAndTransformBody(AdminReceiveTransfer), retrieve],
+    middlewares: [validateAndTransformBody(AdminReceiveTransfer), ...retrieve],
   },
   {
     methods: ["POST"],
     matcher: "/admin/transfers/:id/cancel",
     policies: requires("transfer:cancel"),
-    middlewares: [retrieve],
+    middlewares: [...retrieve],
   },
 ]

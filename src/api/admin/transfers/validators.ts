@@ -3,6 +3,7 @@ import { TransferStatus } from "../../../types/enums"
 import {
   findParams,
   id,
+  idempotencyKey,
   ids,
   LIMITS,
   quantity,
@@ -83,7 +84,7 @@ export const AdminReceiveTransfer = z
       .min(1)
       .max(LIMITS.MAX_LINES),
     /** Also accepted as the Idempotency-Key header. */
-    idempotency_key: text(200).pipe(z.string().min(1)).optional(),
+    idempotency_key: idempotencyKey().optional(),
     note: text(2000, { multiline: true }).optional(),
   })
   .strict()

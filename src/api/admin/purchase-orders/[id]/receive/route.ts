@@ -6,6 +6,7 @@ import { receivePurchaseOrderWorkflow } from "../../../../../workflows/purchasin
 import { refetchPurchaseOrders } from "../../helpers"
 import { AdminReceivePurchaseOrderType } from "../../validators"
 import { withConflictMessages } from "../../../../utils/errors"
+import { readIdempotencyKey } from "../../../../utils/idempotency"
 import { listReceiptAllocations } from "../../../../utils/receipt-allocations"
 import type {
   AdminReceiptAllocation,
@@ -20,8 +21,9 @@ export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminReceivePurchaseOrderType>,
   res: MedusaResponse<AdminReceivePurchaseOrderResponse>
 ) {
-  const idempotencyKey =
-    req.validatedBody.idempotency_key ?? req.get("idempotency-key") ?? undefined
+  // The header is checked even when the body names a key: a bad one is refused, not ignored.
+  const headerKey = readIdempotencyKey(req)
+  const idempotencyKey = req.validatedBody.idempotency_key ?? headerKey
   const { result } = await receivePurchaseOrderWorkflow(req.scope).run({
     input: {
       id: req.params.id,

@@ -6,6 +6,7 @@ import { receiveTransferWorkflow } from "../../../../../workflows/transfers/work
 import { withConflictMessages } from "../../../../utils/errors"
 import { refetchTransfer } from "../../helpers"
 import { AdminReceiveTransferType } from "../../validators"
+import { readIdempotencyKey } from "../../../../utils/idempotency"
 import { listReceiptAllocations } from "../../../../utils/receipt-allocations"
 import type {
   AdminReceiveTransferResponse,
@@ -21,8 +22,9 @@ export const POST = withConflictMessages(async function (
   req: AuthenticatedMedusaRequest<AdminReceiveTransferType>,
   res: MedusaResponse<AdminReceiveTransferResponse>
 ) {
-  const idempotencyKey =
-    req.validatedBody.idempotency_key ?? req.get("idempotency-key") ?? undefined
+  // The header is checked even when the body names a key: a bad one is refused, not ignored.
+  const headerKey = readIdempotencyKey(req)
+  const idempotencyKey = req.validatedBody.idempotency_key ?? headerKey
   const { result } = await receiveTransferWorkflow(req.scope).run({
     input: {
       id: req.params.id,
