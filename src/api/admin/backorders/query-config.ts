@@ -36,6 +36,9 @@ export const defaultAdminBackorderFields = [
 ]
 
 export const retrieveBackorderQueryConfig = {
+  // Named as Medusa's own configs name theirs, so that with its `rbac_filter_fields` flag on
+  // a role only gets the related records it may read (a backorder's `order`, `customer`).
+  entity: "backorder",
   defaults: defaultAdminBackorderFields,
   isList: false,
 }
@@ -82,6 +85,7 @@ export const defaultAdminAllocationFields = [
 ]
 
 export const listAllocationQueryConfig = {
+  entity: "allocation",
   defaults: defaultAdminAllocationFields,
   defaultLimit: 50,
   isList: true,

@@ -52,11 +52,13 @@ export const defaultAdminPurchaseOrderFields = [
 ]
 
 export const retrievePurchaseOrderQueryConfig = {
+  entity: "purchase_order",
   defaults: defaultAdminPurchaseOrderFields,
   isList: false,
 }
 
 export const listPurchaseOrderQueryConfig = {
+  entity: "purchase_order",
   defaults: defaultAdminPurchaseOrderFields.filter(
     (f) => !f.startsWith("lines.")
   ),

@@ -15,6 +15,7 @@ export const defaultAdminSupplierFields = [
 ]
 
 export const retrieveSupplierQueryConfig = {
+  entity: "supplier",
   defaults: defaultAdminSupplierFields,
   isList: false,
 }
@@ -43,6 +44,7 @@ export const defaultAdminSupplierVariantFields = [
 ]
 
 export const listSupplierVariantQueryConfig = {
+  entity: "supplier_variant",
   defaults: defaultAdminSupplierVariantFields,
   defaultLimit: 50,
   isList: true,

@@ -31,11 +31,13 @@ export const defaultAdminTransferFields = [
 ]
 
 export const retrieveTransferQueryConfig = {
+  entity: "transfer",
   defaults: defaultAdminTransferFields,
   isList: false,
 }
 
 export const listTransferQueryConfig = {
+  entity: "transfer",
   defaults: defaultAdminTransferFields.filter(
     (f) => !f.startsWith("receipts.")
   ),
