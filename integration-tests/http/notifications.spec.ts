@@ -344,6 +344,24 @@ medusaIntegrationTestRunner({
         expect(await sentAbout(cancelledOne.id)).toEqual([])
         expect(await sentAbout(beingMade.id)).toEqual([])
 
+        // Page by page (one backorder a page here), every lost confirmation is found once.
+        const more = [
+          (await sellKettles(1)).backorders[0].id,
+          (await sellKettles(1)).backorders[0].id,
+        ]
+        for (const id of more) {
+          await waitForSent(id, 1)
+          await lose(id)
+        }
+        expect(
+          (
+            await catchUpBackorders(container, {
+              notificationGraceSeconds: 0,
+              noticePage: 1,
+            })
+          ).notified_backorder_ids
+        ).toEqual({ confirmed: [...more].sort(), ready: [] })
+
         // The sale is made after all: its confirmation is caught up then.
         await pg.raw(
           `UPDATE to_order_sale_attempt SET status = 'completed' WHERE order_id = ?`,

@@ -33,6 +33,8 @@ export type CatchUpOptions = {
    * subscriber; older ones that were never sent are sent by the catch-up.
    */
   notificationGraceSeconds?: number
+  /** Backorders per page of the notice catch-up (1,000). */
+  noticePage?: number
 }
 
 export type CatchUpResult = {
@@ -147,7 +149,11 @@ export async function catchUpBackorders(
 async function sendMissedNotices(
   container: MedusaContainer,
   kind: CaughtUpNotice,
-  { lookbackHours = 72, notificationGraceSeconds = 300 }: CatchUpOptions
+  {
+    lookbackHours = 72,
+    notificationGraceSeconds = 300,
+    noticePage = NOTICE_PAGE,
+  }: CatchUpOptions
 ): Promise<string[]> {
   const backorderModule: BackorderModuleService =
     container.resolve(BACKORDER_MODULE)
@@ -167,7 +173,7 @@ async function sendMissedNotices(
       kind,
       window,
       after,
-      NOTICE_PAGE
+      noticePage
     )
     if (!page.length) {
       break
@@ -210,7 +216,7 @@ async function sendMissedNotices(
         )
       }
     }
-    if (page.length < NOTICE_PAGE) {
+    if (page.length < noticePage) {
       break
     }
   }
