@@ -126,6 +126,21 @@ medusaIntegrationTestRunner({
         .data.purchase_order
     }
 
+    /** A draft purchase order of 10 bags of house beans for the warehouse. */
+    const draftPurchaseOrder = async () =>
+      (
+        await send("post", "/admin/purchase-orders", {
+          supplier_id: store.supplierIdsByCode["BWW"],
+          location_id: store.warehouseLocationId,
+          lines: [
+            {
+              variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
+              quantity: 10,
+            },
+          ],
+        })
+      ).data.purchase_order
+
     describe("absurd quantities (issue: 1e308 and 2^53)", () => {
       it("refuses a to-order sale of 1e308 units; the shop's stock is untouched and later short sales still record their backorders", async () => {
         const kettle = store.variantIdsBySku["KETTLE-MATTE"]
@@ -846,18 +861,7 @@ medusaIntegrationTestRunner({
           unchanged.lines.map((l: any) => l.received_quantity),
         ]).toEqual(["ordered", [], [0]])
 
-        const draft = (
-          await send("post", "/admin/purchase-orders", {
-            supplier_id: store.supplierIdsByCode["BWW"],
-            location_id: store.warehouseLocationId,
-            lines: [
-              {
-                variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
-                quantity: 10,
-              },
-            ],
-          })
-        ).data.purchase_order
+        const draft = await draftPurchaseOrder()
         expect(
           await refusedUnchanged(
             "post",
@@ -1162,18 +1166,7 @@ medusaIntegrationTestRunner({
         const shopper = await registerShopper(api, store, "mallory@example.com")
         const sale = (await shortSale("KETTLE-MATTE", 2)).data
         const other = (await shortSale("GRINDER-BLACK", 3)).data
-        const draft = (
-          await send("post", "/admin/purchase-orders", {
-            supplier_id: store.supplierIdsByCode["BWW"],
-            location_id: store.warehouseLocationId,
-            lines: [
-              {
-                variant_id: store.variantIdsBySku["BEANS-HOUSE-1KG"],
-                quantity: 10,
-              },
-            ],
-          })
-        ).data.purchase_order
+        const draft = await draftPurchaseOrder()
         const sent = await sentPurchaseOrder()
         const terms = (
           await send(
