@@ -108,6 +108,28 @@ for (const [policy, expected] of [
               reason,
             ])
           )
+          // Ledger ids are Medusa's shape, finished in SQL from one prefix: the ids the
+          // allocation returns are the ledger's, and they sort in the order handed out.
+          expect(ledger.map((row) => row.id)).toEqual(
+            allocations.map((a) => a.allocation_id)
+          )
+          expect([...ledger.map((row) => row.id)].sort()).toEqual(
+            ledger.map((row) => row.id)
+          )
+          for (const row of ledger) {
+            expect(row.id).toMatch(/^alloc_[0-9A-HJKMNP-TV-Z]{26}$/)
+          }
+          expect(ledger[0].id.slice(0, -6)).toBe(ledger[1].id.slice(0, -6))
+          // What a rollback puts back: each backorder as it was before.
+          expect(allocations.map((a) => a.previous)).toEqual([
+            { status: "new", allocated_quantity: 0, available_at: null },
+            { status: "new", allocated_quantity: 0, available_at: null },
+          ])
+          expect(allocations.map((a) => a.status)).toEqual([
+            "available",
+            "partially_available",
+          ])
+
           const [first] = await service.listBackorders({
             line_item_id: expected[0][0],
           })
